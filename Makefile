@@ -1,0 +1,71 @@
+# newsgraph: `make run` and `make test` are the whole set-up on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+NG := $(VENV)/bin/newsgraph
+DB ?= newsgraph.db
+HOST ?= 127.0.0.1
+PORT ?= 8765
+SHARED ?= ../shared
+
+.PHONY: venv run serve sample test test-slow test-spark test-browser test-all eval bench kb lint clean browser-deps
+
+$(VENV)/.stamp-install: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q -U pip setuptools wheel
+	$(PIP) install -q -e ".[dev,spark]"
+	touch $@
+
+venv: $(VENV)/.stamp-install
+
+# Ingest the bundled sample corpus, then serve the UI.
+sample: venv
+	$(NG) ingest data/sample --db $(DB)
+
+run: sample
+	@echo "newsgraph UI: http://$(HOST):$(PORT)/"
+	$(NG) serve --db $(DB) --host $(HOST) --port $(PORT)
+
+test: venv
+	$(VENV)/bin/pytest -q -p no:cacheprovider
+
+test-slow: venv
+	$(VENV)/bin/pytest -q -p no:cacheprovider -m slow
+
+test-spark: venv
+	$(VENV)/bin/pytest -q -p no:cacheprovider -m spark
+
+# Debian's chromium drives the browser tests; Playwright never downloads a browser.
+browser-deps:
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+test-browser: venv browser-deps
+	$(VENV)/bin/pytest -q -p no:cacheprovider -m browser
+
+test-all: test test-slow test-spark test-browser
+
+# Score `newsgraph extract` on each development gold file.
+eval: venv
+	@if [ ! -d "$(SHARED)/gold" ]; then echo "eval: $(SHARED)/gold not found, skipping"; exit 0; fi; \
+	mkdir -p bench/out; \
+	for g in $(SHARED)/gold/*.jsonl; do \
+	  n=$$(basename $$g .jsonl); \
+	  $(NG) extract $$g --format jsonl > bench/out/$$n.pred.jsonl 2> bench/out/$$n.err || true; \
+	  echo "== $$n"; $(PY) scripts/eval_summary.py $(SHARED)/eval/score.py $$g bench/out/$$n.pred.jsonl; \
+	done
+
+bench: venv
+	$(PIP) install -q -e ".[bench]"
+	$(PY) bench/run.py --shared $(SHARED)
+
+# Rebuild the bundled knowledge base from ../shared/kb.
+kb: venv
+	$(PY) scripts/build_kb.py --shared $(SHARED)
+
+lint: venv
+	$(VENV)/bin/ruff check src tests
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

@@ -1,0 +1,47 @@
+"""HTML pages through trafilatura: title, date, authors, body, captions."""
+from __future__ import annotations
+
+import re
+import warnings
+
+from newsgraph.dates import normalise_date
+from newsgraph.errors import InputError
+from newsgraph.ingest.clean import clean
+from newsgraph.ingest.common import check_text, stable_id
+from newsgraph.model import Article, Metadata, Source
+from newsgraph.settings import Settings
+
+
+def html_to_text(html: str, url: str | None = None) -> tuple[str, dict]:
+    """The article body as paragraphs separated by blank lines, and page metadata."""
+    import trafilatura
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        doc = trafilatura.bare_extraction(
+            html, url=url, include_comments=False, include_tables=False, include_images=False,
+            favor_precision=False, with_metadata=True,
+        )
+    if doc is None:
+        return "", {}
+    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    body = data.get("text") or ""
+    body = re.sub(r"\n+", "\n\n", body.strip())
+    return body, data
+
+
+def read_html(html: str, where: str, settings: Settings, path: str | None = None,
+              url: str | None = None) -> Article:
+    body, meta = html_to_text(html, url)
+    if not body.strip():
+        raise InputError(where, "HTML page with no article text that could be extracted")
+    check_text(body, where, settings)
+    authors = [a.strip() for a in re.split(r";|\band\b", meta.get("author") or "") if a.strip()]
+    article = Article(
+        id=stable_id(body),
+        text=body,
+        source=Source(path=path, url=url or meta.get("url"), format="html"),
+        metadata=Metadata(title=meta.get("title"), date=normalise_date(meta.get("date")),
+                          authors=authors, outlet=meta.get("sitename")),
+    )
+    return clean(article)

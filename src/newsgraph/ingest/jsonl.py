@@ -1,0 +1,70 @@
+"""JSONL records: ``text`` required; ``id``, ``title``, ``date``, ``url``,
+``author``/``authors``, ``source``/``outlet`` used when present."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from newsgraph.dates import normalise_date
+from newsgraph.errors import InputError
+from newsgraph.ingest.clean import clean, country_code
+from newsgraph.ingest.common import check_text, stable_id
+from newsgraph.model import Article, Metadata, Source
+from newsgraph.settings import Settings
+
+
+def _str(v: Any) -> str | None:
+    return v.strip() if isinstance(v, str) and v.strip() else None
+
+
+def record_to_article(rec: Any, where: str, settings: Settings, path: str | None) -> Article:
+    if not isinstance(rec, dict):
+        raise InputError(where, f"a JSONL line must be an object, got {type(rec).__name__}")
+    text = rec.get("text")
+    if not isinstance(text, str):
+        raise InputError(where, "record has no 'text' string")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    check_text(text, where, settings)
+    authors = rec.get("authors") if "authors" in rec else rec.get("author")
+    if isinstance(authors, str):
+        authors = [authors]
+    authors = [a.strip() for a in authors or [] if isinstance(a, str) and a.strip()]
+    outlet = _str(rec.get("outlet")) or _str(rec.get("source") if isinstance(rec.get("source"), str) else None)
+    rid = rec.get("id")
+    meta = Metadata(
+        title=_str(rec.get("title")),
+        date=normalise_date(_str(rec.get("date"))),
+        authors=authors,
+        outlet=outlet,
+        outlet_country=_str(rec.get("outlet_country")) or (country_code(rec["country"]) if _str(rec.get("country")) else None),
+    )
+    # Only the fields named here are read: no field names a file to open.
+    url = _str(rec.get("url"))
+    article = Article(
+        id=str(rid) if rid not in (None, "") else stable_id(text),
+        text=text,
+        source=Source(path=path, url=url, format="jsonl"),
+        metadata=meta,
+    )
+    return clean(article)
+
+
+def read_jsonl_lines(lines: Iterator[bytes], name: str, settings: Settings,
+                     path: str | None) -> Iterator[Article | InputError]:
+    for n, raw in enumerate(lines, 1):
+        where = f"{name}:{n}"
+        if not raw.strip():
+            continue
+        if len(raw) > settings.max_file_bytes:
+            yield InputError(where, f"line is {len(raw):,} bytes, over the limit of {settings.max_file_bytes:,}")
+            continue
+        try:
+            rec = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            yield InputError(where, f"malformed JSON ({exc.__class__.__name__}: {str(exc)[:80]})")
+            continue
+        try:
+            yield record_to_article(rec, where, settings, path)
+        except InputError as err:
+            yield err

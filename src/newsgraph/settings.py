@@ -1,0 +1,37 @@
+"""The one settings object: limits and defaults, overridable by environment variables."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+
+def _env_int(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+def _env_float(name: str, default: float) -> float:
+    try:
+        return float(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: str = field(default_factory=lambda: os.environ.get("NEWSGRAPH_DB", "newsgraph.db"))
+    # Files larger than this are refused whole (a JSONL file is read line by line, so
+    # the limit applies to each line there).
+    max_file_bytes: int = field(default_factory=lambda: _env_int("NEWSGRAPH_MAX_FILE_BYTES", 20_000_000))
+    # Longer article texts are refused: spaCy's memory grows with the text.
+    max_article_chars: int = field(default_factory=lambda: _env_int("NEWSGRAPH_MAX_ARTICLE_CHARS", 1_000_000))
+    # Per-article time budget for the rule stages after parsing, in seconds.
+    article_time_budget: float = field(default_factory=lambda: _env_float("NEWSGRAPH_ARTICLE_SECONDS", 60.0))
+    batch_size: int = field(default_factory=lambda: _env_int("NEWSGRAPH_BATCH", 64))
+    min_english_score: float = 0.04
+
+
+def get_settings() -> Settings:
+    return Settings()
