@@ -2,19 +2,33 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from newsgraph import service
 from newsgraph.errors import InputError, NewsgraphError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn news articles into a graph of who said and did what to whom, and when.")
+out = Console()
 err = Console(stderr=True)
+
+DbOption = typer.Option(None, "--db", help="The SQLite store [default: $NEWSGRAPH_DB or ./newsgraph.db].")
+
+
+def _db(db: Optional[str]) -> str:
+    return db or os.environ.get("NEWSGRAPH_DB") or "newsgraph.db"
+
+
+def _report_error(e: InputError) -> None:
+    err.print(f"[red]error[/red] {e.where}: {e.reason}", highlight=False, markup=True, soft_wrap=True)
 
 
 @app.callback()
@@ -22,8 +36,29 @@ def _root() -> None:
     """newsgraph: who said and did what to whom, and when."""
 
 
-def _report_error(e: InputError) -> None:
-    err.print(f"[red]error[/red] {e.where}: {e.reason}", highlight=False, markup=True, soft_wrap=True)
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, directories, globs, or - for stdin."),
+    db: Optional[str] = DbOption,
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Local processes for analysis."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Read, analyse and store articles. Already-stored articles are skipped."""
+    progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("articles"), TimeElapsedColumn(), console=err, disable=quiet,
+                        transient=False)
+    with progress:
+        task = progress.add_task("ingest", total=None)
+        report = service.ingest(
+            paths, db=_db(db), workers=workers,
+            on_error=lambda e: progress.console.print(
+                f"[red]error[/red] {e.where}: {e.reason}", highlight=False, soft_wrap=True),
+            on_progress=lambda n: progress.advance(task, n),
+        )
+    err.print(f"read {report.read} articles: {report.stored} stored, {report.unchanged} unchanged, "
+              f"{report.failed} failed, in {report.seconds:.1f} s -> {_db(db)}")
+    if report.failed:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -32,7 +67,7 @@ def extract(
     format: str = typer.Option("jsonl", "--format", "-f", help="Output format: jsonl."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
 ) -> None:
-    """Extract the SCHEMA.md record of each article, as JSONL on stdout (no store)."""
+    """Print the SCHEMA.md record of each article as JSONL (no store)."""
     if format != "jsonl":
         raise typer.BadParameter("only jsonl is supported for extract", param_hint="--format")
     failed = 0
@@ -42,23 +77,111 @@ def extract(
         failed += 1
         _report_error(e)
 
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    fh = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
         for rec in service.extract(paths, on_error=on_error):
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            out.flush()
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            fh.flush()
     finally:
         if output:
-            out.close()
+            fh.close()
     if failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="jsonl: a file (default stdout); csv/parquet: a directory."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Export the store: JSONL records, or one CSV/Parquet table per list of SCHEMA.md."""
+    from newsgraph.store import export as exporter
+
+    if format == "jsonl":
+        fh = open(output, "w", encoding="utf-8") if output else sys.stdout
+        try:
+            n = exporter.write_jsonl(service.stored_records(_db(db)), fh)
+        finally:
+            if output:
+                fh.close()
+    elif format in ("csv", "parquet"):
+        if output is None:
+            raise typer.BadParameter(f"{format} export writes a directory: give --output DIR", param_hint="--output")
+        n = exporter.write_tables(service.stored_records(_db(db)), output, format)
+    else:
+        raise typer.BadParameter("choose jsonl, csv or parquet", param_hint="--format")
+    err.print(f"exported {n} articles")
+
+
+@app.command()
+def search(
+    query: str = typer.Argument("", help="Words to find in article text."),
+    db: Optional[str] = DbOption,
+    actor: Optional[str] = typer.Option(None, help="Actor id."),
+    outlet: Optional[str] = typer.Option(None),
+    since: Optional[str] = typer.Option(None, "--from", help="YYYY[-MM[-DD]]"),
+    until: Optional[str] = typer.Option(None, "--to", help="YYYY[-MM[-DD]]"),
+    event_type: Optional[str] = typer.Option(None, "--event-type"),
+    limit: int = typer.Option(20, min=1, max=1000),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Full-text search over stored articles."""
+    res = service.search(_db(db), query, actor=actor, outlet=outlet, date_from=since, date_to=until,
+                         event_type=event_type, limit=limit)
+    if as_json:
+        print(json.dumps(res, ensure_ascii=False, indent=1))
+        return
+    t = Table(title=f"{res['total']} articles")
+    for col in ("date", "id", "title", "quotes", "events"):
+        t.add_column(col)
+    for r in res["results"]:
+        t.add_row(r["date"] or "", r["id"], (r["title"] or "")[:70], str(r["n_quotes"]), str(r["n_events"]))
+    out.print(t)
+
+
+@app.command()
+def stats(db: Optional[str] = DbOption, as_json: bool = typer.Option(False, "--json")) -> None:
+    """What the store holds."""
+    s = service.stats(_db(db))
+    if as_json:
+        print(json.dumps(s, ensure_ascii=False, indent=1))
+        return
+    t = Table(title=f"newsgraph store {_db(db)}")
+    t.add_column("table")
+    t.add_column("rows", justify="right")
+    for k, v in s["counts"].items():
+        t.add_row(k, f"{v:,}")
+    out.print(t)
+    out.print(f"dates {s['dates']['first']} .. {s['dates']['last']}")
+    if s["top_actors"]:
+        out.print("top actors: " + ", ".join(f"{a['name']} ({a['articles']})" for a in s["top_actors"]))
+    if s["event_types"]:
+        out.print("events: " + ", ".join(f"{e['type']} {e['n']}" for e in s["event_types"]))
+
+
+@app.command()
+def actor(name: str = typer.Argument(...), db: Optional[str] = DbOption,
+          as_json: bool = typer.Option(False, "--json")) -> None:
+    """Find actors by name or alias."""
+    rows = service.find_actors(_db(db), name)
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    t = Table(title=f"actors matching {name!r}")
+    for col in ("id", "name", "kind", "country", "sector", "role", "articles"):
+        t.add_column(col)
+    for r in rows:
+        t.add_row(*(str(r[c] or "") for c in ("id", "name", "kind", "country", "sector", "role", "articles")))
+    out.print(t)
 
 
 def main() -> None:
     try:
         app()
     except NewsgraphError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        err.print(f"[red]error[/red] {exc}", highlight=False)
         sys.exit(2)
 
 

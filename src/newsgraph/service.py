@@ -2,9 +2,12 @@
 never re-implement "read, analyse, write"; they call these."""
 from __future__ import annotations
 
+import hashlib
+import itertools
+import json
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from newsgraph.errors import InputError
@@ -12,6 +15,7 @@ from newsgraph.ingest import read_inputs
 from newsgraph.model import Article, to_record
 from newsgraph.nlp.pipeline import Extractor, Stages
 from newsgraph.settings import Settings, get_settings
+from newsgraph.store import Store, queries
 
 
 @dataclass
@@ -63,6 +67,120 @@ def extract_text(text: str, **meta: Any) -> dict[str, Any]:
     article = record_to_article({"text": text, **meta}, "<text>", settings, None)
     extractor = Extractor(settings=settings)
     return to_record(extractor.one(article))
+
+
+EXTRACTOR_VERSION = "1"
+
+
+def content_hash(article: Article) -> str:
+    """What decides whether a stored article is current: its text, its metadata and
+    the extractor's version. The same input ingested twice hashes the same."""
+    h = hashlib.sha1()
+    h.update(EXTRACTOR_VERSION.encode())
+    h.update(article.text.encode("utf-8", "surrogatepass"))
+    h.update(json.dumps(asdict(article.metadata), sort_keys=True, ensure_ascii=False).encode())
+    h.update(json.dumps(asdict(article.source), sort_keys=True).encode())
+    return h.hexdigest()
+
+
+def _batched(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for x in items:
+        batch.append(x)
+        if len(batch) >= n:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest(paths: Iterable[str], db: str | None = None, settings: Settings | None = None,
+           workers: int = 1, on_error: Callable[[InputError], None] | None = None,
+           on_progress: Callable[[int], None] | None = None) -> Report:
+    """Read, analyse and store every article in ``paths``. Articles already stored with
+    the same content are skipped before parsing, so re-ingesting is cheap and adds
+    nothing. Each batch is one transaction: a crash loses at most the batch under way."""
+    settings = settings or get_settings()
+    report = Report()
+    elapsed = timed()
+
+    def err(e: InputError) -> None:
+        report.errors.append(e)
+        if on_error:
+            on_error(e)
+
+    with Store(db or settings.db_path) as store:
+        def fresh() -> Iterator[tuple[Article, str]]:
+            seen: set[str] = set()
+            # Look up stored hashes a batch at a time, not one query per article.
+            for batch in _batched(read_inputs(paths, settings), 256):
+                arts = [x for x in batch if not isinstance(x, InputError)]
+                for x in batch:
+                    if isinstance(x, InputError):
+                        err(x)
+                report.read += len(arts)
+                known = store.known_hashes(a.id for a in arts)
+                for a in arts:
+                    digest = content_hash(a)
+                    if known.get(a.id) == digest or a.id in seen:
+                        report.unchanged += 1
+                        if on_progress:
+                            on_progress(1)
+                        continue
+                    seen.add(a.id)
+                    yield a, digest
+
+        pending = fresh()
+        digests: dict[str, str] = {}
+
+        def articles() -> Iterator[Article]:
+            for a, d in pending:
+                digests[a.id] = d
+                yield a
+
+        for batch in _batched(analysed(articles(), settings, workers, err), settings.batch_size):
+            report.stored += store.write([(to_record(a), digests.pop(a.id)) for a in batch])
+            if on_progress:
+                on_progress(len(batch))
+    report.seconds = elapsed()
+    return report
+
+
+def analysed(articles: Iterable[Article], settings: Settings, workers: int,
+             on_error: Callable[[InputError], None]) -> Iterator[Article]:
+    """Analysed articles in input order, on this process or on ``workers`` processes."""
+    it = iter(articles)
+    first = next(it, None)
+    if first is None:  # nothing new: don't pay for loading spaCy
+        return
+    articles = itertools.chain([first], it)
+    if workers <= 1:
+        extractor = Extractor(batch_size=settings.batch_size, settings=settings)
+        yield from extractor.run(articles, on_error=on_error)
+        return
+    from newsgraph.parallel import analyse_parallel
+
+    yield from analyse_parallel(articles, settings, workers, on_error)
+
+
+def search(db: str, q: str = "", **filters: Any) -> dict[str, Any]:
+    with Store(db, readonly=True) as store:
+        return queries.search_articles(store, q, **filters)
+
+
+def stats(db: str) -> dict[str, Any]:
+    with Store(db, readonly=True) as store:
+        return queries.stats(store)
+
+
+def find_actors(db: str, name: str) -> list[dict[str, Any]]:
+    with Store(db, readonly=True) as store:
+        return queries.find_actors(store, name)
+
+
+def stored_records(db: str) -> Iterator[dict[str, Any]]:
+    with Store(db, readonly=True) as store:
+        yield from store.records()
 
 
 def timed() -> Callable[[], float]:

@@ -7,6 +7,7 @@ import glob
 import gzip
 import io
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -24,6 +25,7 @@ TEXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 JSONL_EXT = {".jsonl", ".ndjson", ".json"}
 Item = Article | InputError
+_DOC_FILE = re.compile(r"^(?:readme|license|licence|notice|copying|attribution)(?:\.\w+)?$", re.I)
 
 
 def expand(paths: Iterable[str]) -> Iterator[str | InputError]:
@@ -44,7 +46,8 @@ def expand(paths: Iterable[str]) -> Iterator[str | InputError]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in sorted(files):
-                    if not f.startswith("."):
+                    # A folder of articles often carries its README or licence: not articles.
+                    if not f.startswith(".") and not _DOC_FILE.match(f):
                         yield str(Path(root) / f)
         elif path.is_file():
             yield str(path)

@@ -1,0 +1,249 @@
+"""The SQLite store: one file, WAL, FTS5; all writes through ``Store.write``.
+
+Every batch of articles is one ``BEGIN IMMEDIATE`` transaction, so a crash (even
+SIGKILL) midway leaves the file as it was before the batch: SQLite rolls the
+unfinished transaction back on the next open. Readers never block the writer (WAL).
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from newsgraph.errors import StoreBusy, StoreError
+from newsgraph.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def _j(v: Any) -> str:
+    return json.dumps(v, ensure_ascii=False)
+
+
+class Store:
+    def __init__(self, path: str | Path, readonly: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+        self.path = str(path)
+        self.readonly = readonly
+        if readonly:
+            if not Path(self.path).exists():
+                raise StoreError(f"{self.path}: no such store (run `newsgraph ingest` first)")
+            uri = f"file:{Path(self.path).resolve()}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+        else:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None,
+                                        timeout=busy_timeout_ms / 1000)
+        self.conn.row_factory = sqlite3.Row
+        try:
+            self.conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            if not readonly:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                self._migrate()
+            else:
+                self._check_version()
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            raise StoreError(f"{self.path}: {self._explain(exc)}") from None
+
+    # -- lifecycle ------------------------------------------------------------
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @staticmethod
+    def _explain(exc: sqlite3.Error) -> str:
+        msg = str(exc)
+        if "locked" in msg or "busy" in msg:
+            return ("the store is busy: another newsgraph process is writing to it and did not finish "
+                    f"within {BUSY_TIMEOUT_MS // 1000} s; try again when it is done")
+        if "not a database" in msg or "malformed" in msg:
+            return f"not a newsgraph store, or a damaged one ({msg})"
+        return msg
+
+    def _check_version(self) -> None:
+        v = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if v > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: store schema {v} is newer than this newsgraph ({SCHEMA_VERSION})")
+        if v < SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: store schema {v} is older; open it for writing once to migrate")
+
+    def _migrate(self) -> None:
+        v = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if v > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: store schema {v} is newer than this newsgraph ({SCHEMA_VERSION})")
+        for n in range(v, SCHEMA_VERSION):
+            with self.transaction():
+                # Someone else may have migrated while we waited for the lock.
+                if self.conn.execute("PRAGMA user_version").fetchone()[0] > n:
+                    continue
+                for stmt in _split_sql(MIGRATIONS[n]):
+                    self.conn.execute(stmt)
+                self.conn.execute(f"PRAGMA user_version={n + 1}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """``BEGIN IMMEDIATE``: take the write lock up front, so a busy store is
+        reported before any work is done rather than failing at commit."""
+        t0 = time.monotonic()
+        while True:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise StoreError(f"{self.path}: {self._explain(exc)}") from None
+                if time.monotonic() - t0 > BUSY_TIMEOUT_MS / 1000:
+                    raise StoreBusy(f"{self.path}: {self._explain(exc)}") from None
+                time.sleep(0.1)
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                self.conn.execute("ROLLBACK")
+                raise StoreBusy(f"{self.path}: {self._explain(exc)}") from None
+
+    # -- writes ---------------------------------------------------------------
+    def known_hashes(self, ids: Iterable[str]) -> dict[str, str]:
+        ids = list(ids)
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            q = f"SELECT id, content_hash FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+            out.update({r[0]: r[1] for r in self.conn.execute(q, chunk)})
+        return out
+
+    def write(self, records: list[tuple[dict[str, Any], str]]) -> int:
+        """Store (record, content hash) pairs in one transaction; an article already
+        stored under its id is replaced whole. Returns how many were written."""
+        if not records:
+            return 0
+        with self.transaction() as c:
+            for rec, digest in records:
+                self._delete_article(c, rec["id"])
+                self._insert_article(c, rec, digest)
+        return len(records)
+
+    @staticmethod
+    def _delete_article(c: sqlite3.Connection, article_id: str) -> None:
+        # Children first: FTS and cascades handle the rest.
+        c.execute("DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE article_id=?)",
+                  (article_id,))
+        for t in ("events", "quotes", "mentions", "descriptors", "captions", "article_actors"):
+            c.execute(f"DELETE FROM {t} WHERE article_id=?", (article_id,))
+        c.execute("DELETE FROM articles WHERE id=?", (article_id,))
+
+    @staticmethod
+    def _insert_article(c: sqlite3.Connection, rec: dict[str, Any], digest: str) -> None:
+        aid = rec["id"]
+        meta = rec.get("metadata") or {}
+        src = rec.get("source") or {}
+        tone = (rec.get("tone") or {}).get("tone")
+        date = meta.get("date")
+        c.execute(
+            "INSERT INTO articles (id, content_hash, title, date, outlet, outlet_country, language, authors,"
+            " standfirst, url, path, format, text, tone, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (aid, digest, meta.get("title"), date, meta.get("outlet"), meta.get("outlet_country"),
+             meta.get("language"), _j(meta.get("authors") or []), meta.get("standfirst"), src.get("url"),
+             src.get("path"), src.get("format"), rec["text"], tone, _j(rec)),
+        )
+        for a in rec.get("actors") or []:
+            # The first article to name an actor sets its row; later ones fill gaps.
+            c.execute(
+                "INSERT INTO actors (id, name, kind, country, sector, role) VALUES (?,?,?,?,?,?) "
+                "ON CONFLICT(id) DO UPDATE SET country=coalesce(actors.country, excluded.country), "
+                "sector=coalesce(actors.sector, excluded.sector), role=coalesce(excluded.role, actors.role)",
+                (a["id"], a["name"], a.get("kind"), a.get("country"), a.get("sector"), a.get("role")),
+            )
+            mentions = a.get("mentions") or []
+            c.execute(
+                "INSERT OR REPLACE INTO article_actors (article_id, actor_id, name, kind, country, sector, role,"
+                " date, n_mentions) VALUES (?,?,?,?,?,?,?,?,?)",
+                (aid, a["id"], a["name"], a.get("kind"), a.get("country"), a.get("sector"), a.get("role"),
+                 date, len(mentions)),
+            )
+            for alias in {a["name"], *(m["text"] for m in mentions if m.get("kind") in (None, "name", "short"))}:
+                c.execute("INSERT INTO actor_aliases (actor_id, alias, n) VALUES (?,?,1) "
+                          "ON CONFLICT(actor_id, alias) DO UPDATE SET n=n+1", (a["id"], alias))
+            c.executemany(
+                'INSERT INTO mentions (article_id, actor_id, text, start, "end", kind) VALUES (?,?,?,?,?,?)',
+                [(aid, a["id"], m["text"], m["start"], m["end"], m.get("kind")) for m in mentions],
+            )
+        c.executemany(
+            'INSERT INTO descriptors (article_id, actor_id, outlet, text, start, "end") VALUES (?,?,?,?,?,?)',
+            [(aid, d["actor"], meta.get("outlet"), d["text"], d.get("start"), d.get("end"))
+             for d in rec.get("descriptors") or []],
+        )
+        c.executemany(
+            'INSERT OR REPLACE INTO quotes (id, article_id, content, start, "end", kind, speaker, speaker_text,'
+            " speaker_start, speaker_end, cue, stance, about, date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(q["id"], aid, q["content"], q.get("start"), q.get("end"), q.get("kind"), q.get("speaker"),
+              q.get("speaker_text"), q.get("speaker_start"), q.get("speaker_end"), q.get("cue"),
+              q.get("stance"), _j(q.get("about") or []), date) for q in rec.get("quotes") or []],
+        )
+        for e in rec.get("events") or []:
+            c.execute(
+                "INSERT OR REPLACE INTO events (id, article_id, type, mode, cameo, source, target, date, location,"
+                ' from_caption, historical, said_in, evidence, start, "end", confidence)'
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (e["id"], aid, e["type"], e.get("mode"), e.get("cameo"), _j(e.get("source") or []),
+                 _j(e.get("target") or []), e.get("date") or date, e.get("location"),
+                 int(bool(e.get("from_caption"))), int(bool(e.get("historical"))), e.get("said_in"),
+                 e.get("evidence"), e.get("start"), e.get("end"), e.get("confidence")),
+            )
+            roles = {(x, "source") for x in e.get("source") or []} | {(x, "target") for x in e.get("target") or []}
+            c.executemany("INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) VALUES (?,?,?)",
+                          [(e["id"], x, r) for x, r in roles])
+        c.executemany(
+            'INSERT INTO captions (article_id, text, start, "end", date, credit) VALUES (?,?,?,?,?,?)',
+            [(aid, x["text"], x.get("start"), x.get("end"), x.get("date"), x.get("credit"))
+             for x in rec.get("captions") or []],
+        )
+
+    # -- reads used by export and stats ----------------------------------------
+    def records(self, ids: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Stored records in id order, streamed."""
+        if ids is None:
+            cur = self.conn.execute("SELECT record FROM articles ORDER BY id")
+            for (rec,) in cur:
+                yield json.loads(rec)
+        else:
+            for i in ids:
+                row = self.conn.execute("SELECT record FROM articles WHERE id=?", (i,)).fetchone()
+                if row:
+                    yield json.loads(row[0])
+
+    def integrity_check(self) -> str:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    out: list[str] = []
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--") and not buf.strip():
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out

@@ -1,0 +1,103 @@
+"""The SQLite schema, as numbered migrations applied in order (``PRAGMA user_version``)."""
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: articles with their full record, the extracted tables, and FTS5 over text.
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL,
+        title TEXT, date TEXT, outlet TEXT, outlet_country TEXT, language TEXT,
+        authors TEXT, standfirst TEXT, url TEXT, path TEXT, format TEXT,
+        text TEXT NOT NULL,
+        tone REAL,
+        record TEXT NOT NULL,
+        ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX articles_date ON articles(date);
+    CREATE INDEX articles_outlet ON articles(outlet);
+
+    CREATE TABLE actors (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL, kind TEXT, country TEXT, sector TEXT, role TEXT
+    );
+    CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
+
+    CREATE TABLE actor_aliases (
+        actor_id TEXT NOT NULL, alias TEXT NOT NULL, n INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (actor_id, alias)
+    );
+    CREATE INDEX actor_aliases_alias ON actor_aliases(alias COLLATE NOCASE);
+
+    -- What each article says of an actor: its role and country then (roles over time).
+    CREATE TABLE article_actors (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        actor_id TEXT NOT NULL, name TEXT, kind TEXT, country TEXT, sector TEXT, role TEXT,
+        date TEXT, n_mentions INTEGER NOT NULL,
+        PRIMARY KEY (article_id, actor_id)
+    );
+    CREATE INDEX article_actors_actor ON article_actors(actor_id, date);
+
+    CREATE TABLE mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        actor_id TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, kind TEXT
+    );
+    CREATE INDEX mentions_article ON mentions(article_id);
+    CREATE INDEX mentions_actor ON mentions(actor_id);
+
+    CREATE TABLE descriptors (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        actor_id TEXT NOT NULL, outlet TEXT, text TEXT NOT NULL, start INTEGER, "end" INTEGER
+    );
+    CREATE INDEX descriptors_actor ON descriptors(actor_id);
+
+    CREATE TABLE quotes (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        content TEXT NOT NULL, start INTEGER, "end" INTEGER, kind TEXT,
+        speaker TEXT, speaker_text TEXT, speaker_start INTEGER, speaker_end INTEGER,
+        cue TEXT, stance TEXT, about TEXT, date TEXT
+    );
+    CREATE INDEX quotes_article ON quotes(article_id);
+    CREATE INDEX quotes_speaker ON quotes(speaker, date);
+
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        type TEXT NOT NULL, mode TEXT, cameo TEXT, source TEXT, target TEXT,
+        date TEXT, location TEXT, from_caption INTEGER, historical INTEGER,
+        said_in TEXT, evidence TEXT, start INTEGER, "end" INTEGER, confidence REAL
+    );
+    CREATE INDEX events_article ON events(article_id);
+    CREATE INDEX events_type ON events(type, date);
+
+    CREATE TABLE event_actors (
+        event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        actor_id TEXT NOT NULL, role TEXT NOT NULL,
+        PRIMARY KEY (event_id, actor_id, role)
+    );
+    CREATE INDEX event_actors_actor ON event_actors(actor_id);
+
+    CREATE TABLE captions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        text TEXT NOT NULL, start INTEGER, "end" INTEGER, date TEXT, credit TEXT
+    );
+    CREATE INDEX captions_article ON captions(article_id);
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
