@@ -31,18 +31,19 @@ run: sample
 test: venv
 	$(VENV)/bin/pytest -q -p no:cacheprovider
 
+# pytest exits 5 when a marker selects no test; that is not a failure here.
 test-slow: venv
-	$(VENV)/bin/pytest -q -p no:cacheprovider -m slow
+	$(VENV)/bin/pytest -q -p no:cacheprovider -m slow || [ $$? -eq 5 ]
 
 test-spark: venv
-	$(VENV)/bin/pytest -q -p no:cacheprovider -m spark
+	$(VENV)/bin/pytest -q -p no:cacheprovider -m spark || [ $$? -eq 5 ]
 
 # Debian's chromium drives the browser tests; Playwright never downloads a browser.
 browser-deps:
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
 test-browser: venv browser-deps
-	$(VENV)/bin/pytest -q -p no:cacheprovider -m browser
+	$(VENV)/bin/pytest -q -p no:cacheprovider -m browser || [ $$? -eq 5 ]
 
 test-all: test test-slow test-spark test-browser
 
