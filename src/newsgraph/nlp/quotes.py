@@ -1,11 +1,554 @@
-"""Statements: direct, mixed and indirect quotes with their speakers. (placeholder: being built)"""
+"""Statements: direct, mixed and indirect quotes with their speakers and cues.
+
+One pass finds the quotation-mark spans in the text (every style, across
+paragraphs), one pass over the tokens finds reporting cues and their
+complements; the two are then joined: a quote inside a reported proposition
+makes it mixed, a quote with a cue next to it is direct, a quote paragraph with
+no cue continues the previous speaker. Short quoted terms with no cue are scare
+quotes or titles and are not statements. No second spaCy call: everything comes
+from the parse the pipeline already made.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
 
 from newsgraph.model import Article, Quote
 from newsgraph.nlp.actors import ActorIndex
+from newsgraph.nlp.cues import (
+    BELIEF_VERBS, DOC_NOUNS, DOC_VERBS, OBJECT_VERBS, SAY_VERBS, SPEECH_NOUNS, TITLE_CUES,
+    XCOMP_VERBS,
+)
+from newsgraph.nlp.speakers import Speaker, SpeakerResolver, subject_of
+
+# ---------------------------------------------------------------------------
+# Quotation marks
+# ---------------------------------------------------------------------------
+DOUBLE_OPEN = {'"': '"', "“": "”", "„": "“", "«": "»", "”": "”"}
+DOUBLE_CLOSE = frozenset('"”“»')
+SINGLE_OPEN = frozenset("‘'‚")
+SINGLE_CLOSE = frozenset("’'")
+ALL_MARKS = "\"'“”‘’«»„‚"
+OPEN_BEFORE = frozenset(" \t\n([{—–-/:;,")
+WORD = re.compile(r"\w+")
+LINE = re.compile(r"[^\n]+")
+
+
+@dataclass
+class Marked:
+    """A stretch of text between quotation marks (possibly over paragraphs)."""
+
+    open: int  # index of the opening mark
+    close: int  # index of the closing mark, or the end of the last paragraph
+    start: int  # content start
+    end: int  # content end
+    pieces: list[list[int]] = field(default_factory=list)
+    closed: bool = True
+    single: bool = False
+    words: int = 0
+    direct: bool = False  # long enough / clausal: a direct quote candidate
+    title: bool = False
+
+
+def _is_alnum(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def scan_marks(text: str) -> list[Marked]:
+    """Every top-level quotation in ``text``. A paragraph that opens a quote and
+    does not close it continues into the next paragraph when that one opens with
+    a quotation mark too; otherwise the quote ends with its paragraph."""
+    out: list[Marked] = []
+    carry: Marked | None = None
+    n = len(text)
+    for m in LINE.finditer(text):
+        ps, pe = m.start(), m.end()
+        while ps < pe and text[ps].isspace():
+            ps += 1
+        while pe > ps and text[pe - 1].isspace():
+            pe -= 1
+        if ps >= pe:
+            continue
+        cur: Marked | None = None
+        style = ""
+        k = ps
+        if carry is not None:
+            if text[ps] in DOUBLE_OPEN or text[ps] in "“«":
+                cur, style = carry, carry_style
+                cur.pieces.append([ps + 1, ps + 1])
+                k = ps + 1
+            else:
+                carry.closed = False
+                out.append(carry)
+            carry = None
+        single: tuple[int, str] | None = None  # an open single quote at top level
+        while k < pe:
+            c = text[k]
+            prev = text[k - 1] if k > 0 else " "
+            nxt = text[k + 1] if k + 1 < n else " "
+            if cur is None and single is None:
+                if c in DOUBLE_OPEN and c != "”" or (c == "”" and prev in OPEN_BEFORE and _is_alnum(nxt)):
+                    if c == '"' and not (prev in OPEN_BEFORE or prev in "‘'") and nxt in " \n.,;:)":
+                        k += 1  # a stray closing mark
+                        continue
+                    cur = Marked(k, -1, k + 1, -1, pieces=[[k + 1, k + 1]])
+                    style = c
+                elif c in SINGLE_OPEN and (prev in OPEN_BEFORE or prev in "\"“") and (_is_alnum(nxt) or nxt in "…."):
+                    single = (k, c)
+            elif cur is not None:
+                if c in DOUBLE_CLOSE and (c != "“" or style == "„" or not _is_alnum(nxt)):
+                    if c == '"' and style != '"' and _is_alnum(prev) is False and _is_alnum(nxt):
+                        k += 1
+                        continue
+                    if c == "“" and style not in ("„",) and _is_alnum(nxt):
+                        k += 1
+                        continue
+                    cur.close = k
+                    cur.end = k
+                    cur.pieces[-1][1] = k
+                    out.append(cur)
+                    cur = None
+            elif single is not None:
+                if c in SINGLE_CLOSE and not prev.isspace() and not _is_alnum(nxt):
+                    sm = Marked(single[0], k, single[0] + 1, k, pieces=[[single[0] + 1, k]], single=True)
+                    out.append(sm)
+                    single = None
+                elif c in DOUBLE_OPEN and c != "”" and prev in OPEN_BEFORE:
+                    single = None
+                    continue
+            k += 1
+        if cur is not None:
+            cur.pieces[-1][1] = pe
+            cur.close = pe
+            cur.end = pe
+            carry, carry_style = cur, style
+    if carry is not None:
+        carry.closed = False
+        out.append(carry)
+    out.sort(key=lambda q: q.open)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Candidates
+# ---------------------------------------------------------------------------
+@dataclass
+class Cand:
+    start: int
+    end: int
+    kind: str
+    fragments: list[list[int]]
+    cue: tuple[int, int] | None = None  # char span
+    cue_tok: Token | None = None
+    subj: Token | None = None  # subject token to resolve
+    speaker: Speaker | None = None
+    no_speaker: bool = False  # passive / impersonal: a statement with no source
+    mark: Marked | None = None
+    inherit: bool = False  # a floating quote: takes the previous speaker
+
+
+SENT_END = frozenset(".!?")
+FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+
+
+class QuoteFinder:
+    def __init__(self, doc: Doc, article: Article, index: ActorIndex) -> None:
+        self.doc = doc
+        self.article = article
+        self.text = article.text
+        self.index = index
+        self.resolver = SpeakerResolver(doc, article, index)
+        self.starts = [t.idx for t in doc]
+        self.marks = [q for q in scan_marks(self.text) if article.is_story(q.open)]
+        self.mark_starts = [q.start for q in self.marks]
+
+    # -- helpers ------------------------------------------------------------
+    def tok_at(self, pos: int) -> int:
+        """Index of the token containing (or first after) char ``pos``."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return max(i, 0)
+
+    def mark_of(self, pos: int) -> Marked | None:
+        i = bisect.bisect_right(self.mark_starts, pos) - 1
+        if i >= 0:
+            q = self.marks[i]
+            if q.start <= pos < q.end:
+                return q
+        return None
+
+    def span_chars(self, a: int, b: int) -> tuple[int, int]:
+        doc = self.doc
+        return doc[a].idx, doc[b].idx + len(doc[b].text)
+
+    def cue_span(self, tok: Token) -> tuple[int, int]:
+        s, e = tok.idx, tok.idx + len(tok.text)
+        for c in tok.children:
+            if c.dep_ == "prt" and c.i == tok.i + 1:
+                e = c.idx + len(c.text)
+            if tok.lemma_ == "put" and c.dep_ == "dobj" and c.lower_ == "it":
+                e = max(e, c.idx + len(c.text))
+        return s, e
+
+    # -- quotation marks ----------------------------------------------------
+    def classify(self) -> None:
+        doc = self.doc
+        for q in self.marks:
+            content = self.text[q.start:q.end]
+            words = WORD.findall(content)
+            q.words = len(words)
+            if q.single and q.words > 60:
+                q.words = 0  # an apostrophe pairing gone wrong
+                continue
+            a, b = self.tok_at(q.start), self.tok_at(max(q.end - 1, q.start))
+            finite = any(doc[i].tag_ in FINITE for i in range(a, b + 1) if q.start <= doc[i].idx < q.end)
+            stripped = content.rstrip(" \u2009\u00a0")
+            ends = stripped[-1:] in SENT_END or stripped[-2:-1] in SENT_END
+            caps = sum(1 for w in words if w[0].isupper())
+            q.title = (not ends and q.words <= 12 and q.words >= 2 and caps >= 0.6 * q.words
+                       and not finite)
+            q.direct = not q.title and (q.words >= 8 or (q.words >= 3 and finite)
+                                        or (q.words >= 3 and ends and stripped[-1:] in "?!"))
+
+    def is_cue(self, tok: Token, titles: bool = True) -> bool:
+        lem = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and (lem in SAY_VERBS or lem in ("speak", "put")):
+            if lem == "put":
+                return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+            return True
+        if titles and lem in TITLE_CUES and tok.pos_ in ("VERB", "ADJ"):
+            return True
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            return True
+        return False
+
+    def source_of(self, cue: Token) -> tuple[Token | None, bool]:
+        """(subject token, impersonal) for a cue token."""
+        if cue.lower_ == "according":
+            to = cue.doc[cue.i + 1]
+            for c in to.children:
+                if c.dep_ == "pobj":
+                    return c, False
+            return None, False
+        subj = subject_of(cue)
+        if subj is None:
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)
+            return None, passive
+        return subj, False
+
+    def direct_quotes(self) -> list[Cand]:
+        doc = self.doc
+        text = self.text
+        out: list[Cand] = []
+        for qi, q in enumerate(self.marks):
+            if not q.direct:
+                continue
+            prev_close = self.marks[qi - 1].close if qi else -1
+            next_open = self.marks[qi + 1].open if qi + 1 < len(self.marks) else len(text)
+            cand = Cand(q.start, q.end, "direct", [list(p) for p in q.pieces if p[1] > p[0]], mark=q)
+            cue = self._cue_after(q, next_open) or self._cue_before(q, prev_close)
+            if cue is None and q.title:
+                continue
+            if cue is not None:
+                cand.cue_tok = cue
+                cand.cue = self.cue_span(cue) if cue.lower_ != "according" else (cue.idx, cue.idx + 12)
+                cand.subj, cand.no_speaker = self.source_of(cue)
+                if cand.subj is None and not cand.no_speaker:
+                    cand.subj = self._noun_source(cue)
+            else:
+                cand.inherit = True
+            out.append(cand)
+        return out
+
+    def _noun_source(self, cue: Token) -> Token | None:
+        """A nominal or subjectless cue: the possessor or the nearest name before."""
+        for c in cue.children:
+            if c.dep_ == "poss":
+                return c
+        return None
+
+    def _cue_after(self, q: Marked, limit: int) -> Token | None:
+        """``"…," he said`` / ``"…," said X`` / ``"…" X told TASS on Monday.``"""
+        doc = self.doc
+        text = self.text
+        if not q.closed:
+            return None
+        i = self.tok_at(q.close)
+        if doc[i].idx < q.close:
+            i += 1
+        while i < len(doc) and doc[i].is_punct and doc[i].text in ALL_MARKS:
+            i += 1
+        # A quote that ends its sentence, followed by a capitalised word, starts a
+        # new sentence unless that sentence is a short cue clause of its own.
+        content_end = text[q.start:q.end].rstrip()
+        sentence_over = content_end[-1:] in SENT_END
+        seen = 0
+        for j in range(i, min(len(doc), i + 14)):
+            t = doc[j]
+            if t.idx >= limit or t.text in SENT_END or t.text == ";" or "\n" in t.text:
+                break
+            seen += 1
+            if self.is_cue(t):
+                if sentence_over and any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.idx > q.close
+                                         and c.idx < limit and c.dep_ != "dobj" for c in t.children):
+                    return None
+                if sentence_over:
+                    # the rest must end before the next quote opens
+                    k = j
+                    while k < len(doc) and doc[k].text not in SENT_END and doc[k].idx < limit:
+                        k += 1
+                    if k < len(doc) and doc[k].idx >= limit:
+                        return None
+                return t
+            if seen > 8:
+                break
+        return None
+
+    def _cue_before(self, q: Marked, prev_close: int) -> Token | None:
+        """``X said, "…"`` / ``As X put it, …: "…"`` / ``X wrote:`` + new paragraph."""
+        doc = self.doc
+        text = self.text
+        i = self.tok_at(q.open)
+        sent = doc[i].sent
+        lo = max(sent.start, self.tok_at(prev_close) + 1 if prev_close >= 0 else 0)
+        # a paragraph opened by the quote: look at the end of the previous one
+        before = text[:q.open].rstrip()
+        if not before or before[-1] == "\n" or (q.open > 0 and text[q.open - 1] == "\n"):
+            pass
+        for j in range(i - 1, lo - 1, -1):
+            t = doc[j]
+            if "\n" in t.text:
+                break
+            if self.is_cue(t):
+                return t
+        line_start = text.rfind("\n", 0, q.open) + 1
+        if text[line_start:q.open].strip() == "" and before.endswith(":"):
+            end_tok = self.tok_at(len(before) - 1)
+            s2 = doc[end_tok].sent
+            for j in range(end_tok, s2.start - 1, -1):
+                if self.is_cue(doc[j]):
+                    return doc[j]
+        # nominal cue right before the mark: "made the following announcement:"
+        for j in range(i - 1, max(lo, i - 4) - 1, -1):
+            t = doc[j]
+            if t.lemma_.lower() in SPEECH_NOUNS and t.pos_ == "NOUN":
+                return t
+        return None
+
+    # -- reported speech ----------------------------------------------------
+    def reported(self) -> list[Cand]:
+        doc = self.doc
+        out: list[Cand] = []
+        for t in doc:
+            lem = t.lemma_.lower()
+            if t.pos_ not in ("VERB", "AUX") and t.lower_ != "according":
+                continue
+            if not self.article.is_story(t.idx):
+                continue
+            q = self.mark_of(t.idx)
+            if q is not None and q.direct:
+                continue
+            c = self._reported_from(t, lem)
+            if c is not None:
+                out.append(c)
+        return out
+
+    def _content(self, toks: list[tuple[int, int]], exclude: tuple[int, int] | None = None
+                 ) -> tuple[int, int, list[list[int]]] | None:
+        doc = self.doc
+        a = min(x for x, _ in toks)
+        b = max(y for _, y in toks)
+        frags: list[tuple[int, int]] = [(a, b)]
+        if exclude is not None:
+            ea, eb = exclude
+            frags = []
+            if a < ea:
+                frags.append((a, min(b, ea - 1)))
+            if eb < b:
+                frags.append((max(a, eb + 1), b))
+        clean: list[list[int]] = []
+        for x, y in frags:
+            while x <= y and (doc[x].is_punct and doc[x].text not in ALL_MARKS or doc[x].lower_ in ("that", "and", "but")
+                              and doc[x].dep_ in ("mark", "cc") or doc[x].is_space):
+                x += 1
+            while y >= x and (doc[y].is_punct and doc[y].text not in ALL_MARKS or doc[y].is_space
+                              or doc[y].dep_ == "cc"):
+                y -= 1
+            if y >= x:
+                clean.append(list(self.span_chars(x, y)))
+        if not clean:
+            return None
+        words = sum(len(WORD.findall(self.text[s:e])) for s, e in clean)
+        if words < 2:
+            return None
+        return clean[0][0], clean[-1][1], clean
+
+    def _reported_from(self, t: Token, lem: str) -> Cand | None:
+        doc = self.doc
+        if t.lower_ == "according":
+            if t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to":
+                return None
+            subj, _ = self.source_of(t)
+            if subj is None:
+                return None
+            head = t.head
+            hops = 0
+            while head.pos_ not in ("VERB", "AUX") and head.head is not head and hops < 3:
+                head = head.head
+                hops += 1
+            if head is t:
+                return None
+            got = self._content([(head.left_edge.i, head.right_edge.i)], (t.left_edge.i, t.right_edge.i))
+            if got is None:
+                return None
+            s, e, frags = got
+            return Cand(s, e, "indirect", frags, cue=(t.idx, doc[t.i + 1].idx + 2), cue_tok=t, subj=subj)
+        if any(c.dep_ == "neg" for c in t.children):
+            return None
+        is_say = lem in SAY_VERBS or (lem == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in t.children))
+        is_belief = lem in BELIEF_VERBS
+        is_doc = lem in DOC_VERBS
+        if not (is_say or is_belief or is_doc or lem in OBJECT_VERBS or lem in XCOMP_VERBS):
+            return None
+        subj, impersonal = self.source_of(t)
+        if is_doc and not is_say:
+            if subj is None or not (subj.lemma_.lower() in DOC_NOUNS or subj.ent_type_ == "ORG"):
+                return None
+        if is_belief and subj is not None and t.tag_ == "VBG" and subj is t:
+            return None
+        spans: list[tuple[int, int]] = []
+        exclude = None
+        children = list(t.children)
+        ccomp = [c for c in children if c.dep_ == "ccomp"]
+        if ccomp and (is_say or is_belief or is_doc or lem in OBJECT_VERBS):
+            c = ccomp[0]
+            spans.append((c.left_edge.i, c.right_edge.i))
+        elif lem == "put" and is_say:
+            head = t.head
+            if head is t:
+                return None
+            spans.append((head.left_edge.i, head.right_edge.i))
+            exclude = (t.left_edge.i, t.right_edge.i)
+        elif t.dep_ == "parataxis" and (is_say or is_belief) and t.head.i < t.i:
+            head = t.head
+            spans.append((head.left_edge.i, head.right_edge.i))
+            exclude = (t.left_edge.i, t.right_edge.i)
+        else:
+            dobj = [c for c in children if c.dep_ == "dobj"]
+            xcomp = [c for c in children if c.dep_ in ("xcomp", "oprd") and c.i > t.i]
+            preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "of", "about", "against", "as")
+                     and c.i > t.i]
+            if lem in OBJECT_VERBS and dobj and dobj[0].i > t.i and dobj[0].lower_ not in ("it", "this", "that"):
+                d = dobj[0]
+                if lem == "call" and not (xcomp or any(p.lower_ == "for" for p in preps)):
+                    return None
+                if lem in ("tell", "ask", "urge") and not xcomp:
+                    return None
+                spans.append((d.left_edge.i, d.right_edge.i))
+                for x in xcomp + [p for p in preps if p.lower_ == "as"]:
+                    spans.append((x.left_edge.i, x.right_edge.i))
+            elif lem in XCOMP_VERBS and xcomp and xcomp[0].tag_ == "VB":
+                x = xcomp[0]
+                spans.append((x.left_edge.i, x.right_edge.i))
+                if dobj and dobj[0].i < x.i and lem in ("urge", "ask", "call", "tell", "order", "encourage",
+                                                          "advise", "instruct", "warn"):
+                    spans.append((dobj[0].left_edge.i, dobj[0].right_edge.i))
+            elif lem in ("call", "ask", "warn", "complain") and preps:
+                p = preps[0]
+                if p.lower_ == "as":
+                    return None
+                spans.append((p.left_edge.i + 1, p.right_edge.i))
+            else:
+                return None
+        if not spans:
+            return None
+        got = self._content(spans, exclude)
+        if got is None:
+            return None
+        s, e, frags = got
+        if subj is None and not impersonal:
+            return None
+        if subj is not None and subj.i >= 0 and s <= subj.idx < e:
+            # the "subject" lies inside the content: a parse that went wrong
+            return None
+        kind = "indirect"
+        return Cand(s, e, kind, frags, cue=self.cue_span(t), cue_tok=t, subj=subj, no_speaker=subj is None)
+
+    # -- joining ------------------------------------------------------------
+    def run(self) -> list[Quote]:
+        self.classify()
+        direct = self.direct_quotes()
+        reported = self.reported()
+        dropped: set[int] = set()
+        keep_rep: list[Cand] = []
+        for r in reported:
+            inner = [q for q in self.marks if q.start >= r.start - 1 and q.end <= r.end + 1 and q.words]
+            overlapping = [q for q in self.marks if q.direct and q.start < r.end and r.start < q.end]
+            if overlapping and not inner:
+                # content crosses a direct quote's boundary: the quote stands alone
+                continue
+            if inner:
+                inside = sum(len(WORD.findall(self.text[q.start:q.end])) for q in inner)
+                total = len(WORD.findall(self.text[r.start:r.end]))
+                if total - inside < 2:
+                    # the complement is the quote itself: keep the direct one, give it this cue
+                    for d in direct:
+                        if d.mark in inner and (d.cue_tok is None or d.inherit):
+                            d.cue_tok, d.cue, d.subj, d.no_speaker, d.inherit = r.cue_tok, r.cue, r.subj, r.no_speaker, False
+                    continue
+                r.kind = "mixed"
+                for d in direct:
+                    if d.mark in inner:
+                        dropped.add(id(d))
+            keep_rep.append(r)
+        cands = [d for d in direct if id(d) not in dropped] + keep_rep
+        cands.sort(key=lambda c: (c.start, c.end))
+        # one statement per span
+        uniq: list[Cand] = []
+        for c in cands:
+            if uniq and uniq[-1].start == c.start and uniq[-1].end == c.end:
+                continue
+            uniq.append(c)
+        return self.finish(uniq)
+
+    def finish(self, cands: list[Cand]) -> list[Quote]:
+        text = self.text
+        out: list[Quote] = []
+        prev: Cand | None = None
+        by_cue: dict[int, Speaker | None] = {}
+        for c in sorted(cands, key=lambda c: c.start):
+            if c.subj is not None:
+                key = c.subj.i
+                if key not in by_cue:
+                    by_cue[key] = self.resolver.resolve(c.subj)
+                c.speaker = by_cue[key]
+            elif c.inherit and prev is not None and prev.speaker is not None:
+                gap = text[prev.end:c.start]
+                if gap.count("\n") <= 2 and len(gap) < 400:
+                    c.speaker = prev.speaker
+            if c.inherit and c.speaker is None:
+                if c.mark is None or c.mark.words < 8:
+                    continue
+            if c.speaker is not None or c.kind == "direct":
+                prev = c
+        cands = [c for c in cands if not (c.inherit and c.speaker is None and (c.mark is None or c.mark.words < 8))]
+        for n, c in enumerate(cands, 1):
+            sp = c.speaker
+            cue_text = text[c.cue[0]:c.cue[1]] if c.cue else None
+            out.append(Quote(
+                id=f"{self.article.id}:q{n}", content=text[c.start:c.end], start=c.start, end=c.end,
+                kind=c.kind, fragments=[list(f) for f in c.fragments] if len(c.fragments) > 1 else [],
+                speaker=sp.actor.id if sp and sp.actor else None, speaker_text=sp.text if sp else None,
+                speaker_start=sp.start if sp else None, speaker_end=sp.end if sp else None,
+                cue=cue_text, cue_start=c.cue[0] if c.cue else None, cue_end=c.cue[1] if c.cue else None,
+            ))
+        return out
 
 
 def extract_quotes(doc: Doc, article: Article, index: ActorIndex) -> list[Quote]:
-    return []
+    """The statements of one parsed article, in text order."""
+    if not article.text:
+        return []
+    return QuoteFinder(doc, article, index).run()

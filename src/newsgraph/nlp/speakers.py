@@ -1,0 +1,205 @@
+"""Speakers: from a cue to the mention that made the statement, and on to its actor.
+
+Works on the parse only (no second spaCy call): the subject of the cue, or of the
+verb it hangs from (``adding``, ``saying``, ``titled``), the agent of a passive
+(``was told by X``), the object of ``according to``. Pronouns and descriptions
+go through the ``ActorIndex``; until coreference is there, a pronoun falls back
+to the most recent compatible actor, preferring grammatical subjects.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.model import Actor, Article
+from newsgraph.nlp.actors import ActorIndex
+from newsgraph.nlp.cues import (
+    FIRST, NEUTER, NON_SOURCES, PERSONAL, PLURAL, RELATIVE,
+)
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+# Dependents that end a speaker's noun phrase: "X, who ...", "X, a thinker ...".
+NP_STOP = frozenset(("relcl", "acl", "appos", "punct", "advcl", "cc"))
+CLIMB = frozenset(("advcl", "xcomp", "conj", "acl", "pcomp", "pobj", "prep", "dobj", "ccomp", "relcl", "npadvmod"))
+
+
+@dataclass
+class Speaker:
+    actor: Actor | None
+    text: str
+    start: int
+    end: int
+
+
+def subject_of(verb: Token, max_up: int = 4) -> Token | None:
+    """The source of a cue verb: its subject, the passive agent, or the subject of
+    the clause it depends on."""
+    tok = verb
+    for _ in range(max_up):
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        if passive:
+            for c in tok.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return p
+            # "X was quoted as saying": the quoted one is the source.
+            if tok.lemma_ not in ("quote",) and tok is verb:
+                return None
+        if tok.lemma_ == "quote":
+            for c in tok.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    return c
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and tok.lemma_ == "quote"):
+                if c.lower_ in RELATIVE and tok.dep_ == "relcl":
+                    return tok.head
+                return c
+        if tok.dep_ == "relcl":
+            return tok.head
+        if tok.dep_ not in CLIMB or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def np_bounds(head: Token) -> tuple[int, int]:
+    """Token range [a, b] of the noun phrase headed by ``head``, without its
+    relative clauses, appositions and trailing punctuation."""
+    a = head.left_edge.i
+    b = head.i
+    for c in head.rights:
+        if c.dep_ in NP_STOP:
+            break
+        b = c.right_edge.i
+    doc = head.doc
+    while b > a and doc[b].is_punct:
+        b -= 1
+    while a < b and (doc[a].is_punct or doc[a].dep_ == "cc"):
+        a += 1
+    return a, b
+
+
+class SpeakerResolver:
+    """Resolves subject tokens to actors through the index, with fallbacks."""
+
+    def __init__(self, doc: Doc, article: Article, index: ActorIndex) -> None:
+        self.doc = doc
+        self.article = article
+        self.index = index
+        self.text = article.text
+        self._subjects: dict[int, bool] | None = None
+
+    # -- mentions and actors --------------------------------------------------
+    def _is_subject_at(self, start: int) -> bool:
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        tok = span[0]
+        for _ in range(3):
+            if tok.dep_ in SUBJ:
+                return True
+            if tok.dep_ in ("compound", "flat", "appos", "poss") and tok.head is not tok:
+                tok = tok.head
+                continue
+            break
+        return False
+
+    def _compatible(self, actor: Actor, pron: str) -> bool:
+        if pron in PERSONAL:
+            return actor.kind == "person"
+        if pron in PLURAL:
+            return actor.kind in ("organization", "group", "unnamed", "person", "country")
+        if pron in NEUTER:
+            return actor.kind in ("organization", "country", "group", "unnamed")
+        return False
+
+    def antecedent(self, pron: str, pos: int) -> Actor | None:
+        """The most recent compatible actor mentioned before ``pos``: a subject
+        within the last few sentences first, then any mention."""
+        pron = pron.lower()
+        best_subj: tuple[int, Actor] | None = None
+        best_any: tuple[int, Actor] | None = None
+        window = pos - 600
+        for a in self.index.actors.values():
+            if not self._compatible(a, pron):
+                continue
+            for m in a.mentions:
+                if m.start >= pos or m.kind == "pronoun" or m.text.lower() in PERSONAL | PLURAL | NEUTER:
+                    continue
+                if best_any is None or m.start > best_any[0]:
+                    best_any = (m.start, a)
+                if m.start >= window and (best_subj is None or m.start > best_subj[0]):
+                    if self._is_subject_at(m.start):
+                        best_subj = (m.start, a)
+        if pron in PLURAL and best_subj and best_any and best_any[1].kind != "person" \
+                and best_subj[1].kind == "person":
+            return best_any[1]
+        if best_subj:
+            return best_subj[1]
+        return best_any[1] if best_any else None
+
+    def by_description(self, head: Token, pos: int) -> Actor | None:
+        """``the Department`` -> the most recent actor whose name holds ``department``."""
+        word = head.lower_
+        if len(word) < 4:
+            return None
+        best: tuple[int, Actor] | None = None
+        for a in self.index.actors.values():
+            if a.kind == "unnamed":
+                continue
+            if word not in a.name.lower().split():
+                continue
+            last = max((m.start for m in a.mentions if m.start < pos), default=-1)
+            if last >= 0 and (best is None or last > best[0]):
+                best = (last, a)
+        return best[1] if best else None
+
+    def covering(self, head: Token) -> Actor | None:
+        """The actor with the tightest mention that covers the head token (so the
+        ``Russia`` in ``Russia's president`` does not speak for the president)."""
+        pos = head.idx
+        best: tuple[int, Actor] | None = None
+        for a in self.index.actors.values():
+            for m in a.mentions:
+                if m.start <= pos < m.end and (best is None or m.end - m.start < best[0]):
+                    best = (m.end - m.start, a)
+        return best[1] if best else None
+
+    def resolve(self, head: Token) -> Speaker | None:
+        """The speaker behind the subject token ``head``."""
+        low = head.lower_
+        if low in NON_SOURCES and head.pos_ in ("PRON", "DET"):
+            return None
+        if head.pos_ == "PRON" or low in PERSONAL | PLURAL | NEUTER | FIRST:
+            s, e = head.idx, head.idx + len(head.text)
+            actor = self.index.at(s, e)
+            if actor is None and low not in FIRST:
+                actor = self.antecedent(low, s)
+                if actor is not None:
+                    self.index.add_mention(actor.id, head.text, s, e, "pronoun")
+            return Speaker(actor, head.text, s, e)
+        a, b = np_bounds(head)
+        s, e = self.doc[a].idx, self.doc[b].idx + len(self.doc[b].text)
+        # The head itself, then a name in apposition ("the president of X, Jane Doe,").
+        actor = self.covering(head)
+        if actor is None:
+            for c in head.children:
+                if c.dep_ == "appos":
+                    actor = self.covering(c)
+                    if actor is not None:
+                        ca, cb = np_bounds(c)
+                        s, e = self.doc[ca].idx, self.doc[cb].idx + len(self.doc[cb].text)
+                        break
+        if actor is None:
+            actor = self.covering(head)
+        if actor is None and head.pos_ == "NOUN":
+            det = self.doc[a].lower_
+            if det in ("the", "this", "that"):
+                actor = self.by_description(head, s)
+                if actor is not None:
+                    self.index.add_mention(actor.id, self.text[s:e], s, e, "description")
+        if actor is None:
+            actor = self.index.add_unnamed(self.text[s:e], s, e)
+        return Speaker(actor, self.text[s:e], s, e)
