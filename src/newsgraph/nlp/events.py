@@ -1,12 +1,662 @@
-"""Events: PLOVER coding. (placeholder: being built)"""
+"""Events: PLOVER coding of verbal and nominal actions, with their actors and dates.
+
+One pass over the parsed article, dict lookups by lemma (``nlp/plover.py``):
+
+* verbal events: ``the US attacked Venezuela``, passives (``was arrested by``), framed
+  verbs (``agreed to meet`` is AGREE, ``refused to meet`` REJECT, ``plans to meet`` is
+  not an event), light verbs whose object carries the meaning (``held talks``);
+* nominal events: ``the US strikes on Iran``, ``the killing of X``, ``talks with Iran``;
+  their actors come from possessives, compounds, nationality adjectives and
+  prepositions;
+* what is not asserted (negated, hedged, conditional, future) goes to ``non_events``
+  with its ``reason`` (``nlp/modality.py``);
+* speech acts (denounce, praise, demand, threaten, refuse; ``expressed disappointment``)
+  are linked to the statement whose cue they are (``said_in``), with the statement's
+  speaker as source; statements point at the events they are about (``Quote.about``).
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import datetime as dt
+from dataclasses import dataclass, field
 
-from newsgraph.model import Article, Event, Quote
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.dates import find_dates
+from newsgraph.model import Actor, Article, Event, Quote
 from newsgraph.nlp.actors import ActorIndex
+from newsgraph.nlp.modality import noun_status, verb_status
+from newsgraph.nlp.plover import (AGENT_NOUNS, COOPERATIVE, CONFLICTUAL, FEELING, FEELING_VERBS,
+                                  LIGHT_VERBS, NOUN_TYPE_ADJ_PROTEST, PASS_FRAMES, PATIENT_OF,
+                                  SPEECH_VERBS, Code, agent_sector, noun_code, verb_code,
+                                  verb_object_code)
+
+SUBJ = ("nsubj", "csubj")
+OBJ = ("dobj", "dative", "attr", "oprd")
+# Prepositions that introduce the one an act is aimed at.
+TARGET_PREPS = {
+    "ASSAULT": ("on", "against", "at", "into", "upon"),
+    "COERCE": ("on", "against", "from", "upon"),
+    "SANCTION": ("on", "against", "upon", "with", "from"),
+    "THREATEN": ("against", "on", "with"),
+    "PROTEST": ("against", "outside", "at"),
+    "ACCUSE": ("against", "of", "to", "at"),
+    "REQUEST": ("on", "upon", "from", "to"),
+    "REJECT": ("from", "by", "of"),
+    "CONSULT": ("with", "to", "in", "between"),
+    "AGREE": ("with", "to"),
+    "SUPPORT": ("for", "to", "with", "of"),
+    "COOPERATE": ("with",),
+    "AID": ("to", "for"),
+    "CONCEDE": ("to",),
+    "RETREAT": ("from", "to"),
+    "MOBILIZE": ("to", "against", "near", "along", "on"),
+}
+FIRST_PERSON = {"i", "we"}
+CROWD = {"protester", "demonstrator", "student", "worker", "people", "thousand", "hundred",
+         "supporter", "resident", "villager", "activist", "farmer", "employee", "teacher",
+         "doctor", "nurse", "miner", "union", "crowd", "citizen"}
+EFFORT_NOUNS = {"effort", "attempt", "bid", "push", "drive", "campaign", "move", "initiative", "mission",
+                "decision", "order", "step", "vote"}
+HIST_ADV = {"previously", "formerly", "once", "earlier", "ago", "already"}
+
+
+@dataclass
+class Cand:
+    trigger: Token
+    code: Code
+    src: list[Actor] = field(default_factory=list)
+    tgt: list[Actor] = field(default_factory=list)
+    toks: list[Token] = field(default_factory=list)  # tokens the evidence spans
+    status: str | None = None
+    nominal: bool = False
+    inherited_src: bool = False
+    said_in: str | None = None
+    obj_event: Token | None = None  # a nominal event this act is about (denounced the killing)
+    quality: float = 1.0
+    event: Event | None = None
+
+
+class _Extractor:
+    def __init__(self, doc: Doc, article: Article, index: ActorIndex, quotes: list[Quote]) -> None:
+        self.doc = doc
+        self.article = article
+        self.index = index
+        self.quotes = quotes
+        self.ref = article.metadata.date
+        self.consumed: set[int] = set()
+        self.cands: list[Cand] = []
+        self._actor_cache: dict[int, Actor | None] = {}
+        self._direct = [(q.start, q.end, q) for q in quotes if q.kind == "direct"]
+        self._dates: dict[int, list[tuple[int, int, str | None]]] = {}
+
+    # -- actors ---------------------------------------------------------------------
+    def actor(self, tok: Token) -> Actor | None:
+        if tok.i in self._actor_cache:
+            return self._actor_cache[tok.i]
+        a = self._actor(tok)
+        self._actor_cache[tok.i] = a
+        return a
+
+    def _actor(self, tok: Token) -> Actor | None:
+        idx = self.index
+        low = tok.lower_
+        if tok.pos_ == "PRON" and low in ("who", "that", "which") and tok.head.dep_ == "relcl":
+            return self.actor(tok.head.head)
+        a = idx.at(tok.idx, tok.idx + len(tok.text))
+        if a is not None:
+            return a
+        if tok.pos_ == "PRON":
+            return None
+        for c in tok.children:
+            if c.dep_ == "appos":
+                a = idx.at(c.idx, c.idx + len(c.text)) or idx.at(c.left_edge.idx, c.idx + len(c.text))
+                if a is not None:
+                    return a
+        # pre-modifiers: "Iran's supreme leader", "the Sudanese government"
+        left = tok.left_edge
+        if left.i < tok.i:
+            a = idx.at(left.idx, tok.idx + len(tok.text))
+            if a is not None:
+                return a
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN"):
+                        a = idx.at(p.left_edge.idx, p.idx + len(p.text))
+                        if a is not None and (a.kind in ("country", "organization") or p.pos_ == "PROPN"):
+                            return a
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("NOUN", "PROPN") and (lemma in AGENT_NOUNS or low in AGENT_NOUNS
+                                               or agent_sector(lemma)):
+            start = left.idx
+            while start < tok.idx and self.doc.text[start] in "\"'“”‘’":
+                start += 1
+            text = self.doc.text[start:tok.idx + len(tok.text)]
+            if not self.article.is_story(start):
+                return None
+            return idx.add_unnamed(text, start, tok.idx + len(tok.text))
+        return None
+
+    def actors_of(self, tok: Token) -> tuple[list[Actor], list[Token]]:
+        out: list[Actor] = []
+        toks: list[Token] = []
+        for t in [tok, *tok.conjuncts]:
+            a = self.actor(t)
+            if a is not None and a not in out:
+                out.append(a)
+                toks.append(t)
+        return out, toks
+
+    # -- parties of a verb ----------------------------------------------------------
+    def subjects(self, v: Token, depth: int = 0) -> list[Token]:
+        subs = [c for c in v.children if c.dep_ in SUBJ]
+        if subs:
+            s = subs[0]
+            if s.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
+                return [v.head]
+            return [s]
+        agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agents:
+            return agents
+        if depth > 3 or v.head is v:
+            return []
+        h = v.head
+        if v.dep_ == "xcomp":
+            objs = [c for c in h.children if c.dep_ in ("dobj",)]
+            if objs and h.lemma_ not in ("promise", "threaten", "vow", "offer", "agree"):
+                return []  # "urged X to leave": X does the leaving, not an actor event of X
+            return self.subjects(h, depth + 1)
+        if v.dep_ in ("conj", "advcl") and h.pos_ in ("VERB", "AUX"):
+            return self.subjects(h, depth + 1)
+        if v.dep_ == "relcl":
+            return [h]
+        if v.dep_ == "acl" and v.tag_ == "VBG":
+            return [h]
+        if v.dep_ == "acl" and h.lemma_.lower() in EFFORT_NOUNS:
+            # "US efforts to broker peace": the effort's owner acts
+            return [c for c in h.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN", "PRON")][:1]
+        return []
+
+    def passive(self, v: Token) -> bool:
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
+            v.dep_ == "acl" and v.tag_ == "VBN")
+
+    def objects(self, v: Token, ptype: str) -> list[Token]:
+        objs = [c for c in v.children if c.dep_ in ("dobj", "dative")]
+        if self.passive(v):
+            objs = [c for c in v.children if c.dep_ == "nsubjpass"] or objs
+            if not objs and v.dep_ == "acl":
+                objs = [v.head]
+        preps = TARGET_PREPS.get(ptype, ())
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                objs += [p for p in c.children if p.dep_ == "pobj"]
+            if c.dep_ == "prt":  # "called on X"
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        objs.append(p)
+        return objs
+
+    # -- the passes -----------------------------------------------------------------
+    def run(self) -> tuple[list[Event], list[Event]]:
+        is_story = self.article.is_story
+        for tok in self.doc:
+            if tok.pos_ == "VERB" and is_story(tok.idx):
+                self.verb(tok)
+        for tok in self.doc:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in self.consumed and is_story(tok.idx):
+                self.noun(tok)
+        return self.finish()
+
+    def frame_target(self, v: Token) -> Token | None:
+        for c in v.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                return c
+        return None
+
+    def verb(self, v: Token) -> None:
+        if v.i in self.consumed or v.dep_ in ("amod", "compound"):
+            return
+        lemma = v.lemma_.lower()
+        code: Code | None = None
+        light_obj: Token | None = None
+        dobj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        frame_x = self.frame_target(v)
+        # light verbs and verb+object pairs: "held talks", "imposed sanctions"
+        if dobj is not None:
+            olemma = dobj.lemma_.lower()
+            code = verb_object_code(lemma, olemma)
+            if code is not None:
+                light_obj = dobj
+            elif lemma in FEELING_VERBS and olemma in FEELING:
+                code, light_obj = FEELING[olemma], dobj
+            elif lemma in LIGHT_VERBS and noun_code(olemma) is not None and lemma not in ("make", "take"):
+                nc = noun_code(olemma)
+                if lemma in ("end", "halt", "suspend", "break", "lift"):
+                    nc = None
+                if nc is not None:
+                    code, light_obj = nc, dobj
+        if code is None:
+            code = self.special(v, lemma)
+        if code is None:
+            code = verb_code(lemma)
+        if code is None:
+            return
+        if code.type == "PROTEST" and lemma == "protest":
+            subj = self.subjects(v)
+            named = subj and (subj[0].pos_ == "PROPN" or subj[0].ent_type_ in ("ORG", "GPE", "PERSON"))
+            if named:
+                code = Code("ACCUSE", "114", "disapprove", code.strength)
+        if v.tag_ == "VBG" and v.dep_ in ("pcomp", "pobj", "amod", "compound", "csubj") and not any(
+                c.dep_ in SUBJ for c in v.children):
+            code = code.weaker(0.3)
+        frames = False
+        ptype = code.type
+        if frame_x is not None and light_obj is None:
+            xl = frame_x.lemma_.lower()
+            xcode = verb_code(xl)
+            if lemma in PASS_FRAMES:
+                return  # "began to shell": the shelling is the event, coded at its verb
+            if ptype in ("AGREE", "REJECT", "THREATEN", "REQUEST") or lemma in ("vow", "pledge", "promise"):
+                frames = True
+                self.consumed.add(frame_x.i)
+                if ptype == "AGREE" and xcode is not None and xcode.type in CONFLICTUAL and lemma != "agree":
+                    code = Code("THREATEN", "130", xcode.mode, code.strength)
+                elif ptype == "AGREE" and xcode is not None and xcode.type == "REJECT":
+                    code = Code("REJECT", "120", None, code.strength)
+            elif xcode is None:
+                return
+        status = verb_status(v, frames_consumed=frames)
+        # "said it would release the hostages": the statement of intent is the event.
+        if status in ("future", "hedged") and code.type != "REQUEST":
+            intent = self.intent(v, code)
+            if intent is not None:
+                code, status = intent, None
+        subj_toks = self.subjects(v)
+        if self.passive(v):
+            src, st = self.parties([p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"])
+        else:
+            src, st = self.parties(subj_toks)
+        if frames and code.type == "REQUEST":
+            tgt, tt = self.parties([c for c in v.children if c.dep_ in ("dobj", "dative")] or self.objects(v, ptype))
+        else:
+            tgt, tt = self.parties(self.objects(v, code.type))
+            if not tgt and frame_x is not None:
+                tgt, tt = self.parties(self.objects(frame_x, (verb_code(frame_x.lemma_.lower()) or code).type))
+        obj_event = None
+        if light_obj is not None:
+            self.consumed.add(light_obj.i)
+            nsrc, ntgt, ntoks = self.noun_parties(light_obj, code)
+            if not src:
+                src, st = nsrc, ntoks
+            tgt = tgt or ntgt
+            tt = tt + ntoks
+        else:
+            for o in [c for c in v.children if c.dep_ == "dobj"]:
+                if noun_code(o.lemma_.lower()) is not None:
+                    obj_event = o
+        tgt = [a for a in tgt if a not in src] or ([] if src else tgt)
+        st = [t for t in st if t.head is v or abs(t.i - v.i) <= 6]
+        toks = [v] + st + tt + ([light_obj] if light_obj is not None else [])
+        c = Cand(v, code, src, tgt, toks, status, obj_event=obj_event)
+        self.cands.append(c)
+
+    def special(self, v: Token, lemma: str) -> Code | None:
+        preps = {c.lower_ for c in v.children if c.dep_ in ("prep", "prt")}
+        if lemma == "call" and preps & {"on", "upon", "for"}:
+            return Code("REQUEST", "020", None, 0.85)
+        if lemma in ("talk", "speak") and "with" in preps:
+            return Code("CONSULT", "040", None, 0.8)
+        if lemma == "fire" and preps & {"on", "at", "upon"}:
+            return Code("ASSAULT", "190", None, 0.8)
+        if lemma == "strike":
+            subj = self.subjects(v)
+            if subj and subj[0].lemma_.lower() in CROWD:
+                return Code("PROTEST", "143", "boycott", 0.8)
+            if any(c.dep_ == "dobj" and c.lemma_.lower() in ("deal", "agreement", "accord") for c in v.children):
+                return Code("AGREE", "030", None, 0.8)
+        if lemma == "encourage" and self.frame_target(v) is not None:
+            return Code("REQUEST", "020", None, 0.75)
+        if lemma in ("join", "enter") and "talks" in {c.lower_ for c in v.children if c.dep_ == "dobj"}:
+            return Code("CONSULT", "046", None, 0.8)
+        return None
+
+    def intent(self, v: Token, code: Code) -> Code | None:
+        """A future act stated by its actor is an expression of intent (CAMEO 03/13)."""
+        h = v
+        for _ in range(3):
+            if h.dep_ in ("ccomp", "conj", "xcomp") and h.head is not h:
+                h = h.head
+                if h.lemma_.lower() in SPEECH_VERBS | {"vow", "pledge", "promise", "warn"}:
+                    negated = any(c.dep_ == "neg" for c in v.children)
+                    if code.type in CONFLICTUAL or code.type == "ASSAULT":
+                        return Code("THREATEN", "130", code.mode, code.strength * 0.8)
+                    if code.type in COOPERATIVE:
+                        if negated:
+                            return Code("REJECT", "120", None, code.strength * 0.8)
+                        return Code("AGREE", "030", code.mode, code.strength * 0.8)
+                    return None
+            else:
+                break
+        return None
+
+    def parties(self, toks: list[Token]) -> tuple[list[Actor], list[Token]]:
+        out: list[Actor] = []
+        used: list[Token] = []
+        for t in toks:
+            acts, ts = self.actors_of(t)
+            for a in acts:
+                if a not in out:
+                    out.append(a)
+            used += ts
+        return out, used
+
+    def noun_parties(self, n: Token, code: Code) -> tuple[list[Actor], list[Actor], list[Token]]:
+        src: list[Actor] = []
+        tgt: list[Actor] = []
+        toks: list[Token] = []
+        lemma = n.lemma_.lower()
+        preps = TARGET_PREPS.get(code.type, ())
+
+        def add(lst: list[Actor], t: Token) -> None:
+            acts, ts = self.actors_of(t)
+            for a in acts:
+                if a not in lst and a not in src and a not in tgt:
+                    lst.append(a)
+            toks.extend(ts)
+
+        for c in n.children:
+            if c.dep_ == "poss" or (c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_)):
+                add(src, c)
+            elif c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
+                add(src, c)
+        for c in n.children:
+            if c.dep_ != "prep":
+                continue
+            pobjs = [p for p in c.children if p.dep_ == "pobj"]
+            p = c.lower_
+            for po in pobjs:
+                if p == "by":
+                    add(src, po)
+                elif p == "between":
+                    add(src, po)
+                elif p == "of":
+                    if lemma in PATIENT_OF or src:
+                        add(tgt, po)
+                    else:
+                        add(src, po)
+                elif p in preps or p in ("on", "against", "with"):
+                    add(tgt, po)
+        return src, tgt, toks
+
+    def noun(self, n: Token) -> None:
+        lemma = n.lemma_.lower()
+        code = noun_code(lemma) or noun_code(n.lower_)
+        if code is None:
+            return
+        if n.dep_ == "compound" and n.head.pos_ == "NOUN":
+            return  # "peace talks" is coded at "talks"; "strike force" is no strike
+        if code.type == "ASSAULT" and lemma == "strike":
+            mods = {c.lower_ for c in n.children if c.dep_ in ("amod", "compound")}
+            if mods & NOUN_TYPE_ADJ_PROTEST:
+                code = Code("PROTEST", "143", "boycott", 0.8)
+        src, tgt, toks = self.noun_parties(n, code)
+        status = noun_status(n)
+        head = n.head
+        # "called for talks", "rejected talks", "plans talks": the talks did not happen (yet).
+        gov = head.head if n.dep_ == "pobj" else head
+        if n.dep_ in ("dobj", "pobj", "nsubjpass") and gov.pos_ == "VERB" and status is None:
+            gl = gov.lemma_.lower()
+            gcode = verb_code(gl)
+            if gl in ("plan", "propose", "seek", "want", "expect", "schedule", "prepare", "consider",
+                      "threaten", "call", "urge", "demand", "offer", "prevent", "avoid", "fear", "hope",
+                      "suggest", "reject", "refuse", "oppose", "announce") or (
+                    gcode is not None and gcode.type in ("REQUEST", "REJECT", "THREATEN")):
+                status = "future"
+            else:
+                gs = verb_status(gov)
+                if gs and gl in LIGHT_VERBS:
+                    status = gs
+        if n.dep_ == "nsubj" and head.lemma_.lower() in ("fail", "collapse", "stall", "break") and status is None:
+            pass  # talks that failed still took place
+        if not src:
+            # verbless caption "X with Y during a meeting": the root names the parties.
+            root = n.sent.root
+            if root.pos_ in ("NOUN", "PROPN") and code.type == "CONSULT":
+                src, st = self.actors_of(root)
+                toks += st
+                for c in root.children:
+                    if c.dep_ == "prep" and c.lower_ == "with":
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                a2, t2 = self.actors_of(p)
+                                tgt += [a for a in a2 if a not in tgt and a not in src]
+                                toks += t2
+            elif n.dep_ == "pobj" and head.head.pos_ == "VERB" and code.type == "CONSULT" and \
+                    head.lower_ in ("during", "at", "in", "after", "following", "before"):
+                # "during talks with X" attached to a verb: its subject took part
+                s, st = self.parties(self.subjects(head.head))
+                src, toks = s, toks + st
+        inherited = False
+        if not src and tgt and code.type in ("ASSAULT", "COERCE"):
+            prev = self.recent_agent(n)
+            if prev:
+                src, inherited = prev, True
+        tgt = [a for a in tgt if a not in src]
+        if not src and not tgt:
+            return
+        c = Cand(n, code, src, tgt, [n] + toks, status, nominal=True, inherited_src=inherited)
+        self.cands.append(c)
+
+    def recent_agent(self, n: Token) -> list[Actor]:
+        """The doer of the latest violent act reported just before (``the killing of X``
+        after ``the US strikes on Iran``): discourse, not syntax, so it is weak."""
+        best = None
+        for c in self.cands:
+            if c.code.type in ("ASSAULT", "COERCE") and c.src and not c.inherited_src and c.status is None \
+                    and c.trigger.i < n.i and n.i - c.trigger.i < 80:
+                if best is None or c.trigger.i > best.trigger.i:
+                    best = c
+        return list(best.src) if best else []
+
+    # -- dates ----------------------------------------------------------------------
+    def sent_dates(self, sent: Span) -> list[tuple[int, int, str | None]]:
+        got = self._dates.get(sent.start)
+        if got is None:
+            got = [(sent.start_char + d.start, sent.start_char + d.end, d.value)
+                   for d in find_dates(sent.text, self.ref)]
+            self._dates[sent.start] = got
+        return got
+
+    def date_of(self, c: Cand) -> str | None:
+        t = c.trigger
+        dates = self.sent_dates(t.sent)
+        if not dates:
+            return None
+        anchor = t.head if c.nominal and t.dep_ in ("dobj", "nsubj", "nsubjpass") else t
+        best = None
+        for s, e, value in dates:
+            if value is None:
+                continue
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            h = span.root
+            hops = 0
+            while h is not h.head and h not in (t, anchor) and hops < 6:
+                if h.pos_ == "VERB" and h is not anchor and hops > 0:
+                    break
+                h = h.head
+                hops += 1
+            if h in (t, anchor) and (best is None or hops < best[0]):
+                best = (hops, value)
+        return best[1] if best else None
+
+    def historical(self, c: Cand, date: str | None) -> bool:
+        t = c.trigger
+        if not c.nominal and any(a.lower_ == "had" for a in t.children if a.dep_ == "aux") and t.tag_ == "VBN":
+            return True
+        if any(a.dep_ == "advmod" and a.lower_ in HIST_ADV for a in t.children):
+            return True
+        ref = _parse(self.ref)
+        when = _parse(date, lenient=True)
+        if ref and when:
+            return (ref - when).days > 45
+        return False
+
+    # -- finishing ------------------------------------------------------------------
+    def quote_for(self, tok: Token) -> Quote | None:
+        for q in self.quotes:
+            if q.cue_start is not None and q.cue_end is not None and q.cue_start <= tok.idx < q.cue_end:
+                return q
+        return None
+
+    def in_direct(self, tok: Token) -> Quote | None:
+        for s, e, q in self._direct:
+            if s <= tok.idx < e:
+                return q
+        return None
+
+    def finish(self) -> tuple[list[Event], list[Event]]:
+        events: list[Event] = []
+        non: list[Event] = []
+        aid = self.article.id
+        by_trigger: dict[int, Cand] = {}
+        for c in sorted(self.cands, key=lambda c: c.trigger.i):
+            t = c.trigger
+            q = self.quote_for(t)
+            if q is not None:
+                c.said_in = q.id
+                if q.speaker and q.speaker in self.index.actors:
+                    sp = self.index.actors[q.speaker]
+                    if sp not in c.src:
+                        c.src = [sp] + [a for a in c.src if a is not sp and a.kind != "unnamed"][:0]
+                    c.tgt = [a for a in c.tgt if a is not sp]
+            dq = self.in_direct(t)
+            if dq is not None and c.said_in is None:
+                # In a direct quote only the speaker's own acts ("I thank ...") are events.
+                subj = self.subjects(t) if not c.nominal else []
+                if subj and subj[0].lower_ in FIRST_PERSON and dq.speaker in self.index.actors:
+                    c.src = [self.index.actors[dq.speaker]]
+                    c.said_in = dq.id
+                else:
+                    continue
+            by_trigger[t.i] = c
+        # a speech act about a nominal event: "denounced the killing of X"
+        for c in by_trigger.values():
+            if c.obj_event is not None and c.obj_event.i in by_trigger:
+                ev = by_trigger[c.obj_event.i]
+                if not c.tgt:
+                    c.tgt = [a for a in ev.src + ev.tgt if a not in c.src]
+        for c in sorted(by_trigger.values(), key=lambda c: c.trigger.idx):
+            conf = self.confidence(c)
+            if c.status is None and (conf < 0.3 or not (c.src or c.tgt)):
+                continue
+            if c.status is None and c.code.strength < 0.5 and not (c.src and c.tgt):
+                continue
+            if c.status is None and not c.nominal and not c.src and not (self.passive(c.trigger) and c.tgt):
+                continue  # an act with no doer found is most often a misparse
+            sent = c.trigger.sent
+            inside = [t for t in c.toks if sent.start <= t.i < sent.end] or [c.trigger]
+            start = min(t.idx for t in inside)
+            end = max(t.idx + len(t.text) for t in inside)
+            if c.nominal:
+                start = min(start, c.trigger.left_edge.idx)
+            cap = self.article.caption_at(c.trigger.idx)
+            date = self.date_of(c)
+            if cap is not None and cap.date and not date:
+                date = cap.date
+            hist = False if cap is not None else self.historical(c, date)
+            if date is None and not hist and c.status is None and cap is None:
+                date = self.ref
+            ev = Event(
+                id="", type=c.code.type, evidence=self.doc.text[start:end], start=start, end=end,
+                source=[a.id for a in c.src], target=[a.id for a in c.tgt], mode=c.code.mode,
+                cameo=c.code.cameo, date=date, from_caption=cap is not None, historical=hist,
+                said_in=c.said_in, confidence=round(conf, 3), reason=c.status)
+            c.event = ev
+            (non if c.status else events).append(ev)
+        for n, ev in enumerate(events, 1):
+            ev.id = f"{aid}:e{n}"
+        for n, ev in enumerate(non, 1):
+            ev.id = f"{aid}:n{n}"
+        self.link_quotes(by_trigger)
+        return events, non
+
+    def confidence(self, c: Cand) -> float:
+        q = 1.0 if c.src and c.tgt else 0.75 if c.src else 0.55 if c.tgt else 0.3
+        if c.inherited_src:
+            q *= 0.6
+        if any(a.kind == "unnamed" for a in c.src + c.tgt):
+            q *= 0.9
+        if c.said_in:
+            q = min(1.0, q + 0.1)
+        return max(0.0, min(1.0, c.code.strength * q))
+
+    def link_quotes(self, by_trigger: dict[int, Cand]) -> None:
+        """A statement is about the events its cue governs or its content reports."""
+        done = [c for c in by_trigger.values() if c.event is not None and not c.event.reason]
+        for q in self.quotes:
+            about: list[str] = []
+            own = [c for c in done if c.said_in == q.id]
+            for c in own:
+                if c.obj_event is not None and c.obj_event.i in by_trigger:
+                    ev = by_trigger[c.obj_event.i].event
+                    if ev is not None and not ev.reason and ev.id not in about:
+                        about.append(ev.id)
+            cue_tok = None
+            if q.cue_start is not None:
+                span = self.doc.char_span(q.cue_start, q.cue_end or q.cue_start + 1, alignment_mode="expand")
+                cue_tok = span.root if span is not None else None
+            for c in done:
+                if c.said_in == q.id or c.event is None or c.event.id in about:
+                    continue
+                t = c.trigger
+                inside = q.start <= t.idx < q.end or any(s <= t.idx < e for s, e in q.fragments)
+                governed = cue_tok is not None and _governs(cue_tok, t)
+                if inside or governed:
+                    about.append(c.event.id)
+            for ev_id in about:
+                if ev_id not in q.about:
+                    q.about.append(ev_id)
+            # the speech act's target is the doer of what it is about
+            for c in own:
+                if c.event is not None and not c.event.target and about:
+                    first = next((x for x in done if x.event is not None and x.event.id == about[0]), None)
+                    if first is not None:
+                        c.event.target = [a.id for a in first.src + first.tgt if a.id not in c.event.source]
+
+
+def _governs(head: Token, t: Token) -> bool:
+    h = t
+    for _ in range(8):
+        if h is head:
+            return True
+        if h.head is h:
+            return False
+        h = h.head
+    return False
+
+
+def _parse(value: str | None, lenient: bool = False) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        if len(value) >= 10:
+            return dt.date.fromisoformat(value[:10])
+        if lenient and len(value) == 7:
+            y, m = value.split("-")
+            # a month is over when its last day is
+            nxt = dt.date(int(y) + (m == "12"), int(m) % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        if lenient and len(value) == 4:
+            return dt.date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
 
 
 def extract_events(doc: Doc, article: Article, index: ActorIndex,
                    quotes: list[Quote]) -> tuple[list[Event], list[Event]]:
-    return [], []
+    """PLOVER events asserted by the story, and the ones it reports as not (yet) done."""
+    return _Extractor(doc, article, index, quotes).run()

@@ -1,0 +1,100 @@
+"""Is an action asserted as having happened? Negation, modality, conditionals, futures.
+
+``verb_status(tok)`` and ``noun_status(tok)`` look only at the dependency parse around
+the trigger (its auxiliaries, its negation, the verbs that frame it), so they cost a
+few attribute reads per candidate.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.nlp.plover import FUTURE_FRAMES, NEG_FRAMES
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
+HEDGE_AUX = {"might", "may", "could", "should", "must", "can", "ca", "would", "'d", "ought"}
+HEDGE_ADV = {"allegedly", "reportedly", "possibly", "probably", "perhaps", "maybe", "likely",
+             "apparently", "purportedly", "supposedly", "potentially", "presumably"}
+COND_MARKS = {"if", "unless", "whether", "lest"}
+NOUN_HEDGE_MODS = {"planned", "proposed", "possible", "potential", "future", "alleged", "expected",
+                   "threatened", "would-be", "prospective", "upcoming", "suspected", "feared",
+                   "rumoured", "rumored", "imminent", "likely", "hypothetical", "impending", "planned"}
+NOUN_NEG_DETS = {"no"}
+NEG_WORDS = {"not", "n't", "never", "no"}
+
+
+def _aux(tok: Token) -> list[str]:
+    return [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "no")) for c in tok.children)
+
+
+def own_status(tok: Token) -> str | None:
+    """What the verb's own auxiliaries and adverbs say: None when asserted."""
+    if _negated(tok):
+        return "negated"
+    aux = _aux(tok)
+    if any(a in FUTURE_AUX for a in aux):
+        return "future"
+    if any(a in HEDGE_AUX for a in aux):
+        return "hedged"
+    if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADV for c in tok.children):
+        return "hedged"
+    if any(c.dep_ == "mark" and c.lower_ in COND_MARKS for c in tok.children):
+        return "hypothetical"
+    # "is to step down", "is going to", "is about to"
+    if tok.dep_ == "xcomp" and tok.head.lemma_ in ("be", "go") and any(
+            c.dep_ in ("aux", "ROOT") for c in tok.children):
+        return "future"
+    return None
+
+
+def verb_status(tok: Token, frames_consumed: bool = False) -> str | None:
+    """None when ``tok`` states an action that happened; else why not."""
+    st = own_status(tok)
+    if st:
+        return st
+    # Walk the framing verbs: "plans to attack", "did not agree to meet", "if they attack".
+    cur = tok
+    for _ in range(4):
+        dep, head = cur.dep_, cur.head
+        if head is cur:
+            break
+        if dep == "xcomp":
+            if not frames_consumed or cur is not tok:
+                if head.lemma_ in NEG_FRAMES:
+                    return "negated"
+                if head.lemma_ in FUTURE_FRAMES:
+                    return "future"
+            hs = own_status(head)
+            if hs:
+                return hs
+            cur = head
+            continue
+        if dep in ("advcl", "ccomp", "conj", "relcl", "acl", "pcomp"):
+            if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in COND_MARKS for c in cur.children):
+                return "hypothetical"
+            if dep == "conj":
+                hs = own_status(head)
+                # "X will meet and sign": the conjunct shares its head's auxiliaries.
+                if hs and not _aux(cur):
+                    return hs
+                cur = head
+                continue
+            break
+        break
+    return None
+
+
+def noun_status(tok: Token) -> str | None:
+    """For a nominal event: ``no talks``, ``planned attack``, ``possible strike``."""
+    for c in tok.children:
+        if c.dep_ == "det" and c.lower_ in NOUN_NEG_DETS:
+            return "negated"
+        if c.dep_ in ("amod", "compound") and c.lower_ in NOUN_HEDGE_MODS:
+            return "hedged" if c.lower_ in ("possible", "potential", "alleged", "suspected", "likely") else "future"
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "without":
+        return "negated"
+    return None
