@@ -117,6 +117,8 @@ def clean(article: Article) -> Article:
     text = article.text
     meta = article.metadata
     article.zones = []
+    # Cleaning twice must not list the captions twice.
+    article.captions, article.credits = [], []
     pos = 0
     header = _DATE_HEADER.match(text)
     title_found = bool(meta.title)
@@ -177,7 +179,8 @@ def clean(article: Article) -> Article:
             continue
         # In the example's shape a scraped page with no title line puts the standfirst
         # right after the byline: one sentence, followed by the body.
-        if (first_body and byline_seen and not title_found and not meta.standfirst and i + 1 < len(paras)
+        if (first_body and byline_seen and not title_found and meta.standfirst in (None, text[s:e])
+                and i + 1 < len(paras)
                 and len(text[s:e]) < 400 and len(re.findall(r"[.!?](?:\s|$)", text[s:e])) <= 1):
             meta.standfirst = text[s:e]
             article.zones.append(Zone("standfirst", s, e))

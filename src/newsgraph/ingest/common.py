@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from newsgraph.errors import InputError
-from newsgraph.ingest.language import english_score
+from newsgraph.ingest.language import english_score, other_language
 from newsgraph.settings import Settings
 
 
@@ -49,3 +49,7 @@ def check_text(text: str, where: str, settings: Settings) -> None:
     if score < settings.min_english_score:
         raise InputError(where, f"text does not look like English (function-word share {score:.2f}); "
                                 "newsgraph's pipeline is English-only")
+    other = other_language(text)
+    if other:
+        raise InputError(where, f"text looks like {other[0]}, not English (function-word share "
+                                f"{other[1]:.2f} against {score:.2f}); newsgraph's pipeline is English-only")

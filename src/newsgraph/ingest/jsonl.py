@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,6 +13,21 @@ from newsgraph.ingest.clean import clean, country_code
 from newsgraph.ingest.common import check_text, stable_id
 from newsgraph.model import Article, Metadata, Source
 from newsgraph.settings import Settings
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _valid_unicode(v: Any) -> Any:
+    """JSON may escape lone surrogates (``"\\ud800"``), which no later stage can encode:
+    each becomes U+FFFD, one character for one, so offsets do not move."""
+    if isinstance(v, str):
+        return _SURROGATE.sub("\ufffd", v)
+    if isinstance(v, dict):
+        return {_valid_unicode(k): _valid_unicode(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_valid_unicode(x) for x in v]
+    return v
 
 
 def _str(v: Any) -> str | None:
@@ -60,9 +76,12 @@ def read_jsonl_lines(lines: Iterator[bytes], name: str, settings: Settings,
             yield InputError(where, f"line is {len(raw):,} bytes, over the limit of {settings.max_file_bytes:,}")
             continue
         try:
-            rec = json.loads(raw)
+            rec = _valid_unicode(json.loads(raw))
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             yield InputError(where, f"malformed JSON ({exc.__class__.__name__}: {str(exc)[:80]})")
+            continue
+        except RecursionError:
+            yield InputError(where, "malformed JSON (nested too deeply)")
             continue
         try:
             yield record_to_article(rec, where, settings, path)

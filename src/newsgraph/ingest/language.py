@@ -19,5 +19,34 @@ def english_score(text: str, sample: int = 20_000) -> float:
     return sum(w in _EN for w in words) / len(words)
 
 
+# Function words of the other languages most often met in news feeds, minus any that
+# are also English words ("in", "a", "die", "was"...): text where one of these
+# outnumbers the English function words is not English, whatever its English share.
+_NOT_EN = set("in a an is as on die was will war so man me no son per con are bin hat also over".split())
+_OTHER = {name: set(words.split()) - _EN - _NOT_EN for name, words in {
+    "French": "le la les des du et est une un que qui dans pour pas sur au aux ce cette il elle ont sont "
+              "avec par plus ne se mais ou leur lui nous vous été",
+    "German": "der die das und ist nicht mit den dem des ein eine zu von sich auf für im sie er wird "
+              "werden auch nach wie aus bei oder noch nur einer sind hat",
+    "Spanish": "el la los las y es por con para una del se que lo al como más pero sus su fue ha muy "
+               "ya entre sin sobre también",
+    "Italian": "il lo la gli le e è di che per con una del della dei delle non si sono al più nel nella "
+               "ha anche come ma",
+    "Dutch": "de het een en van is dat op te zijn met voor niet aan ook als bij er maar om naar dan "
+             "nog wel heeft worden wordt",
+    "Portuguese": "o os as e é de que em um uma para com não do da dos das se por mais foi ao pelo pela",
+}.items()}
+
+
+def other_language(text: str, sample: int = 20_000) -> tuple[str, float] | None:
+    """The other language whose function words outnumber English ones, with its share."""
+    words = _WORD.findall(text[:sample].lower())
+    if not words:
+        return None
+    en = sum(w in _EN for w in words)
+    name, hits = max(((n, sum(w in ws for w in words)) for n, ws in _OTHER.items()), key=lambda x: x[1])
+    return (name, hits / len(words)) if hits > en else None
+
+
 def guess_language(text: str, threshold: float = 0.08) -> str:
     return "en" if english_score(text) >= threshold else "und"
