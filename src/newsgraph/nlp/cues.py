@@ -19,9 +19,17 @@ concede conclude contend maintain mention recall testify inform advise caution d
 counter retort joke boast lament assure guarantee signal hint imply speculate
 forecast project affirm proclaim announce agree disagree acknowledge clarify specify
 recount relate reason charge accuse blame question wonder ask demand urge propose
-recommend order instruct suggest point shout cry scream whisper write publish
-tweet blog post express voice rule determine decide
+recommend order instruct suggest point write publish
+tweet blog post express voice rule decide
 """.split())
+
+# Manner-of-speaking verbs: cues for a quotation next to them, never for a clause.
+DIRECT_ONLY = frozenset("""
+shout cry scream whisper exclaim laugh sigh snap chant sing yell mutter quip
+""".split())
+
+# Adverbs that mark a report with no source named: "Reportedly, ...".
+REPORT_ADVERBS = frozenset("reportedly allegedly purportedly supposedly apparently".split())
 
 # Reported beliefs and intentions that count as a source's position.
 BELIEF_VERBS = frozenset("""
@@ -41,7 +49,7 @@ endorse hail applaud slam blast disclose repeat vow threaten
 # Verbs that report an intention with a to-infinitive: "vowed to", "threatened to".
 XCOMP_VERBS = frozenset("""
 promise pledge vow threaten refuse decline agree offer vow urge ask call tell
-order instruct advise encourage warn demand plan want intend
+order instruct advise encourage warn demand
 """.split())
 
 # Verbs of documents and studies ("the poll shows", "the report found"): cues only

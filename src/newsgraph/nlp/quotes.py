@@ -19,10 +19,11 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Article, Quote
 from newsgraph.nlp.actors import ActorIndex
 from newsgraph.nlp.cues import (
-    BELIEF_VERBS, DOC_NOUNS, DOC_VERBS, OBJECT_VERBS, SAY_VERBS, SPEECH_NOUNS, TITLE_CUES,
+    BELIEF_VERBS, DIRECT_ONLY, DOC_NOUNS, DOC_VERBS, OBJECT_VERBS, REPORT_ADVERBS, SAY_VERBS, SPEECH_NOUNS,
+    TITLE_CUES,
     XCOMP_VERBS,
 )
-from newsgraph.nlp.speakers import Speaker, SpeakerResolver, subject_of
+from newsgraph.nlp.speakers import Speaker, SpeakerResolver, adjacent_subject, subject_of
 
 # ---------------------------------------------------------------------------
 # Quotation marks
@@ -214,7 +215,8 @@ class QuoteFinder:
 
     def is_cue(self, tok: Token, titles: bool = True) -> bool:
         lem = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") and (lem in SAY_VERBS or lem in ("speak", "put")):
+        if tok.pos_ in ("VERB", "AUX") and (lem in SAY_VERBS or lem in OBJECT_VERBS or lem in DIRECT_ONLY
+                                            or lem in ("speak", "put")):
             if lem == "put":
                 return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
             return True
@@ -235,7 +237,9 @@ class QuoteFinder:
         subj = subject_of(cue)
         if subj is None:
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)
-            return None, passive
+            if not passive:
+                subj = adjacent_subject(cue)
+            return subj, passive and subj is None
         return subj, False
 
     def direct_quotes(self) -> list[Cand]:
@@ -343,7 +347,8 @@ class QuoteFinder:
         out: list[Cand] = []
         for t in doc:
             lem = t.lemma_.lower()
-            if t.pos_ not in ("VERB", "AUX") and t.lower_ != "according":
+            if t.pos_ not in ("VERB", "AUX") and t.lower_ not in ("according", "words") \
+                    and t.lower_ not in REPORT_ADVERBS:
                 continue
             if not self.article.is_story(t.idx):
                 continue
@@ -355,11 +360,29 @@ class QuoteFinder:
                 out.append(c)
         return out
 
-    def _content(self, toks: list[tuple[int, int]], exclude: tuple[int, int] | None = None
-                 ) -> tuple[int, int, list[list[int]]] | None:
+    def _content(self, toks: list[tuple[int, int]], exclude: tuple[int, int] | None = None,
+                 cue: Token | None = None) -> tuple[int, int, list[list[int]]] | None:
         doc = self.doc
         a = min(x for x, _ in toks)
         b = max(y for _, y in toks)
+        if cue is not None:
+            # reported content stays in the cue's paragraph (the parser's sentences
+            # sometimes run over a quote's end into the next paragraph)
+            lo = self.text.rfind("\n", 0, cue.idx) + 1
+            hi = self.text.find("\n", cue.idx)
+            hi = len(self.text) if hi < 0 else hi
+            semi = self.text.rfind(";", lo, cue.idx)
+            if semi >= 0:
+                lo = semi + 1
+            semi = self.text.find(";", cue.idx, hi)
+            if semi >= 0:
+                hi = semi
+            while a <= b and doc[a].idx < lo:
+                a += 1
+            while b >= a and doc[b].idx >= hi:
+                b -= 1
+            if a > b:
+                return None
         frags: list[tuple[int, int]] = [(a, b)]
         if exclude is not None:
             ea, eb = exclude
@@ -370,8 +393,8 @@ class QuoteFinder:
                 frags.append((max(a, eb + 1), b))
         clean: list[list[int]] = []
         for x, y in frags:
-            while x <= y and (doc[x].is_punct and doc[x].text not in ALL_MARKS or doc[x].lower_ in ("that", "and", "but")
-                              and doc[x].dep_ in ("mark", "cc") or doc[x].is_space):
+            while x <= y and (doc[x].is_punct and doc[x].text not in ALL_MARKS or doc[x].dep_ in ("mark", "cc")
+                              or doc[x].is_space):
                 x += 1
             while y >= x and (doc[y].is_punct and doc[y].text not in ALL_MARKS or doc[y].is_space
                               or doc[y].dep_ == "cc"):
@@ -400,11 +423,22 @@ class QuoteFinder:
                 hops += 1
             if head is t:
                 return None
-            got = self._content([(head.left_edge.i, head.right_edge.i)], (t.left_edge.i, t.right_edge.i))
+            got = self._content([(head.left_edge.i, head.right_edge.i)], (t.left_edge.i, t.right_edge.i), t)
             if got is None:
                 return None
             s, e, frags = got
             return Cand(s, e, "indirect", frags, cue=(t.idx, doc[t.i + 1].idx + 2), cue_tok=t, subj=subj)
+        if t.lower_ == "words":
+            return self._own_words(t)
+        if t.lower_ in REPORT_ADVERBS:
+            head = t.head
+            if head is t or head.pos_ not in ("VERB", "AUX"):
+                return None
+            got = self._content([(head.left_edge.i, head.right_edge.i)], (t.i, t.i), t)
+            if got is None:
+                return None
+            s, e, frags = got
+            return Cand(s, e, "indirect", frags, cue=(t.idx, t.idx + len(t.text)), cue_tok=t, no_speaker=True)
         if any(c.dep_ == "neg" for c in t.children):
             return None
         is_say = lem in SAY_VERBS or (lem == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in t.children))
@@ -425,12 +459,18 @@ class QuoteFinder:
         if ccomp and (is_say or is_belief or is_doc or lem in OBJECT_VERBS):
             c = ccomp[0]
             spans.append((c.left_edge.i, c.right_edge.i))
-        elif lem == "put" and is_say:
+        elif (lem == "put" and is_say) or ((is_say or is_belief) and t.dep_ == "advcl"
+                                             and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)):
             head = t.head
             if head is t:
                 return None
             spans.append((head.left_edge.i, head.right_edge.i))
             exclude = (t.left_edge.i, t.right_edge.i)
+        elif (is_say or is_belief) and any(c.dep_ == "auxpass" for c in children) and \
+                any(c.dep_ == "xcomp" and c.i > t.i for c in children):
+            # "was reported to be stable", "is believed to have fled"
+            x = next(c for c in children if c.dep_ == "xcomp" and c.i > t.i)
+            spans.append((x.left_edge.i, x.right_edge.i))
         elif t.dep_ == "parataxis" and (is_say or is_belief) and t.head.i < t.i:
             head = t.head
             spans.append((head.left_edge.i, head.right_edge.i))
@@ -449,12 +489,20 @@ class QuoteFinder:
                 spans.append((d.left_edge.i, d.right_edge.i))
                 for x in xcomp + [p for p in preps if p.lower_ == "as"]:
                     spans.append((x.left_edge.i, x.right_edge.i))
+                for x in children:  # "denounced the killing as murder committed ..."
+                    if x.dep_ == "advcl" and x.i > d.i and any(m.dep_ == "mark" and m.lower_ == "as"
+                                                               for m in x.children):
+                        spans.append((x.left_edge.i, x.right_edge.i))
             elif lem in XCOMP_VERBS and xcomp and xcomp[0].tag_ == "VB":
                 x = xcomp[0]
                 spans.append((x.left_edge.i, x.right_edge.i))
                 if dobj and dobj[0].i < x.i and lem in ("urge", "ask", "call", "tell", "order", "encourage",
                                                           "advise", "instruct", "warn"):
                     spans.append((dobj[0].left_edge.i, dobj[0].right_edge.i))
+            elif lem in ("call", "ask", "urge") and any(c.dep_ == "advcl" and c.i > t.i and any(
+                    m.dep_ == "mark" and m.lower_ == "for" for m in c.children) for c in children):
+                x = next(c for c in children if c.dep_ == "advcl" and c.i > t.i)
+                spans.append((x.left_edge.i + 1 if x.left_edge.lower_ == "for" else x.left_edge.i, x.right_edge.i))
             elif lem in ("call", "ask", "warn", "complain") and preps:
                 p = preps[0]
                 if p.lower_ == "as":
@@ -464,17 +512,44 @@ class QuoteFinder:
                 return None
         if not spans:
             return None
-        got = self._content(spans, exclude)
+        got = self._content(spans, exclude, t)
         if got is None:
             return None
         s, e, frags = got
         if subj is None and not impersonal:
             return None
-        if subj is not None and subj.i >= 0 and s <= subj.idx < e:
+        if subj is not None and any(fs <= subj.idx < fe for fs, fe in frags):
             # the "subject" lies inside the content: a parse that went wrong
             return None
         kind = "indirect"
         return Cand(s, e, kind, frags, cue=self.cue_span(t), cue_tok=t, subj=subj, no_speaker=subj is None)
+
+    def _own_words(self, t: Token) -> Cand | None:
+        """``X, in his own words, did not "want to discuss"`` / ``in the words of X, ...``."""
+        doc = self.doc
+        prep = t.head
+        if t.dep_ != "pobj" or prep.lower_ != "in":
+            return None
+        subj = None
+        for c in t.children:
+            if c.dep_ == "poss":
+                subj = c
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                subj = next((p for p in c.children if p.dep_ == "pobj"), None)
+        if subj is None:
+            return None
+        head = prep.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        a = prep.right_edge.i + 1
+        b = head.right_edge.i
+        if a > b:
+            return None
+        got = self._content([(a, b)], None, t)
+        if got is None:
+            return None
+        s, e, frags = got
+        return Cand(s, e, "indirect", frags, cue=(prep.idx, t.idx + len(t.text)), cue_tok=t, subj=subj)
 
     # -- joining ------------------------------------------------------------
     def run(self) -> list[Quote]:
@@ -492,7 +567,7 @@ class QuoteFinder:
             if inner:
                 inside = sum(len(WORD.findall(self.text[q.start:q.end])) for q in inner)
                 total = len(WORD.findall(self.text[r.start:r.end]))
-                if total - inside < 2:
+                if total - inside < 2 and any(q.direct for q in inner):
                     # the complement is the quote itself: keep the direct one, give it this cue
                     for d in direct:
                         if d.mark in inner and (d.cue_tok is None or d.inherit):

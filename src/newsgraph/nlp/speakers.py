@@ -51,16 +51,41 @@ def subject_of(verb: Token, max_up: int = 4) -> Token | None:
             for c in tok.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c
-        for c in tok.children:
-            if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and tok.lemma_ == "quote"):
-                if c.lower_ in RELATIVE and tok.dep_ == "relcl":
-                    return tok.head
-                return c
+        subs = [c for c in tok.children
+                if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and tok.lemma_ == "quote")]
+        if subs:
+            # "Early opponent MP Tanya Davies said": the parser may give two subjects
+            c = min(subs, key=lambda x: abs(x.i - tok.i))
+            if c.lower_ in RELATIVE and tok.dep_ == "relcl":
+                return tok.head
+            return c
         if tok.dep_ == "relcl":
             return tok.head
         if tok.dep_ not in CLIMB or tok.head is tok:
             return None
         tok = tok.head
+    return None
+
+
+def adjacent_subject(verb: Token) -> Token | None:
+    """A subject the parser missed: the noun phrase right before a finite cue
+    (``…, Jamel Msallem, said``) or right after it (``"…," said Jane Doe``)."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    j = verb.i - 1
+    while j >= 0 and doc[j].text in (",", "—", "–") :
+        j -= 1
+    if j >= 0 and doc[j].pos_ in ("PROPN", "NOUN", "PRON") and doc[j].lower_ not in NON_SOURCES:
+        t = doc[j]
+        while t.dep_ in ("compound", "flat") and t.head is not t and t.head.i > t.i:
+            t = t.head
+        return t
+    j = verb.i + 1
+    while j < len(doc) and doc[j].dep_ in ("compound", "det", "amod") and doc[j].pos_ != "PUNCT":
+        j += 1
+    if j < len(doc) and doc[j].pos_ == "PROPN":
+        return doc[j]
     return None
 
 
@@ -194,6 +219,14 @@ class SpeakerResolver:
                         break
         if actor is None:
             actor = self.covering(head)
+        if actor is None and a >= 2 and self.doc[a - 1].text == ",":
+            # "Vladimir Solovyov, Putin's key propagandist, put it": a name set
+            # off before the description the parser took for the subject
+            prev = self.doc[a - 2]
+            named = self.covering(prev) if prev.pos_ == "PROPN" else None
+            if named is not None and named.kind in ("person", "organization"):
+                pa, pb = np_bounds(prev)
+                actor, s, e = named, self.doc[pa].idx, self.doc[pb].idx + len(self.doc[pb].text)
         if actor is None and head.pos_ == "NOUN":
             det = self.doc[a].lower_
             if det in ("the", "this", "that"):
