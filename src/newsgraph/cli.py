@@ -177,6 +177,25 @@ def actor(name: str = typer.Argument(...), db: Optional[str] = DbOption,
     out.print(t)
 
 
+@app.command()
+def serve(
+    db: Optional[str] = DbOption,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; the default keeps it on this machine."),
+    port: int = typer.Option(8765, "--port", min=1, max=65535),
+) -> None:
+    """Serve the web UI and its JSON API (read-only) over the store."""
+    import uvicorn
+
+    from newsgraph.api import create_app
+
+    path = _db(db)
+    # Host check against DNS rebinding: only the names this server is reachable by.
+    hosts = None if host in ("0.0.0.0", "::") else sorted({host, "127.0.0.1", "localhost", "[::1]"})
+    application = create_app(path, allowed_hosts=hosts)  # a missing store fails here, with its message
+    err.print(f"newsgraph: serving {path} read-only on http://{host}:{port}/ (API docs at /docs)")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     try:
         app()

@@ -97,3 +97,288 @@ def find_actors(store: Store, name: str, limit: int = 20) -> list[dict[str, Any]
 def article_record(store: Store, article_id: str) -> dict[str, Any] | None:
     row = store.conn.execute("SELECT record FROM articles WHERE id=?", (article_id,)).fetchone()
     return json.loads(row[0]) if row else None
+
+
+# -- pages of the UI and their JSON twins -----------------------------------------
+# Each function below computes one page's data; the API returns it as JSON and the
+# UI renders the same dict, so no page runs a query its JSON twin does not.
+
+def _loads(v: str | None, default: Any) -> Any:
+    if not v:
+        return default
+    try:
+        return json.loads(v)
+    except ValueError:
+        return default
+
+
+def _date_filter(col: str, date_from: str | None, date_to: str | None) -> tuple[str, list[Any]]:
+    where, params = [], []
+    if date_from:
+        where.append(f"{col} >= ?")
+        params.append(date_from)
+    if date_to:
+        where.append(f"{col} <= ?")
+        params.append(date_to + "~")
+    return (" AND ".join(where), params)
+
+
+def actor_names(store: Store, ids: Any) -> dict[str, dict[str, Any]]:
+    """id -> {id, name, kind, country, sector, role} for the actors that exist."""
+    ids = [i for i in dict.fromkeys(ids) if isinstance(i, str)]
+    out: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        for r in store.conn.execute(
+                f"SELECT id, name, kind, country, sector, role FROM actors WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk):
+            out[r["id"]] = dict(r)
+    return out
+
+
+def facets(store: Store) -> dict[str, Any]:
+    """What the search form offers: outlets and event types with their counts."""
+    c = store.conn
+    return {
+        "outlets": _rows(c.execute(
+            "SELECT outlet, count(*) AS n FROM articles WHERE outlet IS NOT NULL"
+            " GROUP BY outlet ORDER BY n DESC LIMIT 100")),
+        "event_types": _rows(c.execute("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC")),
+    }
+
+
+def article_brief(store: Store, article_id: str) -> dict[str, Any] | None:
+    row = store.conn.execute("SELECT id, title, date, outlet, url FROM articles WHERE id=?",
+                             (article_id,)).fetchone()
+    return dict(row) if row else None
+
+
+def actor_row(store: Store, actor_id: str) -> dict[str, Any] | None:
+    row = store.conn.execute("SELECT id, name, kind, country, sector, role FROM actors WHERE id=?",
+                             (actor_id,)).fetchone()
+    return dict(row) if row else None
+
+
+def actor_profile(store: Store, actor_id: str, date_from: str | None = None, date_to: str | None = None,
+                  limit: int = 50) -> dict[str, Any] | None:
+    """Everything the actor page shows; None when the actor is unknown."""
+    actor = actor_row(store, actor_id)
+    if actor is None:
+        return None
+    c = store.conn
+    qw, qp = _date_filter("q.date", date_from, date_to)
+    ew, ep = _date_filter("e.date", date_from, date_to)
+    aw, ap = _date_filter("x.date", date_from, date_to)
+    qw = f" AND {qw}" if qw else ""
+    ew = f" AND {ew}" if ew else ""
+    aw = f" AND {aw}" if aw else ""
+    actor["aliases"] = [r[0] for r in c.execute(
+        "SELECT alias FROM actor_aliases WHERE actor_id=? ORDER BY n DESC, alias LIMIT 20", (actor_id,))]
+    actor["articles"] = c.execute(
+        f"SELECT count(*) FROM article_actors x WHERE x.actor_id=?{aw}", (actor_id, *ap)).fetchone()[0]
+    actor["roles"] = _rows(c.execute(
+        "SELECT role, country, min(date) AS first, max(date) AS last, count(*) AS n FROM article_actors"
+        " WHERE actor_id=? AND role IS NOT NULL GROUP BY role, country ORDER BY last DESC LIMIT 20", (actor_id,)))
+    statements = _rows(c.execute(
+        "SELECT q.id, q.article_id, q.content, q.kind, q.cue, q.stance, q.about, q.date, a.title, a.outlet"
+        " FROM quotes q JOIN articles a ON a.id=q.article_id"
+        f" WHERE q.speaker=?{qw} ORDER BY q.date DESC, q.id LIMIT ?", (actor_id, *qp, limit)))
+    for s in statements:
+        s["about"] = _loads(s["about"], [])
+    n_statements = c.execute(f"SELECT count(*) FROM quotes q WHERE q.speaker=?{qw}", (actor_id, *qp)).fetchone()[0]
+    descriptors = _rows(c.execute(
+        "SELECT coalesce(outlet, '') AS outlet, text, count(*) AS n, max(article_id) AS article_id"
+        " FROM descriptors WHERE actor_id=? GROUP BY outlet, lower(text) ORDER BY outlet, n DESC LIMIT 200",
+        (actor_id,)))
+    by_outlet: dict[str, list[dict[str, Any]]] = {}
+    for d in descriptors:
+        by_outlet.setdefault(d.pop("outlet") or "(unknown outlet)", []).append(d)
+    events: dict[str, list[dict[str, Any]]] = {}
+    for role in ("source", "target"):
+        rows = _rows(c.execute(
+            "SELECT e.id, e.article_id, e.type, e.cameo, e.date, e.evidence, e.source, e.target,"
+            " e.from_caption, e.historical, a.title FROM event_actors ea JOIN events e ON e.id=ea.event_id"
+            f" JOIN articles a ON a.id=e.article_id WHERE ea.actor_id=? AND ea.role=?{ew}"
+            " ORDER BY e.date DESC, e.id LIMIT ?", (actor_id, role, *ep, limit)))
+        for r in rows:
+            r["source"], r["target"] = _loads(r["source"], []), _loads(r["target"], [])
+        events[role] = rows
+    edges = actor_edges(store, date_from, date_to, actor=actor_id)
+    partners: dict[str, dict[str, Any]] = {}
+    for e in edges:
+        other = e["dst"] if e["src"] == actor_id else e["src"]
+        direction = "out" if e["src"] == actor_id else "in"
+        p = partners.setdefault(other, {"id": other, "events_out": 0, "events_in": 0,
+                                        "statements_out": 0, "statements_in": 0, "weight": 0})
+        p[f"{e['kind']}s_{direction}"] += e["n"]
+        p["weight"] += e["n"]
+    ranked = sorted(partners.values(), key=lambda p: (-p["weight"], p["id"]))[:limit]
+    names = actor_names(store, [p["id"] for p in ranked] + [x for r in events["source"] + events["target"]
+                                                            for x in r["source"] + r["target"]])
+    for p in ranked:
+        p["name"] = names.get(p["id"], {}).get("name", p["id"])
+    return {
+        "actor": actor,
+        "filters": {"date_from": date_from, "date_to": date_to},
+        "statements": {"total": n_statements, "items": statements},
+        "descriptors_by_outlet": by_outlet,
+        "events_as_source": events["source"],
+        "events_as_target": events["target"],
+        "interactions": ranked,
+        "timeline": timeline(store, date_from, date_to, actor=actor_id)["months"],
+        "names": {k: v["name"] for k, v in names.items()},
+    }
+
+
+def actor_edges(store: Store, date_from: str | None = None, date_to: str | None = None,
+                actor: str | None = None, event_type: str | None = None) -> list[dict[str, Any]]:
+    """Directed, weighted edges between actors: ``event`` (source did something to
+    target) and ``statement`` (speaker talked about the actor, or about an event the
+    actor took part in)."""
+    c = store.conn
+    ew, ep = _date_filter("e.date", date_from, date_to)
+    cond, params = ([ew] if ew else []), list(ep)
+    if event_type:
+        cond.append("e.type = ?")
+        params.append(event_type)
+    if actor:
+        cond.append("(s.actor_id = ? OR t.actor_id = ?)")
+        params += [actor, actor]
+    where = (" WHERE " + " AND ".join(cond)) if cond else ""
+    out = _rows(c.execute(
+        "SELECT s.actor_id AS src, t.actor_id AS dst, 'event' AS kind, count(DISTINCT e.id) AS n,"
+        " min(e.date) AS first, max(e.date) AS last"
+        " FROM events e JOIN event_actors s ON s.event_id=e.id AND s.role='source'"
+        " JOIN event_actors t ON t.event_id=e.id AND t.role='target' AND t.actor_id <> s.actor_id"
+        f"{where} GROUP BY s.actor_id, t.actor_id", params))
+    if event_type:
+        return out
+    qw, qp = _date_filter("q.date", date_from, date_to)
+    cond, params = ["q.speaker IS NOT NULL", "q.about <> '[]'"] + ([qw] if qw else []), list(qp)
+    if actor:
+        cond.append("(q.speaker = ? OR t.dst = ?)")
+        params += [actor, actor]
+    out += _rows(c.execute(
+        "SELECT q.speaker AS src, t.dst, 'statement' AS kind, count(DISTINCT q.id) AS n,"
+        " min(q.date) AS first, max(q.date) AS last FROM quotes q JOIN json_each(q.about) j"
+        " JOIN (SELECT id AS ref, id AS dst FROM actors"
+        "       UNION ALL SELECT event_id AS ref, actor_id AS dst FROM event_actors) t ON t.ref = j.value"
+        f" WHERE {' AND '.join(cond)} AND t.dst <> q.speaker GROUP BY q.speaker, t.dst", params))
+    return out
+
+
+def network(store: Store, date_from: str | None = None, date_to: str | None = None,
+            event_type: str | None = None, min_weight: int = 1, limit: int = 80) -> dict[str, Any]:
+    """The actor network: the ``limit`` actors with the heaviest edges, and the edges among them."""
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for e in actor_edges(store, date_from, date_to, event_type=event_type):
+        m = merged.setdefault((e["src"], e["dst"]), {"source": e["src"], "target": e["dst"], "events": 0,
+                                                     "statements": 0, "weight": 0,
+                                                     "first": e["first"], "last": e["last"]})
+        m[e["kind"] + "s"] += e["n"]
+        m["weight"] += e["n"]
+        m["first"] = min(filter(None, (m["first"], e["first"])), default=None)
+        m["last"] = max(filter(None, (m["last"], e["last"])), default=None)
+    edges = [e for e in merged.values() if e["weight"] >= min_weight]
+    degree: dict[str, int] = {}
+    for e in edges:
+        degree[e["source"]] = degree.get(e["source"], 0) + e["weight"]
+        degree[e["target"]] = degree.get(e["target"], 0) + e["weight"]
+    keep = sorted(degree, key=lambda k: (-degree[k], k))[:limit]
+    keep_set = set(keep)
+    edges = sorted((e for e in edges if e["source"] in keep_set and e["target"] in keep_set),
+                   key=lambda e: (-e["weight"], e["source"], e["target"]))
+    names = actor_names(store, keep)
+    nodes = [{"id": k, "name": names.get(k, {}).get("name", k), "kind": names.get(k, {}).get("kind"),
+              "country": names.get(k, {}).get("country"), "weight": degree[k]} for k in keep]
+    return {"filters": {"date_from": date_from, "date_to": date_to, "event_type": event_type,
+                        "min_weight": min_weight, "limit": limit},
+            "nodes": nodes, "edges": edges}
+
+
+def timeline(store: Store, date_from: str | None = None, date_to: str | None = None,
+             actor: str | None = None, event_type: str | None = None) -> dict[str, Any]:
+    """Counts per month: articles, statements, and events by type (event dates, so a
+    caption's 2017 meeting counts in 2017)."""
+    c = store.conn
+    months: dict[str, dict[str, Any]] = {}
+
+    def bucket(m: str) -> dict[str, Any]:
+        return months.setdefault(m, {"month": m, "articles": 0, "statements": 0, "events": 0, "by_type": {}})
+
+    def where(col: str, extra: list[str], params: list[Any]) -> str:
+        w, p = _date_filter(col, date_from, date_to)
+        cond = [f"length({col}) >= 7"] + ([w] if w else []) + extra
+        params[:0] = p
+        return " WHERE " + " AND ".join(cond)
+
+    if not event_type:
+        p: list[Any] = [actor] if actor else []
+        w = where("x.date", ["x.actor_id = ?"] if actor else [], p)
+        src = "article_actors x" if actor else "articles x"
+        for m, n in c.execute(f"SELECT substr(x.date, 1, 7) AS m, count(*) FROM {src}{w} GROUP BY m", p):
+            bucket(m)["articles"] = n
+        p = [actor] if actor else []
+        w = where("q.date", ["q.speaker = ?"] if actor else [], p)
+        for m, n in c.execute(f"SELECT substr(q.date, 1, 7) AS m, count(*) FROM quotes q{w} GROUP BY m", p):
+            bucket(m)["statements"] = n
+    p = []
+    extra = []
+    if event_type:
+        extra.append("e.type = ?")
+        p.append(event_type)
+    if actor:
+        extra.append("e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)")
+        p.append(actor)
+    w = where("e.date", extra, p)
+    for m, t, n in c.execute(
+            f"SELECT substr(e.date, 1, 7) AS m, e.type, count(*) FROM events e{w} GROUP BY m, e.type", p):
+        b = bucket(m)
+        b["by_type"][t] = n
+        b["events"] += n
+    return {"filters": {"date_from": date_from, "date_to": date_to, "actor": actor, "event_type": event_type},
+            "months": [months[k] for k in sorted(months)]}
+
+
+def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
+    """One event, where it was reported, and the statements that react to it."""
+    c = store.conn
+    row = c.execute(
+        "SELECT e.*, a.title AS article_title, a.date AS article_date, a.outlet AS article_outlet"
+        " FROM events e JOIN articles a ON a.id=e.article_id WHERE e.id=?", (event_id,)).fetchone()
+    if row is None:
+        return None
+    ev = dict(row)
+    ev["source"], ev["target"] = _loads(ev["source"], []), _loads(ev["target"], [])
+    ev["from_caption"], ev["historical"] = bool(ev["from_caption"]), bool(ev["historical"])
+    # The LIKE narrows the scan (a % or _ in an id only widens it); json_each makes the match exact.
+    reactions = _rows(c.execute(
+        "SELECT q.id, q.article_id, q.content, q.kind, q.speaker, q.speaker_text, q.cue, q.stance, q.date,"
+        " a.title, a.outlet FROM quotes q JOIN articles a ON a.id=q.article_id"
+        " WHERE q.about LIKE ? AND EXISTS (SELECT 1 FROM json_each(q.about) j WHERE j.value = ?)"
+        " ORDER BY q.date, q.id LIMIT 500", ("%" + event_id + "%", event_id)))
+    said_in = None
+    if ev.get("said_in"):
+        r = c.execute("SELECT id, article_id, content, kind, speaker, speaker_text, cue, stance FROM quotes"
+                      " WHERE id=?", (ev["said_in"],)).fetchone()
+        said_in = dict(r) if r else None
+    # Other reports of the same kind of event between the same actors, near the same date.
+    related: list[dict[str, Any]] = []
+    actors = ev["source"] + ev["target"]
+    if actors:
+        marks = ",".join("?" * len(actors))
+        related = _rows(c.execute(
+            "SELECT DISTINCT e.id, e.article_id, e.type, e.date, e.evidence, a.title, a.outlet"
+            " FROM events e JOIN event_actors ea ON ea.event_id=e.id JOIN articles a ON a.id=e.article_id"
+            f" WHERE e.type=? AND e.id<>? AND ea.actor_id IN ({marks})"
+            " AND (? IS NULL OR e.date IS NULL OR abs(julianday(substr(e.date || '-01-01', 1, 10))"
+            "      - julianday(substr(? || '-01-01', 1, 10))) <= 7)"
+            " ORDER BY e.date, e.id LIMIT 50", (ev["type"], event_id, *actors, ev["date"], ev["date"])))
+    speakers = [r["speaker"] for r in reactions] + ([said_in["speaker"]] if said_in else [])
+    names = actor_names(store, actors + speakers)
+    stance: dict[str, int] = {}
+    for r in reactions:
+        k = r["stance"] or "unknown"
+        stance[k] = stance.get(k, 0) + 1
+    return {"event": ev, "said_in": said_in, "reactions": reactions, "stance_counts": stance,
+            "related": related, "names": {k: v["name"] for k, v in names.items()}}

@@ -1,0 +1,254 @@
+"""The FastAPI app: JSON under ``/api``, the same dicts rendered as HTML pages.
+
+Every page is one function in ``pages``; the JSON route returns its dict and the
+HTML route renders that dict with Jinja (autoescape on). The store is opened
+read-only, one connection per worker thread, so reads run concurrently and the
+server can never write.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import Depends, FastAPI, Path as PathParam, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from newsgraph import __version__
+from newsgraph.api import pages
+from newsgraph.api.highlight import highlight
+from newsgraph.api.params import ActorParams, NetworkParams, SearchParams, TimelineParams
+from newsgraph.errors import StoreError
+from newsgraph.store import Store, queries
+
+HERE = Path(__file__).parent
+
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+]
+
+
+class SecurityHeaders:
+    """Pure ASGI middleware (no per-request task overhead) adding the headers above."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    (k, v) for k, v in SECURITY_HEADERS if k not in names]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class StorePool:
+    """One read-only connection per thread: sqlite3 connections are not for sharing."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        Store(path, readonly=True).close()  # fail now, with the store's own message
+        self._local = threading.local()
+
+    def get(self) -> Store:
+        s = getattr(self._local, "store", None)
+        if s is None:
+            s = self._local.store = Store(self.path, readonly=True)
+        return s
+
+
+def _u(value: Any) -> str:
+    """A path segment: everything escaped, '/' included."""
+    return quote(str(value), safe="")
+
+
+def _snippet(s: str | None) -> Markup:
+    """FTS snippet with its [[ ]] match markers as <mark>, every piece escaped."""
+    if not s:
+        return Markup("")
+    out = []
+    for i, part in enumerate(re.split(r"\[\[|\]\]", s)):
+        out.append(f"<mark>{escape(part)}</mark>" if i % 2 else str(escape(part)))
+    return Markup("".join(out))
+
+
+def _qs(params: dict[str, Any], **changes: Any) -> str:
+    """The query string of the current filters with some changed (for paging links)."""
+    merged = {**params, **changes}
+    from urllib.parse import urlencode
+
+    return urlencode({k: v for k, v in merged.items() if v not in (None, "")})
+
+
+def make_env() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
+                      autoescape=select_autoescape(["html", "svg"], default=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(highlight=highlight, version=__version__)
+    env.filters.update(u=_u, snippet=_snippet, qs=_qs)
+    return env
+
+
+def _store(request: Request) -> Store:
+    return request.app.state.pool.get()
+
+
+# Module level: with postponed annotations FastAPI resolves these names from here.
+StoreDep = Annotated[Store, Depends(_store)]
+IdPath = Annotated[str, PathParam(min_length=1, max_length=300)]
+
+
+def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The app over the store at ``db`` (must exist: raises ``StoreError`` otherwise).
+    ``allowed_hosts`` guards against DNS rebinding; None accepts any Host header."""
+    pool = StorePool(db)
+    env = make_env()
+    app = FastAPI(
+        title="newsgraph",
+        version=__version__,
+        description=("Read-only JSON API over a newsgraph store: articles with their actors, statements and "
+                     "PLOVER events, actors' profiles, reactions to events, the actor network and a timeline. "
+                     "Every HTML page of the UI has its twin here returning exactly the dict the page renders."),
+        docs_url=None, redoc_url=None,
+    )
+    app.state.db = db
+
+    app.state.pool = pool
+
+    def render(request: Request, template: str, data: dict[str, Any], json_url: str, status: int = 200) -> HTMLResponse:
+        html = env.get_template(template).render(data=data, request=request, json_url=json_url, db=Path(db).name)
+        return HTMLResponse(html, status_code=status)
+
+    def twin(request: Request) -> str:
+        """The JSON twin of the HTML page being served."""
+        path = request.url.path
+        path = "/api/search" if path in ("/", "/search") else "/api" + path
+        return path + (f"?{request.url.query}" if request.url.query else "")
+
+    def is_api(request: Request) -> bool:
+        return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+    def error(request: Request, status: int, title: str, detail: Any) -> Response:
+        if is_api(request):
+            return JSONResponse({"error": title, "detail": detail, "status": status}, status_code=status)
+        return render(request, "error.html", {"status": status, "title": title, "detail": detail}, json_url="",
+                      status=status)
+
+    @app.exception_handler(pages.NotFound)
+    async def _not_found(request: Request, exc: pages.NotFound) -> Response:
+        return error(request, 404, "Not found", str(exc))
+
+    @app.exception_handler(StoreError)
+    async def _store_error(request: Request, exc: StoreError) -> Response:
+        return error(request, 503, "Store unavailable", str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        detail = [{"loc": list(e.get("loc", [])), "msg": e.get("msg")} for e in exc.errors()]
+        return error(request, 422, "Invalid parameters", detail)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        return error(request, exc.status_code, "Not found" if exc.status_code == 404 else "Error", exc.detail)
+
+    @app.exception_handler(Exception)
+    async def _bug(request: Request, exc: Exception) -> Response:  # pragma: no cover - a bug, not a request error
+        return error(request, 500, "Internal error", "the server failed on this request; see its log")
+
+    # -- JSON API ----------------------------------------------------------------
+    @app.get("/api/search", tags=["pages"], summary="Full-text search with filters (page: /)")
+    def api_search(p: Annotated[SearchParams, Query()], s: StoreDep) -> dict[str, Any]:
+        return pages.search(s, p)
+
+    @app.get("/api/article/{article_id:path}", tags=["pages"],
+             summary="An article, its text, and every extraction with offsets (page: /article/{id})")
+    def api_article(article_id: IdPath, s: StoreDep) -> dict[str, Any]:
+        return pages.article(s, article_id)
+
+    @app.get("/api/actor/{actor_id:path}", tags=["pages"],
+             summary="An actor: statements over time, descriptors by outlet, events, interactions (page: /actor/{id})")
+    def api_actor(actor_id: IdPath, p: Annotated[ActorParams, Query()], s: StoreDep) -> dict[str, Any]:
+        return pages.actor(s, actor_id, p)
+
+    @app.get("/api/event/{event_id:path}", tags=["pages"],
+             summary="An event, where it was reported, and the statements reacting to it (page: /event/{id})")
+    def api_event(event_id: IdPath, s: StoreDep) -> dict[str, Any]:
+        return pages.event(s, event_id)
+
+    @app.get("/api/network", tags=["pages"], summary="The actor network: weighted event and statement edges")
+    def api_network(p: Annotated[NetworkParams, Query()], s: StoreDep) -> dict[str, Any]:
+        return pages.network(s, p)
+
+    @app.get("/api/timeline", tags=["pages"], summary="Articles, statements and events per month")
+    def api_timeline(p: Annotated[TimelineParams, Query()], s: StoreDep) -> dict[str, Any]:
+        return pages.timeline(s, p)
+
+    @app.get("/api/actors", tags=["lookups"], summary="Actors whose name or alias contains `name`")
+    def api_actors(name: Annotated[str, Query(min_length=1, max_length=200)], s: StoreDep,
+                   limit: Annotated[int, Query(ge=1, le=100)] = 20) -> list[dict[str, Any]]:
+        return queries.find_actors(s, name, limit=limit)
+
+    @app.get("/api/stats", tags=["lookups"], summary="What the store holds")
+    def api_stats(s: StoreDep) -> dict[str, Any]:
+        return queries.stats(s)
+
+    # -- HTML pages: the same functions, rendered ---------------------------------
+    @app.get("/", include_in_schema=False, response_class=HTMLResponse)
+    @app.get("/search", include_in_schema=False, response_class=HTMLResponse)
+    def page_search(request: Request, p: Annotated[SearchParams, Query()], s: StoreDep) -> Response:
+        return render(request, "search.html", pages.search(s, p), twin(request))
+
+    @app.get("/article/{article_id:path}", include_in_schema=False, response_class=HTMLResponse)
+    def page_article(request: Request, article_id: IdPath, s: StoreDep) -> Response:
+        return render(request, "article.html", pages.article(s, article_id), twin(request))
+
+    @app.get("/actor/{actor_id:path}", include_in_schema=False, response_class=HTMLResponse)
+    def page_actor(request: Request, actor_id: IdPath, p: Annotated[ActorParams, Query()], s: StoreDep) -> Response:
+        return render(request, "actor.html", pages.actor(s, actor_id, p), twin(request))
+
+    @app.get("/event/{event_id:path}", include_in_schema=False, response_class=HTMLResponse)
+    def page_event(request: Request, event_id: IdPath, s: StoreDep) -> Response:
+        return render(request, "event.html", pages.event(s, event_id), twin(request))
+
+    @app.get("/network", include_in_schema=False, response_class=HTMLResponse)
+    def page_network(request: Request, p: Annotated[NetworkParams, Query()], s: StoreDep) -> Response:
+        return render(request, "network.html", pages.network(s, p), twin(request))
+
+    @app.get("/timeline", include_in_schema=False, response_class=HTMLResponse)
+    def page_timeline(request: Request, p: Annotated[TimelineParams, Query()], s: StoreDep) -> Response:
+        return render(request, "timeline.html", pages.timeline(s, p), twin(request))
+
+    @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+    def page_docs(request: Request) -> Response:
+        # Our own reference page from the OpenAPI document: Swagger UI would need a CDN.
+        return render(request, "docs.html", {"openapi": app.openapi()}, json_url="/openapi.json")
+
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    if allowed_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+    app.add_middleware(SecurityHeaders)
+    return app
