@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Optional
@@ -54,6 +55,8 @@ def ingest(
             on_error=lambda e: progress.console.print(
                 f"[red]error[/red] {e.where}: {e.reason}", highlight=False, soft_wrap=True),
             on_progress=lambda n: progress.advance(task, n),
+            on_wait=lambda msg: progress.console.print(f"[yellow]waiting[/yellow] {msg}", highlight=False,
+                                                       soft_wrap=True),
         )
     err.print(f"read {report.read} articles: {report.stored} stored, {report.unchanged} unchanged, "
               f"{report.failed} failed, in {report.seconds:.1f} s -> {_db(db)}")
@@ -202,6 +205,17 @@ def main() -> None:
     except NewsgraphError as exc:
         err.print(f"[red]error[/red] {exc}", highlight=False)
         sys.exit(2)
+    except sqlite3.Error as exc:
+        # Whatever the store layer did not translate: a message, never a traceback.
+        msg = str(exc)
+        if "locked" in msg or "busy" in msg:
+            msg = ("the store is busy: another newsgraph process is writing to it; try again when it is done "
+                   "(or wait longer with NEWSGRAPH_BUSY_SECONDS)")
+        err.print(f"[red]error[/red] store {_db(None)}: {msg}", highlight=False)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        err.print("interrupted: every batch already written is kept; run the same command again to go on")
+        sys.exit(130)
 
 
 if __name__ == "__main__":

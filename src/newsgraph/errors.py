@@ -21,3 +21,7 @@ class StoreError(NewsgraphError):
 
 class StoreBusy(StoreError):
     """Another process holds the store's write lock for longer than we waited."""
+
+
+class ArticleTimeout(InputError):
+    """One article's analysis ran past the per-article time budget (NEWSGRAPH_ARTICLE_SECONDS)."""

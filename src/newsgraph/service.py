@@ -96,7 +96,8 @@ def _batched(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
 
 def ingest(paths: Iterable[str], db: str | None = None, settings: Settings | None = None,
            workers: int = 1, on_error: Callable[[InputError], None] | None = None,
-           on_progress: Callable[[int], None] | None = None) -> Report:
+           on_progress: Callable[[int], None] | None = None,
+           on_wait: Callable[[str], None] | None = None) -> Report:
     """Read, analyse and store every article in ``paths``. Articles already stored with
     the same content are skipped before parsing, so re-ingesting is cheap and adds
     nothing. Each batch is one transaction: a crash loses at most the batch under way."""
@@ -109,9 +110,9 @@ def ingest(paths: Iterable[str], db: str | None = None, settings: Settings | Non
         if on_error:
             on_error(e)
 
-    with Store(db or settings.db_path) as store:
+    with Store(db or settings.db_path, busy_timeout_ms=int(settings.busy_seconds * 1000), on_wait=on_wait) as store:
         def fresh() -> Iterator[tuple[Article, str]]:
-            seen: set[str] = set()
+            seen: dict[str, str] = {}
             # Look up stored hashes a batch at a time, not one query per article.
             for batch in _batched(read_inputs(paths, settings), 256):
                 arts = [x for x in batch if not isinstance(x, InputError)]
@@ -122,12 +123,17 @@ def ingest(paths: Iterable[str], db: str | None = None, settings: Settings | Non
                 known = store.known_hashes(a.id for a in arts)
                 for a in arts:
                     digest = content_hash(a)
+                    if a.id in seen and seen[a.id] != digest:
+                        # Two different articles under one id: storing both would lose one.
+                        err(InputError(a.source.path or a.id, f"article {a.id}: the same id as an earlier, "
+                                                              "different article in this run; skipped"))
+                        continue
                     if known.get(a.id) == digest or a.id in seen:
                         report.unchanged += 1
                         if on_progress:
                             on_progress(1)
                         continue
-                    seen.add(a.id)
+                    seen[a.id] = digest
                     yield a, digest
 
         pending = fresh()
@@ -139,7 +145,11 @@ def ingest(paths: Iterable[str], db: str | None = None, settings: Settings | Non
                 yield a
 
         for batch in _batched(analysed(articles(), settings, workers, err), settings.batch_size):
-            report.stored += store.write([(to_record(a), digests.pop(a.id)) for a in batch])
+            where = {a.id: a.source.path or a.id for a in batch}
+            report.stored += store.write(
+                [(to_record(a), digests.pop(a.id)) for a in batch],
+                on_error=lambda aid, exc: err(InputError(
+                    where.get(aid, aid), f"article {aid}: could not be stored: {exc.__class__.__name__}: {exc}")))
             if on_progress:
                 on_progress(len(batch))
     report.seconds = elapsed()

@@ -29,6 +29,8 @@ class Settings:
     max_article_chars: int = field(default_factory=lambda: _env_int("NEWSGRAPH_MAX_ARTICLE_CHARS", 1_000_000))
     # Per-article time budget for the rule stages after parsing, in seconds.
     article_time_budget: float = field(default_factory=lambda: _env_float("NEWSGRAPH_ARTICLE_SECONDS", 60.0))
+    # How long a writer waits for another process's write lock on the store, in seconds.
+    busy_seconds: float = field(default_factory=lambda: _env_float("NEWSGRAPH_BUSY_SECONDS", 30.0))
     batch_size: int = field(default_factory=lambda: _env_int("NEWSGRAPH_BATCH", 64))
     min_english_score: float = 0.04
 

@@ -14,7 +14,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.errors import InputError
+from newsgraph.budget import article_budget
+from newsgraph.errors import ArticleTimeout, InputError
 from newsgraph.model import Article
 from newsgraph.settings import Settings, get_settings
 
@@ -86,14 +87,25 @@ class Extractor:
         ``on_error`` (with the article's id) and the stream goes on."""
         pairs = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            where = article.source.path or article.id
             try:
-                yield analyse(doc, article, self.stages)
+                # The budget covers this article's stages only, never the consumer's work.
+                with article_budget(self.settings.article_time_budget, where):
+                    done = analyse(doc, article, self.stages)
+            except ArticleTimeout as exc:
+                if on_error is None:
+                    raise
+                on_error(ArticleTimeout(where, f"article {article.id}: {exc.reason}"))
+                continue
             except Exception as exc:  # a bug in one rule must not stop a corpus run
                 if on_error is None:
                     raise
-                where = article.source.path or article.id
                 on_error(InputError(where, f"article {article.id}: extraction failed: "
                                            f"{exc.__class__.__name__}: {exc}"))
+                continue
+            yield done
 
     def one(self, article: Article) -> Article:
-        return analyse(self.parse(article.text), article, self.stages)
+        doc = self.parse(article.text)
+        with article_budget(self.settings.article_time_budget, article.source.path or article.id):
+            return analyse(doc, article, self.stages)

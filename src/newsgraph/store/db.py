@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -25,9 +25,13 @@ def _j(v: Any) -> str:
 
 
 class Store:
-    def __init__(self, path: str | Path, readonly: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+    def __init__(self, path: str | Path, readonly: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+                 on_wait: Callable[[str], None] | None = None) -> None:
         self.path = str(path)
         self.readonly = readonly
+        self.busy_timeout_ms = int(busy_timeout_ms)
+        # Told once per wait when another process holds the write lock.
+        self.on_wait = on_wait
         if readonly:
             if not Path(self.path).exists():
                 raise StoreError(f"{self.path}: no such store (run `newsgraph ingest` first)")
@@ -49,7 +53,7 @@ class Store:
                 self._check_version()
         except sqlite3.DatabaseError as exc:
             self.conn.close()
-            raise StoreError(f"{self.path}: {self._explain(exc)}") from None
+            raise StoreError(f"{self.path}: {self._explain(exc, busy_timeout_ms)}") from None
 
     # -- lifecycle ------------------------------------------------------------
     def close(self) -> None:
@@ -62,11 +66,12 @@ class Store:
         self.close()
 
     @staticmethod
-    def _explain(exc: sqlite3.Error) -> str:
+    def _explain(exc: sqlite3.Error, timeout_ms: int = BUSY_TIMEOUT_MS) -> str:
         msg = str(exc)
         if "locked" in msg or "busy" in msg:
             return ("the store is busy: another newsgraph process is writing to it and did not finish "
-                    f"within {BUSY_TIMEOUT_MS // 1000} s; try again when it is done")
+                    f"within {timeout_ms / 1000:g} s; try again when it is done "
+                    "(or wait longer with NEWSGRAPH_BUSY_SECONDS)")
         if "not a database" in msg or "malformed" in msg:
             return f"not a newsgraph store, or a damaged one ({msg})"
         return msg
@@ -96,16 +101,27 @@ class Store:
         """``BEGIN IMMEDIATE``: take the write lock up front, so a busy store is
         reported before any work is done rather than failing at commit."""
         t0 = time.monotonic()
-        while True:
-            try:
-                self.conn.execute("BEGIN IMMEDIATE")
-                break
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) and "busy" not in str(exc):
-                    raise StoreError(f"{self.path}: {self._explain(exc)}") from None
-                if time.monotonic() - t0 > BUSY_TIMEOUT_MS / 1000:
-                    raise StoreBusy(f"{self.path}: {self._explain(exc)}") from None
-                time.sleep(0.1)
+        told = False
+        # Short tries, so a waiting writer can say so instead of hanging silently.
+        self.conn.execute(f"PRAGMA busy_timeout={min(1000, max(50, self.busy_timeout_ms // 4))}")
+        try:
+            while True:
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    break
+                except sqlite3.OperationalError as exc:
+                    if "locked" not in str(exc) and "busy" not in str(exc):
+                        raise StoreError(f"{self.path}: {self._explain(exc, self.busy_timeout_ms)}") from None
+                    waited = time.monotonic() - t0
+                    if waited >= self.busy_timeout_ms / 1000:
+                        raise StoreBusy(f"{self.path}: {self._explain(exc, self.busy_timeout_ms)}") from None
+                    if not told and self.on_wait:
+                        self.on_wait(f"{self.path}: another process is writing to the store; waiting up to "
+                                     f"{self.busy_timeout_ms / 1000:g} s for it (NEWSGRAPH_BUSY_SECONDS)")
+                        told = True
+                    time.sleep(0.05)
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout={self.busy_timeout_ms}")
         try:
             yield self.conn
         except BaseException:
@@ -116,7 +132,7 @@ class Store:
                 self.conn.execute("COMMIT")
             except sqlite3.OperationalError as exc:
                 self.conn.execute("ROLLBACK")
-                raise StoreBusy(f"{self.path}: {self._explain(exc)}") from None
+                raise StoreBusy(f"{self.path}: {self._explain(exc, self.busy_timeout_ms)}") from None
 
     # -- writes ---------------------------------------------------------------
     def known_hashes(self, ids: Iterable[str]) -> dict[str, str]:
@@ -128,16 +144,36 @@ class Store:
             out.update({r[0]: r[1] for r in self.conn.execute(q, chunk)})
         return out
 
-    def write(self, records: list[tuple[dict[str, Any], str]]) -> int:
+    def write(self, records: list[tuple[dict[str, Any], str]],
+              on_error: Callable[[str, Exception], None] | None = None) -> int:
         """Store (record, content hash) pairs in one transaction; an article already
-        stored under its id is replaced whole. Returns how many were written."""
+        stored under its id is replaced whole. Returns how many were written.
+
+        With ``on_error``, an article whose record the store refuses (a constraint, a
+        value SQLite cannot bind) is rolled back alone, reported, and the batch goes on."""
         if not records:
             return 0
+        n = 0
         with self.transaction() as c:
             for rec, digest in records:
-                self._delete_article(c, rec["id"])
-                self._insert_article(c, rec, digest)
-        return len(records)
+                if on_error is None:
+                    self._delete_article(c, rec["id"])
+                    self._insert_article(c, rec, digest)
+                    n += 1
+                    continue
+                c.execute("SAVEPOINT article")
+                try:
+                    self._delete_article(c, rec["id"])
+                    self._insert_article(c, rec, digest)
+                except (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError,
+                        KeyError, TypeError, ValueError, OverflowError) as exc:
+                    c.execute("ROLLBACK TO article")
+                    c.execute("RELEASE article")
+                    on_error(str(rec.get("id")), exc)
+                    continue
+                c.execute("RELEASE article")
+                n += 1
+        return n
 
     @staticmethod
     def _delete_article(c: sqlite3.Connection, article_id: str) -> None:

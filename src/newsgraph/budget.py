@@ -1,0 +1,76 @@
+"""The per-article time budget (``Settings.article_time_budget``, NEWSGRAPH_ARTICLE_SECONDS).
+
+``article_budget(seconds, where)`` bounds the rule stages that run on one parsed article:
+- on the main thread of a POSIX process (the CLI, ``--workers`` processes, Spark's Python
+  workers) a real-time timer interrupts a stage that runs past the budget, even one stuck
+  in a regular expression (CPython's ``re`` checks for signals);
+- elsewhere (a server's worker thread) it cannot interrupt, so stages may call ``check()``
+  at safe points, and an article that finishes over budget is refused all the same.
+Either way the article becomes an ``ArticleTimeout`` error naming it: its partial results
+are dropped, never stored, and the run goes on with the next article.
+"""
+from __future__ import annotations
+
+import contextvars
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from newsgraph.errors import ArticleTimeout
+
+_deadline: contextvars.ContextVar[tuple[float, float, str] | None] = contextvars.ContextVar(
+    "newsgraph_deadline", default=None)
+
+
+def _timeout(where: str, seconds: float, elapsed: float) -> ArticleTimeout:
+    return ArticleTimeout(where, f"analysis took over {seconds:g} s (ran {elapsed:.1f} s), the per-article "
+                                 "time budget (NEWSGRAPH_ARTICLE_SECONDS); article skipped")
+
+
+def check() -> None:
+    """Raise ArticleTimeout if the current article is over its budget (a no-op outside one)."""
+    d = _deadline.get()
+    if d is not None:
+        deadline, seconds, where = d
+        now = time.monotonic()
+        if now > deadline:
+            raise _timeout(where, seconds, now - (deadline - seconds))
+
+
+def _can_alarm() -> bool:
+    return (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+            and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
+
+
+@contextmanager
+def article_budget(seconds: float, where: str) -> Iterator[None]:
+    """Run the body within ``seconds``; ``seconds <= 0`` means no budget."""
+    if not seconds or seconds <= 0:
+        yield
+        return
+    t0 = time.monotonic()
+    token = _deadline.set((t0 + seconds, seconds, where))
+    armed = {"on": False}
+    old_handler = None
+    if _can_alarm():
+        def on_alarm(signum, frame):  # noqa: ANN001
+            if armed["on"]:
+                armed["on"] = False
+                raise _timeout(where, seconds, time.monotonic() - t0)
+
+        old_handler = signal.signal(signal.SIGALRM, on_alarm)
+        armed["on"] = True
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+        elapsed = time.monotonic() - t0
+        if elapsed > seconds:
+            raise _timeout(where, seconds, elapsed)
+    finally:
+        if old_handler is not None:
+            armed["on"] = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old_handler)
+        _deadline.reset(token)

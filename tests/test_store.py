@@ -1,0 +1,172 @@
+"""The SQLite store: whole-article replacement, one transaction per batch, a refused
+article rolled back alone, a busy store reported clearly, damaged files refused."""
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+
+import pytest
+
+from fixtures.bad_inputs import story
+from fixtures.storecheck import check_store, fts_check
+from newsgraph.errors import StoreBusy, StoreError
+from newsgraph.ingest.text import read_text
+from newsgraph.model import to_record
+from newsgraph.settings import Settings
+from newsgraph.store import Store
+
+
+def record(n: int, n_quotes: int = 2) -> dict:
+    rec = to_record(read_text(story(n).text, f"s{n}.txt", Settings(), path=f"s{n}.txt"))
+    aid = rec["id"]
+    text = rec["text"]
+    i = text.index("told reporters")
+    rec["actors"] = [
+        {"id": "person:test-speaker", "name": "Test Speaker", "kind": "person", "country": None, "sector": None,
+         "role": "mayor", "aliases": [], "mentions": [{"text": text[i:i + 4], "start": i, "end": i + 4,
+                                                      "kind": "name"}]},
+        {"id": f"unnamed:group-{n}", "name": "group", "kind": "unnamed", "country": None, "sector": None,
+         "role": None, "aliases": [], "mentions": []},
+    ]
+    rec["descriptors"] = [{"actor": "person:test-speaker", "text": "the mayor", "start": i, "end": i + 4}]
+    rec["quotes"] = [{"id": f"{aid}:q{k}", "content": f"quote {k}", "start": i, "end": i + 5, "kind": "direct",
+                      "fragments": [], "speaker": "person:test-speaker", "speaker_text": "x", "speaker_start": i,
+                      "speaker_end": i + 1, "cue": "said", "cue_start": None, "cue_end": None, "about": [],
+                      "stance": None, "channel": None} for k in range(n_quotes)]
+    rec["events"] = [{"id": f"{aid}:e0", "type": "CONSULT", "evidence": "told", "start": i, "end": i + 4,
+                      "source": ["person:test-speaker"], "target": [f"unnamed:group-{n}"], "mode": None,
+                      "cameo": None, "date": None, "location": None, "from_caption": False, "historical": False,
+                      "said_in": None, "confidence": 0.5}]
+    return rec
+
+
+def test_write_read_and_replace_whole(tmp_path):
+    db = str(tmp_path / "s.db")
+    with Store(db) as s:
+        assert s.write([(record(1), "h1"), (record(2), "h2")]) == 2
+        assert s.known_hashes([record(1)["id"], "nope"]) == {record(1)["id"]: "h1"}
+    counts = check_store(db)
+    assert counts["articles"] == 2 and counts["quotes"] == 4 and counts["events"] == 2
+    # Re-writing an article replaces all its rows, never adds to them.
+    with Store(db) as s:
+        s.write([(record(1, n_quotes=1), "h1b")])
+        assert s.known_hashes([record(1)["id"]])[record(1)["id"]] == "h1b"
+        assert [r["id"] for r in s.records()] == sorted([record(1)["id"], record(2)["id"]])
+    counts = check_store(db)
+    assert counts["articles"] == 2 and counts["quotes"] == 3 and counts["captions"] == 4
+    fts_check(db)
+
+
+def test_batch_is_one_transaction(tmp_path):
+    db = str(tmp_path / "s.db")
+    with Store(db) as s:
+        s.write([(record(1), "h1")])
+        bad = record(2)
+        del bad["text"]  # KeyError midway through the batch
+        with pytest.raises(KeyError):
+            s.write([(record(3), "h3"), (bad, "h2")])
+        assert [r["id"] for r in s.records()] == [record(1)["id"]]
+    check_store(db)
+
+
+def test_refused_article_rolled_back_alone(tmp_path):
+    db = str(tmp_path / "s.db")
+    bad = record(2)
+    bad["quotes"][1]["content"] = None  # NOT NULL
+    worse = record(4)
+    worse["events"][0]["confidence"] = object()  # cannot be bound
+    refused = []
+    with Store(db) as s:
+        s.write([(record(1), "h1")])
+        n = s.write([(record(3), "h3"), (bad, "h2"), (worse, "h4"), (record(5), "h5")],
+                    on_error=lambda aid, exc: refused.append(aid))
+        assert n == 2
+        assert {r["id"] for r in s.records()} == {record(i)["id"] for i in (1, 3, 5)}
+    assert refused == [bad["id"], worse["id"]]
+    check_store(db)
+
+
+def test_busy_store_is_reported_clearly(tmp_path):
+    db = str(tmp_path / "s.db")
+    with Store(db) as s:
+        s.write([(record(1), "h1")])
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    waits = []
+    try:
+        with Store(db, busy_timeout_ms=600, on_wait=waits.append) as s:
+            t0 = time.monotonic()
+            with pytest.raises(StoreBusy) as ei:
+                s.write([(record(2), "h2")])
+            assert time.monotonic() - t0 < 5
+        msg = str(ei.value)
+        assert "busy" in msg and "another newsgraph process" in msg and db in msg
+        assert len(waits) == 1 and "waiting" in waits[0]
+        # Readers are not blocked by the writer (WAL).
+        with Store(db, readonly=True) as r:
+            assert len(list(r.records())) == 1
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_writer_waits_for_another_and_both_land(tmp_path):
+    db = str(tmp_path / "s.db")
+    with Store(db) as s:
+        s.write([(record(1), "h1")])
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    waits: list[str] = []
+    result = {}
+
+    def writer():
+        with Store(db, busy_timeout_ms=20_000, on_wait=waits.append) as s:
+            result["n"] = s.write([(record(2), "h2")])
+
+    t = threading.Thread(target=writer)
+    t.start()
+    time.sleep(1.5)
+    assert t.is_alive() and waits  # it says it is waiting
+    holder.execute("ROLLBACK")
+    holder.close()
+    t.join(30)
+    assert result["n"] == 1
+    assert check_store(db)["articles"] == 2
+
+
+def test_readonly_missing_and_damaged_stores(tmp_path):
+    with pytest.raises(StoreError, match="no such store"):
+        Store(str(tmp_path / "missing.db"), readonly=True)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite at all " * 400)
+    with pytest.raises(StoreError, match="not a newsgraph store"):
+        Store(str(junk))
+    newer = tmp_path / "newer.db"
+    c = sqlite3.connect(newer)
+    c.execute("PRAGMA user_version=999")
+    c.close()
+    with pytest.raises(StoreError, match="newer"):
+        Store(str(newer))
+    with pytest.raises(StoreError, match="newer"):
+        Store(str(newer), readonly=True)
+
+
+def test_concurrent_first_open_migrates_once(tmp_path):
+    db = str(tmp_path / "fresh.db")
+    errors = []
+
+    def opener(n):
+        try:
+            with Store(db) as s:
+                s.write([(record(n), f"h{n}")])
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=opener, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not errors
+    assert check_store(db)["articles"] == 4
