@@ -55,8 +55,15 @@ FIRST_PERSON = {"i", "we"}
 CROWD = {"protester", "demonstrator", "student", "worker", "people", "thousand", "hundred",
          "supporter", "resident", "villager", "activist", "farmer", "employee", "teacher",
          "doctor", "nurse", "miner", "union", "crowd", "citizen"}
+ANAPHORS = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him"}
+GROUP_WORDS = {"group", "member", "part", "number", "delegation", "team", "unit", "contingent", "patch",
+               "leader", "head", "official", "representative", "doctor", "some", "most", "all"}
+ADJ_FRAMES = {"willing", "ready", "prepared", "committed", "determined", "eager", "poised", "set"}
 EFFORT_NOUNS = {"effort", "attempt", "bid", "push", "drive", "campaign", "move", "initiative", "mission",
                 "decision", "order", "step", "vote"}
+STATIVE_PASSIVE = {"oppose", "commit", "determine", "prepare", "dedicate", "resolve", "pledge"}
+NOMINAL_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "CONSULT", "AID", "RETREAT",
+                 "COOPERATE", "AGREE"}
 HIST_ADV = {"previously", "formerly", "once", "earlier", "ago", "already"}
 
 
@@ -107,6 +114,15 @@ class _Extractor:
             return a
         if tok.pos_ == "PRON":
             return None
+        if tok.lemma_.lower() in GROUP_WORDS:
+            # "a group of Moroccan diplomats": the members are the actor
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            a = self.actor(p)
+                            if a is not None:
+                                return a
         for c in tok.children:
             if c.dep_ == "appos":
                 a = idx.at(c.idx, c.idx + len(c.text)) or idx.at(c.left_edge.idx, c.idx + len(c.text))
@@ -137,15 +153,58 @@ class _Extractor:
             return idx.add_unnamed(text, start, tok.idx + len(tok.text))
         return None
 
-    def actors_of(self, tok: Token) -> tuple[list[Actor], list[Token]]:
+    def actors_of(self, tok: Token, deep: bool = True) -> tuple[list[Actor], list[Token]]:
         out: list[Actor] = []
         toks: list[Token] = []
         for t in [tok, *tok.conjuncts]:
             a = self.actor(t)
+            if a is None and t.pos_ == "PRON" and t.lower_ in ANAPHORS:
+                a = self.antecedent(t)
             if a is not None and a not in out:
                 out.append(a)
                 toks.append(t)
+            elif a is None and deep and t.pos_ == "NOUN":
+                # "US Predator attacks killed": the doer is named by the modifiers
+                for c in t.children:
+                    if c.dep_ in ("poss", "compound") or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")):
+                        a2 = self.actor(c)
+                        if a2 is not None and a2 not in out:
+                            out.append(a2)
+                            toks.append(c)
+                if t.lemma_.lower() in GROUP_WORDS:
+                    for c in t.children:
+                        if c.dep_ == "prep" and c.lower_ == "of":
+                            for p in c.children:
+                                if p.dep_ == "pobj":
+                                    a3, t3 = self.actors_of(p, deep=False)
+                                    out += [x for x in a3 if x not in out]
+                                    toks += t3
         return out, toks
+
+    def antecedent(self, pron: Token) -> Actor | None:
+        """``Syria says it will ...``: the subject of the verb that frames the pronoun's clause."""
+        v = pron.head
+        for _ in range(4):
+            if v.dep_ in ("ccomp", "conj", "advcl", "xcomp", "parataxis") and v.head is not v:
+                v = v.head
+                for c in v.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON":
+                        a = self.actor(c)
+                        if a is not None:
+                            return a
+                        acts, _ = self.actors_of(c, deep=True)
+                        if acts:
+                            return acts[0]
+            else:
+                break
+        # the previous sentence's subject
+        sent = pron.sent
+        if sent.start > 0:
+            prev = self.doc[sent.start - 1].sent
+            for c in prev.root.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON":
+                    return self.actor(c)
+        return None
 
     # -- parties of a verb ----------------------------------------------------------
     def subjects(self, v: Token, depth: int = 0) -> list[Token]:
@@ -168,6 +227,8 @@ class _Extractor:
             return self.subjects(h, depth + 1)
         if v.dep_ in ("conj", "advcl") and h.pos_ in ("VERB", "AUX"):
             return self.subjects(h, depth + 1)
+        if v.dep_ in ("acomp", "xcomp") and v.pos_ == "ADJ":
+            return self.subjects(h, depth + 1)
         if v.dep_ == "relcl":
             return [h]
         if v.dep_ == "acl" and v.tag_ == "VBG":
@@ -178,8 +239,78 @@ class _Extractor:
         return []
 
     def passive(self, v: Token) -> bool:
+        if v.lemma_.lower() in STATIVE_PASSIVE and not any(c.dep_ == "agent" for c in v.children):
+            return False  # "Israel is opposed to", "is committed to"
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
             v.dep_ == "acl" and v.tag_ == "VBN")
+
+    def targets(self, v: Token, ptype: str, src: list[Actor], depth: int = 0) -> tuple[list[Actor], list[Token]]:
+        """Who the act is aimed at. Candidates by distance from the verb: its objects;
+        what the objects name (``rejected the Senegalese plan``, ``offensive ... with
+        Iraq``); the complement or purpose clause (``demanded that the US ...``,
+        ``to demand the resignation of X``); for threats, who the condition is on
+        (``unless Israel ...``); the place (``in the Gaza Strip``). The nearest level
+        with a named actor wins; a generic one (``prisoners``) only if none is named."""
+        levels: list[tuple[list[Actor], list[Token]]] = []
+        self._target_levels(v, ptype, src, levels, depth)
+        for acts, toks in levels:
+            if any(a.kind != "unnamed" for a in acts):
+                named = [a for a in acts if a.kind != "unnamed"]
+                return named, toks
+        for acts, toks in levels:
+            if acts:
+                return acts, toks
+        return [], []
+
+    def _collect(self, toks: list[Token], src: list[Actor], v: Token | None = None) -> tuple[list[Actor], list[Token]]:
+        out: list[Actor] = []
+        used: list[Token] = []
+        for t in toks:
+            # one's own forces are not the target: "withdraw its troops from Lebanon"
+            if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in t.children):
+                continue
+            acts, ts = self.actors_of(t)
+            for a in acts:
+                if a not in src and a not in out:
+                    out.append(a)
+            used += ts
+        return out, used
+
+    def _noun_preps(self, o: Token, depth: int = 0) -> list[Token]:
+        found: list[Token] = []
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "of", "against", "on", "with", "to", "from", "for", "in", "into"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found.append(p)
+                        if depth < 1 and p.pos_ == "NOUN":
+                            found += self._noun_preps(p, depth + 1)
+        return found
+
+    def _target_levels(self, v: Token, ptype: str, src: list[Actor], levels: list, depth: int) -> None:
+        objs = self.objects(v, ptype)
+        levels.append(self._collect(objs, src))
+        nouns = [o for o in objs if o.pos_ == "NOUN"]
+        levels.append(self._collect([p for o in nouns for p in self._noun_preps(o)], src))
+        if depth >= 2:
+            return
+        for c in v.children:
+            if c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX"):
+                marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+                if marks & {"unless", "if"}:
+                    if ptype == "THREATEN":
+                        levels.append(self._collect([x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")], src))
+                    continue
+                if c.dep_ == "advcl" and not (marks & {"to"} or any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)):
+                    continue
+                xc = verb_code(c.lemma_.lower())
+                self._target_levels(c, xc.type if xc else ptype, src, levels, depth + 1)
+            if c.dep_ == "ccomp" and ptype in ("REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE"):
+                levels.append(self._collect([x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")], src))
+                self._target_levels(c, ptype, src, levels, depth + 1)
+        places = [p for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "to")
+                  for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC")]
+        levels.append(self._collect(places, src))
 
     def objects(self, v: Token, ptype: str) -> list[Token]:
         objs = [c for c in v.children if c.dep_ in ("dobj", "dative")]
@@ -226,12 +357,16 @@ class _Extractor:
         if dobj is not None:
             olemma = dobj.lemma_.lower()
             code = verb_object_code(lemma, olemma)
+            if code is None:
+                for c in dobj.children:
+                    if c.dep_ == "compound" and code is None:
+                        code = verb_object_code(lemma, c.lemma_.lower())
             if code is not None:
                 light_obj = dobj
             elif lemma in FEELING_VERBS and olemma in FEELING:
                 code, light_obj = FEELING[olemma], dobj
-            elif lemma in LIGHT_VERBS and noun_code(olemma) is not None and lemma not in ("make", "take"):
-                nc = noun_code(olemma)
+            elif lemma in LIGHT_VERBS and noun_event_code(dobj) is not None and lemma not in ("make", "take"):
+                nc = noun_event_code(dobj)
                 if lemma in ("end", "halt", "suspend", "break", "lift"):
                     nc = None
                 if nc is not None:
@@ -244,8 +379,9 @@ class _Extractor:
             return
         if code.type == "PROTEST" and lemma == "protest":
             subj = self.subjects(v)
-            named = subj and (subj[0].pos_ == "PROPN" or subj[0].ent_type_ in ("ORG", "GPE", "PERSON"))
-            if named:
+            crowd = subj and (subj[0].lemma_.lower() in CROWD or subj[0].ent_type_ == "NORP"
+                              or subj[0].like_num or v.dep_ in ("xcomp", "advcl"))
+            if not crowd:
                 code = Code("ACCUSE", "114", "disapprove", code.strength)
         if v.tag_ == "VBG" and v.dep_ in ("pcomp", "pobj", "amod", "compound", "csubj") and not any(
                 c.dep_ in SUBJ for c in v.children):
@@ -267,22 +403,41 @@ class _Extractor:
             elif xcode is None:
                 return
         status = verb_status(v, frames_consumed=frames)
-        # "said it would release the hostages": the statement of intent is the event.
-        if status in ("future", "hedged") and code.type != "REQUEST":
-            intent = self.intent(v, code)
-            if intent is not None:
-                code, status = intent, None
         subj_toks = self.subjects(v)
-        if self.passive(v):
+        must_src: list[Token] | None = None
+        # "said it would release the hostages": the statement of intent is the event.
+        if status in ("future", "hedged", "negated") and code.type != "REQUEST":
+            got = self.intent(v, code)
+            if got is not None:
+                code, status = got[0], None
+                if code.type == "REQUEST":
+                    must_src = self.subjects(got[1])
+        adj = v.head if v.dep_ == "xcomp" and v.head.lemma_.lower() in ADJ_FRAMES else None
+        if adj is not None and status in (None, "future", "hedged"):
+            # "is ready to contribute troops", "is willing to withdraw"
+            negated = any(c.dep_ == "neg" for c in adj.head.children)
+            if code.type in CONFLICTUAL:
+                code = Code("THREATEN", "130", code.mode, code.strength * 0.8)
+            elif negated:
+                code = Code("REJECT", "120", None, code.strength * 0.8)
+            else:
+                code = Code("AGREE", "030", code.mode, code.strength * 0.8)
+            status = None
+        if must_src is not None:
+            src, st = self.parties(must_src)
+            tgt0, tt0 = self.parties(subj_toks)
+        elif self.passive(v):
             src, st = self.parties([p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"])
         else:
             src, st = self.parties(subj_toks)
-        if frames and code.type == "REQUEST":
-            tgt, tt = self.parties([c for c in v.children if c.dep_ in ("dobj", "dative")] or self.objects(v, ptype))
+        if must_src is not None:
+            tgt, tt = [a for a in tgt0 if a not in src], tt0
+        elif frames and code.type == "REQUEST" and any(c.dep_ in ("dobj", "dative") for c in v.children):
+            tgt, tt = self.parties([c for c in v.children if c.dep_ in ("dobj", "dative")])
         else:
-            tgt, tt = self.parties(self.objects(v, code.type))
-            if not tgt and frame_x is not None:
-                tgt, tt = self.parties(self.objects(frame_x, (verb_code(frame_x.lemma_.lower()) or code).type))
+            tgt, tt = [], []
+        if not tgt:
+            tgt, tt = self.targets(v, code.type, src)
         obj_event = None
         if light_obj is not None:
             self.consumed.add(light_obj.i)
@@ -321,23 +476,35 @@ class _Extractor:
             return Code("CONSULT", "046", None, 0.8)
         return None
 
-    def intent(self, v: Token, code: Code) -> Code | None:
-        """A future act stated by its actor is an expression of intent (CAMEO 03/13)."""
+    def intent(self, v: Token, code: Code) -> tuple[Code, Token] | None:
+        """A future act stated by its actor is an expression of intent (CAMEO 03/13):
+        ``said it would release`` is AGREE, ``said it would blockade`` THREATEN,
+        ``said it would not accept`` REJECT, ``said X must leave`` REQUEST."""
+        aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
+        negated = any(c.dep_ == "neg" for c in v.children)
         h = v
+        speaker = None
         for _ in range(3):
             if h.dep_ in ("ccomp", "conj", "xcomp") and h.head is not h:
                 h = h.head
-                if h.lemma_.lower() in SPEECH_VERBS | {"vow", "pledge", "promise", "warn"}:
-                    negated = any(c.dep_ == "neg" for c in v.children)
-                    if code.type in CONFLICTUAL or code.type == "ASSAULT":
-                        return Code("THREATEN", "130", code.mode, code.strength * 0.8)
-                    if code.type in COOPERATIVE:
-                        if negated:
-                            return Code("REJECT", "120", None, code.strength * 0.8)
-                        return Code("AGREE", "030", code.mode, code.strength * 0.8)
-                    return None
+                if h.lemma_.lower() in SPEECH_VERBS or h.lemma_.lower() in ("vow", "pledge", "promise", "warn"):
+                    speaker = h
+                    break
             else:
                 break
+        if speaker is None or verb_status(speaker) is not None:
+            return None
+        s = code.strength * 0.8
+        if aux & {"must", "should"}:
+            return Code("REQUEST", "100", None, s), speaker
+        if not aux & {"will", "would", "'ll", "wo", "shall"}:
+            return None
+        if code.type in CONFLICTUAL:
+            return Code("THREATEN", "130", code.mode, s), speaker
+        if code.type in COOPERATIVE:
+            if negated:
+                return Code("REJECT", "120", None, s), speaker
+            return Code("AGREE", "030", code.mode, s), speaker
         return None
 
     def parties(self, toks: list[Token]) -> tuple[list[Actor], list[Token]]:
@@ -391,15 +558,15 @@ class _Extractor:
 
     def noun(self, n: Token) -> None:
         lemma = n.lemma_.lower()
-        code = noun_code(lemma) or noun_code(n.lower_)
+        code = noun_event_code(n)
         if code is None:
             return
         if n.dep_ == "compound" and n.head.pos_ == "NOUN":
             return  # "peace talks" is coded at "talks"; "strike force" is no strike
-        if code.type == "ASSAULT" and lemma == "strike":
-            mods = {c.lower_ for c in n.children if c.dep_ in ("amod", "compound")}
-            if mods & NOUN_TYPE_ADJ_PROTEST:
-                code = Code("PROTEST", "143", "boycott", 0.8)
+        if code.type not in NOMINAL_TYPES:
+            return  # "demands from X", "the threat": the content of another act, not an act
+        if code.type in ("AID", "COOPERATE", "AGREE") and n.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
+            return
         src, tgt, toks = self.noun_parties(n, code)
         status = noun_status(n)
         head = n.head
@@ -554,7 +721,8 @@ class _Extractor:
                 continue
             if c.status is None and c.code.strength < 0.5 and not (c.src and c.tgt):
                 continue
-            if c.status is None and not c.nominal and not c.src and not (self.passive(c.trigger) and c.tgt):
+            if c.status is None and not c.nominal and not c.src and not (
+                    self.passive(c.trigger) and c.code.strength >= 0.8 and any(a.kind != "unnamed" for a in c.tgt)):
                 continue  # an act with no doer found is most often a misparse
             sent = c.trigger.sent
             inside = [t for t in c.toks if sent.start <= t.i < sent.end] or [c.trigger]
@@ -625,6 +793,22 @@ class _Extractor:
                     first = next((x for x in done if x.event is not None and x.event.id == about[0]), None)
                     if first is not None:
                         c.event.target = [a.id for a in first.src + first.tgt if a.id not in c.event.source]
+
+
+def noun_event_code(n: Token) -> Code | None:
+    lemma = n.lemma_.lower()
+    code = noun_code(lemma) or noun_code(n.lower_)
+    if code is not None and code.type == "ASSAULT" and lemma == "strike":
+        mods = {c.lower_ for c in n.children if c.dep_ in ("amod", "compound")}
+        if mods & NOUN_TYPE_ADJ_PROTEST:
+            return Code("PROTEST", "143", "boycott", 0.8)
+    if code is None and lemma in ("series", "wave", "spate", "barrage", "round", "string", "number"):
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return noun_code(p.lemma_.lower())
+    return code
 
 
 def _governs(head: Token, t: Token) -> bool:
