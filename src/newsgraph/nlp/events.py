@@ -25,7 +25,7 @@ from newsgraph.dates import find_dates
 from newsgraph.model import Actor, Article, Event, Quote
 from newsgraph.nlp.actors import ActorIndex
 from newsgraph.nlp.modality import noun_status, verb_status
-from newsgraph.nlp.plover import (AGENT_NOUNS, COOPERATIVE, CONFLICTUAL, FEELING, FEELING_VERBS,
+from newsgraph.nlp.plover import (VERBS, AGENT_NOUNS, COOPERATIVE, CONFLICTUAL, FEELING, FEELING_VERBS,
                                   LIGHT_VERBS, NOUN_TYPE_ADJ_PROTEST, PASS_FRAMES, PATIENT_OF,
                                   SPEECH_VERBS, Code, agent_sector, noun_code, verb_code,
                                   verb_object_code)
@@ -62,6 +62,9 @@ ADJ_FRAMES = {"willing", "ready", "prepared", "committed", "determined", "eager"
 EFFORT_NOUNS = {"effort", "attempt", "bid", "push", "drive", "campaign", "move", "initiative", "mission",
                 "decision", "order", "step", "vote"}
 STATIVE_PASSIVE = {"oppose", "commit", "determine", "prepare", "dedicate", "resolve", "pledge"}
+NOT_EVENT_MODS = {"press", "news", "price", "trade", "culture", "hunger-strike", "debt", "data"}
+TREATY_WORDS = {"treaty", "agreement", "deal", "accord", "pact", "talks", "negotiation", "convention", "alliance"}
+VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONSULT"}
 NOMINAL_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "CONSULT", "AID", "RETREAT",
                  "COOPERATE", "AGREE"}
 HIST_ADV = {"previously", "formerly", "once", "earlier", "ago", "already"}
@@ -80,6 +83,7 @@ class Cand:
     said_in: str | None = None
     obj_event: Token | None = None  # a nominal event this act is about (denounced the killing)
     quality: float = 1.0
+    derived: bool = False
     event: Event | None = None
 
 
@@ -373,10 +377,19 @@ class _Extractor:
                     code, light_obj = nc, dobj
         if code is None:
             code = self.special(v, lemma)
+        derived = False
         if code is None:
             code = verb_code(lemma)
+            derived = code is not None and lemma not in VERBS
         if code is None:
             return
+        if code.type == "COERCE" and lemma in ("ban", "outlaw", "prohibit") and dobj is not None:
+            a = self.actor(dobj)
+            if a is not None and a.kind in ("organization", "country"):
+                code = Code("SANCTION", "163", "restrict", code.strength)  # banning an airline
+        if lemma == "withdraw" and any(p.lemma_.lower() in TREATY_WORDS for c in v.children
+                                       if c.dep_ == "prep" and c.lower_ == "from" for p in c.children):
+            code = Code("SANCTION", "160", "withdraw", 0.85)
         if code.type == "PROTEST" and lemma == "protest":
             subj = self.subjects(v)
             crowd = subj and (subj[0].lemma_.lower() in CROWD or subj[0].ent_type_ == "NORP"
@@ -453,7 +466,7 @@ class _Extractor:
         tgt = [a for a in tgt if a not in src] or ([] if src else tgt)
         st = [t for t in st if t.head is v or abs(t.i - v.i) <= 6]
         toks = [v] + st + tt + ([light_obj] if light_obj is not None else [])
-        c = Cand(v, code, src, tgt, toks, status, obj_event=obj_event)
+        c = Cand(v, code, src, tgt, toks, status, obj_event=obj_event, derived=derived)
         self.cands.append(c)
 
     def special(self, v: Token, lemma: str) -> Code | None:
@@ -696,9 +709,12 @@ class _Extractor:
                 c.said_in = q.id
                 if q.speaker and q.speaker in self.index.actors:
                     sp = self.index.actors[q.speaker]
-                    if sp not in c.src:
-                        c.src = [sp] + [a for a in c.src if a is not sp and a.kind != "unnamed"][:0]
-                    c.tgt = [a for a in c.tgt if a is not sp]
+                    subj = self.subjects(t) if not c.nominal else []
+                    weak = not c.src or all(a.kind == "unnamed" for a in c.src) or (
+                        subj and subj[0].pos_ == "PRON")
+                    if weak and sp not in c.src:
+                        c.src = [sp]
+                    c.tgt = [a for a in c.tgt if a not in c.src]
             dq = self.in_direct(t)
             if dq is not None and c.said_in is None:
                 # In a direct quote only the speaker's own acts ("I thank ...") are events.
@@ -709,12 +725,23 @@ class _Extractor:
                 else:
                     continue
             by_trigger[t.i] = c
-        # a speech act about a nominal event: "denounced the killing of X"
+        # a speech act about a nominal event: "denounced the killing of X"; "condemned
+        # the attack" with no parties refers back to the latest attack reported before.
         for c in by_trigger.values():
-            if c.obj_event is not None and c.obj_event.i in by_trigger:
-                ev = by_trigger[c.obj_event.i]
-                if not c.tgt:
-                    c.tgt = [a for a in ev.src + ev.tgt if a not in c.src]
+            if c.obj_event is None:
+                continue
+            ev = by_trigger.get(c.obj_event.i)
+            if ev is None:
+                oc = noun_event_code(c.obj_event)
+                prior = [x for x in by_trigger.values() if oc is not None and x.code.type == oc.type
+                         and x.trigger.i < c.trigger.i and x.status is None and (x.src or x.tgt)]
+                if prior and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.obj_event.children):
+                    ev = max(prior, key=lambda x: x.trigger.i)
+                    c.obj_event = ev.trigger
+            if ev is not None and not c.tgt:
+                c.tgt = [a for a in ev.src + ev.tgt if a not in c.src]
+        for c in by_trigger.values():
+            c.tgt = [a for a in c.tgt if a not in c.src]
         for c in sorted(by_trigger.values(), key=lambda c: c.trigger.idx):
             conf = self.confidence(c)
             if c.status is None and (conf < 0.3 or not (c.src or c.tgt)):
@@ -722,8 +749,15 @@ class _Extractor:
             if c.status is None and c.code.strength < 0.5 and not (c.src and c.tgt):
                 continue
             if c.status is None and not c.nominal and not c.src and not (
-                    self.passive(c.trigger) and c.code.strength >= 0.8 and any(a.kind != "unnamed" for a in c.tgt)):
+                    self.passive(c.trigger) and c.code.strength >= 0.8 and c.trigger.dep_ not in ("relcl", "acl")
+                    and any(a.kind != "unnamed" for a in c.tgt)):
                 continue  # an act with no doer found is most often a misparse
+            if c.status is None and c.derived and not (
+                    c.src and c.tgt and all(a.kind != "unnamed" for a in c.src + c.tgt)):
+                continue  # the broad CAMEO synsets code only between named actors
+            if c.status is None and c.code.type in VERBAL_TYPES and not c.tgt and not c.said_in \
+                    and c.code.strength < 0.85:
+                continue
             sent = c.trigger.sent
             inside = [t for t in c.toks if sent.start <= t.i < sent.end] or [c.trigger]
             start = min(t.idx for t in inside)
@@ -798,6 +832,8 @@ class _Extractor:
 def noun_event_code(n: Token) -> Code | None:
     lemma = n.lemma_.lower()
     code = noun_code(lemma) or noun_code(n.lower_)
+    if code is not None and any(c.dep_ in ("compound", "amod") and c.lower_ in NOT_EVENT_MODS for c in n.children):
+        return None  # "press release", "trade war", "peace deal" in names
     if code is not None and code.type == "ASSAULT" and lemma == "strike":
         mods = {c.lower_ for c in n.children if c.dep_ in ("amod", "compound")}
         if mods & NOUN_TYPE_ADJ_PROTEST:

@@ -295,7 +295,8 @@ DERIVED_STOP = set(
     "leave return change turn open close start end begin continue follow include involve "
     "allow let help try expect plan hope wish reach hit pass raise receive sit stand serve "
     "form build create develop produce provide offer send bear carry cover face fight press "
-    "point mark base post place pose stage station position arrange situate pay deal".split())
+    "point mark base post place pose stage station position arrange situate pay deal join determine draft "
+    "control reveal pass vote select elect hold publish release issue win fire drive".split())
 
 
 def verb_code(lemma: str) -> Code | None:
@@ -307,8 +308,13 @@ def verb_code(lemma: str) -> Code | None:
     return derived()["verbs"].get(lemma)
 
 
+VERB_OBJECT_STOP = {"hold election", "call election", "issue release", "issue statement", "make statement"}
+
+
 def verb_object_code(verb: str, obj: str) -> Code | None:
     key = f"{verb} {obj}"
+    if key in VERB_OBJECT_STOP:
+        return None
     c = VERB_OBJECT.get(key)
     if c is not None:
         return c
