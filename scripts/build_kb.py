@@ -285,6 +285,16 @@ class Builder:
         key = norm(key)
         if not key or len(key) < 2:
             return
+        have = self.places.get(key)
+        if have is not None and have[0] != iso3 and typ in ("demonym", "people") and override:
+            # "French" is also the adjective of French dependencies: keep the country
+            # whose name the demonym comes from (Fren-ch / Fran-ce), else the first seen.
+            name_new = norm(self.countries.get(iso3, {}).get("name", ""))
+            name_old = norm(self.countries.get(have[0], {}).get("name", ""))
+            if name_old[:3] == key[:3] and name_new[:3] != key[:3]:
+                return
+            if name_new[:3] != key[:3] and name_old[:3] != key[:3]:
+                return
         if override or key not in self.places:
             self.places[key] = [iso3, typ]
 
@@ -421,7 +431,8 @@ class Builder:
             # one known person of that country with that surname.
             same = [i for i in self.surname_hits.get(key.split()[-1], ())
                     if self.entities[i][1] == "person" and any(c[0] == iso for c in self.entities[i][2])
-                    and norm(self.entities[i][0]).split()[0][:1] == key.split()[0][:1]]
+                    and (norm(self.entities[i][0]).split()[0][:1] == key.split()[0][:1]
+                         or len(norm(self.entities[i][0]).split()) == 1 or len(key.split()) == 1)]
             idx = same[0] if len(same) == 1 else None
             if idx is None:
                 idx = self.new_entity(display, "person", [])
@@ -588,6 +599,12 @@ class Builder:
                 display = nice(" ".join(words))
             key = norm(display)
             idx = self.names.get(key) if kind == "person" else None
+            if kind == "person" and idx is None and len(key.split()) == 1:
+                isos = {c[0] for c in parsed}
+                same = [i for i in self.surname_hits.get(key, ()) if self.entities[i][1] == "person"
+                        and len(norm(self.entities[i][0]).split()) == 1
+                        and any(c[0] in isos for c in self.entities[i][2])]
+                idx = same[0] if len(same) == 1 else None
             if idx is not None and self.entities[idx][1] == "person":
                 for c in parsed:
                     if c not in self.entities[idx][2]:
@@ -695,9 +712,9 @@ class Builder:
     def result(self) -> dict:
         surnames = {}
         for k, idxs in self.surname_hits.items():
-            people = {i for i in idxs if self.entities[i][1] == "person"}
-            if len(people) == 1 and len(k) > 2 and k not in TITLE_SET and k not in self.places:
-                surnames[k] = next(iter(people))
+            people = sorted({i for i in idxs if self.entities[i][1] == "person"})
+            if people and len(k) > 2 and k not in TITLE_SET and k not in self.places and len(people) <= 12:
+                surnames[k] = people
         names = {k: v for k, v in self.names.items() if k not in self.places or len(k.split()) > 1}
         # Mark women: first name in the list of female first names.
         fem = set(FEMALE)
@@ -731,7 +748,16 @@ FIRST_VARIANTS = {"dmitriy": "dmitry", "dmitri": "dmitry", "sergey": "sergei", "
 
 
 def translit_variants(key: str) -> set[str]:
-    """Common transliteration variants of a person key (Zelenskyy/Zelensky, Dmitriy/Dmitry)."""
+    """Common transliteration variants of a person key (Zelenskyy/Zelensky, Dmitriy/Dmitry),
+    the key without Arabic particles (al-, el-) and first + last name of a longer name."""
+    from newsgraph.kb import person_keys
+    out = set()
+    for k in person_keys(key):
+        out |= _translit(k)
+    return out
+
+
+def _translit(key: str) -> set[str]:
     toks = key.split()
     out = {key}
     last = toks[-1]

@@ -31,6 +31,25 @@ def norm(s: str) -> str:
     return s
 
 
+PARTICLES = {"al", "el", "al-", "el-", "ad", "as", "ash", "bin", "ibn", "ben"}
+
+
+def person_keys(key: str) -> list[str]:
+    """Lookup keys of a person name, most specific first: the name, the name without
+    Arabic particles and hyphens (``Omar El Bashir`` -> ``omar bashir``), first + last."""
+    out = [key]
+    toks = key.split()
+    toks = [re.sub(r"^(al|el)-", "", t) for t in toks if t not in PARTICLES]
+    k2 = " ".join(toks)
+    if k2 and k2 not in out:
+        out.append(k2)
+    if len(toks) > 2:
+        k3 = f"{toks[0]} {toks[-1]}"
+        if k3 not in out:
+            out.append(k3)
+    return out
+
+
 def date_key(d: str | None) -> str | None:
     """An article date (YYYY, YYYY-MM or YYYY-MM-DD) as a comparable YYYY-MM-DD string."""
     if not d:
@@ -120,7 +139,7 @@ class KB:
         self.places: dict[str, list] = data["places"]  # key -> [iso3, type]
         self.agents: dict[str, list] = data["agents"]  # key -> [sector, role]
         self.names: dict[str, int] = data["names"]  # key -> entity index
-        self.surnames: dict[str, int] = data["surnames"]
+        self.surnames: dict[str, list[int]] = data["surnames"]
         self.offices: dict[str, dict[str, list]] = data["offices"]
         self.female: set[str] = set(data.get("female", []))
         self.male: set[str] = set(data.get("male", []))
@@ -145,12 +164,43 @@ class KB:
         i = self.names.get(k)
         if i is None and k.startswith("the "):
             i = self.names.get(k[4:])
+        if i is None and " " in k:
+            for k2 in person_keys(k)[1:]:
+                i = self.names.get(k2)
+                if i is not None and self._raw[i][1] == "person":
+                    break
+                i = None
         return self.entity(i) if i is not None else None
 
-    def surname(self, name: str) -> Entity | None:
-        """A person by a surname that only one known person bears."""
-        i = self.surnames.get(norm(name))
-        return self.entity(i) if i is not None else None
+    def surname(self, name: str, role: str | None = None, date: str | None = None) -> Entity | None:
+        """A person by surname: the only one known, or the only one holding ``role``
+        (``President Obama``), or the only one in office on ``date``."""
+        idxs = self.surnames.get(norm(name))
+        if not idxs:
+            return None
+        if len(idxs) == 1:
+            return self.entity(idxs[0])
+        ents = [self.entity(i) for i in idxs]
+        if role:
+            hit = [e for e in ents if any(r.role == role for r in e.roles)]
+            if len(hit) == 1:
+                return hit[0]
+        if date:
+            hit = [e for e in ents if (r := e.at(date)) is not None and r.role and not r.role.startswith("former")]
+            if len(hit) == 1:
+                return hit[0]
+        office = [e for e in ents if any(r.role for r in e.roles)]
+        if len(office) == 1 and not role:
+            return office[0]
+        return None
+
+    def surname_country(self, name: str) -> str | None:
+        """The country all known bearers of a surname share (the Bushes: USA)."""
+        idxs = self.surnames.get(norm(name))
+        if not idxs:
+            return None
+        cs = {self.entity(i).country for i in idxs}
+        return cs.pop() if len(cs) == 1 else None
 
     # -- places ---------------------------------------------------------------
     def place(self, name: str) -> tuple[str, str] | None:

@@ -97,6 +97,22 @@ DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.([a-z]{2,6})$", re.I)
 QUOTED = re.compile(r"“[^”]{0,2000}”|\"[^\"\n]{0,2000}\"|«[^»]{0,2000}»")
 
 
+MULTI = re.compile(r"\b(?:european|africa|african|asian|asia|arab|pacific|atlantic|nordic|latin american|"
+                   r"americas|united nations|u\.?n\.?|international|world|global|commonwealth|gulf|"
+                   r"islamic cooperation|inter-american|regional|continental)\b")
+IGO_WORDS = re.compile(r"\b(?:community|union|council|commission|cooperation|co-operation|organi[sz]ation|"
+                       r"office|agency|bank|court|fund|parliament|assembly|conference|secretariat|"
+                       r"tribunal|forces?|mission|league|market|programme|program|summit|bloc|alliance)\b")
+
+
+def multinational(key: str) -> str | None:
+    """IGO for an unknown multinational body (``European Community``, ``International
+    Labor Office``), NGO for other international bodies (``Third World Water Forum``)."""
+    if not MULTI.search(key):
+        return None
+    return "IGO" if IGO_WORDS.search(key) else "NGO"
+
+
 def slug(name: str) -> str:
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
@@ -198,6 +214,8 @@ class _Resolver:
         self.entity: dict[str, Entity] = {}
         self.people_by_surname: dict[str, list[tuple[int, str]]] = {}  # surname -> [(tok, actor id)]
         self.full_people: dict[str, str] = {}  # norm full name -> actor id
+        self.surname_country: dict[str, str | None] = {}
+        self.acronyms: dict[str, str] = {}  # "APEC" -> actor id
         self.history: list[tuple[int, str, int, bool]] = []  # (token, actor id, sentence, subject)
         self.quoted = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
         self.quoted_starts = [s for s, _ in self.quoted]
@@ -371,24 +389,18 @@ class _Resolver:
             if label == "NORP":
                 self.group_from_norp(s, e, text, None)
                 return
-            if self.locative(s, e):
-                return
             aid = f"place:{slug(text)}"
             self.new_actor(aid, text, "country")
             self.mention(aid, s, e, "name")
             return
         iso, typ = place
         if typ == "city":
-            if self.locative(s, e):
-                return
             aid = f"place:{slug(text)}"
             self.new_actor(aid, re.sub(r"^the\s+", "", text, flags=re.I), "country")
             self.set_attr(aid, "country", iso)
             self.mention(aid, s, e, "name")
             return
         head = doc[e - 1]
-        if typ == "capital" and self.locative(s, e):
-            return
         if label == "NORP" or typ in ("demonym", "people"):
             # "Iranian officials", "Houthi rebels": demonym-led groups; "Palestinians": the people.
             if self.group_from_norp(s, e, text, iso):
@@ -502,8 +514,15 @@ class _Resolver:
                            "group" if ent.kind == "group" else "organization")
             self.mention(aid, s, e, "name")
             return
+        if name.isupper() and name in self.acronyms:
+            self.mention(self.acronyms[name], s, e, "short")
+            return
         aid = f"org:{slug(name)}"
         self.new_actor(aid, name, "organization")
+        # "Asia-Pacific Economic Cooperation (APEC)": the acronym is the same actor
+        doc = self.doc
+        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and doc[e + 1].is_upper:
+            self.acronyms[doc[e + 1].text] = aid
         media = self.kb.media.get(key)
         m = DOMAIN.match(name)
         if media:
@@ -524,6 +543,10 @@ class _Resolver:
                     if tk.lower_ == "of" and tk.i + 1 < e:
                         c = self.kb.country(self.doc[tk.i + 1:e].text)
                         break
+            if c is None and len(toks) > 1 and toks[-1].ent_type_ != "PERSON":
+                c = self.kb.surname_country(toks[0].text) if toks[0].ent_type_ == "PERSON" else None
+            if c is None:
+                c = multinational(key)
             self.set_attr(aid, "country", c)
             for tk in reversed(list(toks)):
                 ag = self.kb.agent(tk.lower_) or self.kb.agent(tk.lemma_.lower())
@@ -583,13 +606,21 @@ class _Resolver:
                         aid = a2
                         break
             if aid is None:
-                ent = kb.surname(bare) or kb.lookup(bare)
+                title = None
+                for i in range(s, ns):
+                    ag = kb.agent(doc[i].lower_)
+                    if ag:
+                        title = ag[1]
+                ent = kb.surname(bare, title, self.date) or kb.lookup(bare)
+                if ent is None:
+                    self.surname_country[key] = kb.surname_country(bare)
                 if ent is not None and ent.kind == "person":
                     aid = self.person_from_entity(ent)
                     self.people_by_surname.setdefault(key, []).append((s, aid))
                 else:
                     aid = f"person:{slug(bare)}"
                     self.new_actor(aid, bare, "person")
+                    self.set_attr(aid, "country", self.surname_country.get(key))
                     self.people_by_surname.setdefault(key, []).append((s, aid))
             self.title_gender(aid, s, ns)
             self.mention(aid, s, e, "short" if ns == s else "title")
@@ -958,8 +989,8 @@ class _Resolver:
         total = sum(votes.values())
         dominant = votes.most_common(1)[0] if votes else None
         for aid, a in self.index.actors.items():
-            if a.kind == "person" and a.country is None and dominant and dominant[1] >= 0.4 * total \
-                    and dominant[1] >= 3:
+            if a.kind == "person" and a.country is None and dominant and dominant[1] >= 0.5 * total \
+                    and dominant[1] >= 5:
                 # An unknown person in an article about one country: most likely of it.
                 a.country = dominant[0]
             if a.kind == "person" and a.sector is None and a.role:
