@@ -306,8 +306,9 @@ class Builder:
             for n in {c.name, name, getattr(c, "official_name", None)}:
                 if n:
                     self.add_place(n, c.alpha_3, "country", override=True)
-                    if "," in n:  # "Korea, Republic of"
-                        continue
+                    if " and " in n and "," not in n and not n.startswith(("Saint", "St")):
+                        # "Bosnia and Herzegovina" is also just "Bosnia"
+                        self.add_place(n.split(" and ")[0], c.alpha_3, "country")
 
     def countries_factbook(self, path: Path) -> None:
         data = json.loads(path.read_text(encoding="utf-8"))

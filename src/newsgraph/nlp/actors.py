@@ -108,6 +108,8 @@ IGO_WORDS = re.compile(r"\b(?:community|union|council|commission|cooperation|co-
 def multinational(key: str) -> str | None:
     """IGO for an unknown multinational body (``European Community``, ``International
     Labor Office``), NGO for other international bodies (``Third World Water Forum``)."""
+    if re.search(r"\b(?:united nations|u\.n\.?)\b|^un\b", key):
+        return "IGO"
     if not MULTI.search(key):
         return None
     return "IGO" if IGO_WORDS.search(key) else "NGO"
@@ -317,9 +319,13 @@ class _Resolver:
                     if ent.kind != "person" or L > 1:
                         hit = (i, i + L, "ORG" if ent.kind != "person" else "PERSON")
                         break
-                if L == 1 and key in self.kb.places and not t.is_sent_start:
-                    hit = (i, i + 1, "GPE" if self.kb.places[key][1] in ("country", "capital", "city") else "NORP")
-                    break
+                if L == 1 and key in self.kb.places and (len(key) > 3 or t.is_upper) \
+                        and t.pos_ in ("PROPN", "ADJ", "NOUN"):
+                    typ = self.kb.places[key][1]
+                    # sentence-initial words only when they name a country or its people
+                    if typ != "city" or (not t.is_sent_start and t.pos_ == "PROPN"):
+                        hit = (i, i + 1, "GPE" if typ in ("country", "capital", "city") else "NORP")
+                        break
                 if key in self.kb.media:
                     hit = (i, i + L, "ORG")
                     break
@@ -387,10 +393,20 @@ class _Resolver:
         doc = self.doc
         if place is None:
             if label == "NORP":
+                last = doc[e - 1]
+                p2 = self.kb.place(last.text) if e - s > 1 else None
+                if p2 and p2[1] != "city":  # "Radical French farmers"
+                    self.place(e - 1, e, last.text, label, p2)
+                    return
                 self.group_from_norp(s, e, text, None)
                 return
             aid = f"place:{slug(text)}"
-            self.new_actor(aid, text, "country")
+            self.new_actor(aid, re.sub(r"^the\s+", "", text, flags=re.I), "country")
+            for tk in doc[s:e]:
+                c = self.kb.place(tk.text) if tk.is_title else None
+                if c:
+                    self.set_attr(aid, "country", c[0])
+                    break
             self.mention(aid, s, e, "name")
             return
         iso, typ = place
@@ -607,7 +623,9 @@ class _Resolver:
                         break
             if aid is None:
                 title = None
-                for i in range(s, ns):
+                for i in range(max(0, s - 2), ns):
+                    if i < s and not (doc[i].dep_ == "compound" and s <= doc[i].head.i < e):
+                        continue
                     ag = kb.agent(doc[i].lower_)
                     if ag:
                         title = ag[1]
