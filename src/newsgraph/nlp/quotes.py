@@ -54,6 +54,10 @@ class Marked:
     title: bool = False
 
 
+def _is_mark(s: str) -> bool:
+    return bool(s) and all(ch in ALL_MARKS or ch == "`" for ch in s)
+
+
 def _is_alnum(ch: str) -> bool:
     return ch.isalnum()
 
@@ -77,10 +81,11 @@ def scan_marks(text: str) -> list[Marked]:
         style = ""
         k = ps
         if carry is not None:
-            if text[ps] in DOUBLE_OPEN or text[ps] in "“«":
+            w0 = 2 if text[ps:ps + 2] in ("''", "``") else 1
+            if text[ps] in DOUBLE_OPEN or text[ps] in "“«" or w0 == 2:
                 cur, style = carry, carry_style
-                cur.pieces.append([ps + 1, ps + 1])
-                k = ps + 1
+                cur.pieces.append([ps + w0, ps + w0])
+                k = ps + w0
             else:
                 carry.closed = False
                 out.append(carry)
@@ -88,21 +93,25 @@ def scan_marks(text: str) -> list[Marked]:
         single: tuple[int, str] | None = None  # an open single quote at top level
         while k < pe:
             c = text[k]
+            w = 1
+            if c in "'`" and text[k + 1:k + 2] == c:
+                # typewriter double quotes: ``…'' or ''…''
+                c, w = '"', 2
             prev = text[k - 1] if k > 0 else " "
-            nxt = text[k + 1] if k + 1 < n else " "
+            nxt = text[k + w] if k + w < n else " "
             if cur is None and single is None:
                 if c in DOUBLE_OPEN and c != "”" or (c == "”" and prev in OPEN_BEFORE and _is_alnum(nxt)):
                     if c == '"' and not (prev in OPEN_BEFORE or prev in "‘'") and nxt in " \n.,;:)":
-                        k += 1  # a stray closing mark
+                        k += w  # a stray closing mark
                         continue
-                    cur = Marked(k, -1, k + 1, -1, pieces=[[k + 1, k + 1]])
+                    cur = Marked(k, -1, k + w, -1, pieces=[[k + w, k + w]])
                     style = c
                 elif c in SINGLE_OPEN and (prev in OPEN_BEFORE or prev in "\"“") and (_is_alnum(nxt) or nxt in "…."):
                     single = (k, c)
             elif cur is not None:
                 if c in DOUBLE_CLOSE and (c != "“" or style == "„" or not _is_alnum(nxt)):
                     if c == '"' and style != '"' and _is_alnum(prev) is False and _is_alnum(nxt):
-                        k += 1
+                        k += w
                         continue
                     if c == "“" and style not in ("„",) and _is_alnum(nxt):
                         k += 1
@@ -120,7 +129,7 @@ def scan_marks(text: str) -> list[Marked]:
                 elif c in DOUBLE_OPEN and c != "”" and prev in OPEN_BEFORE:
                     single = None
                     continue
-            k += 1
+            k += w
         if cur is not None:
             cur.pieces[-1][1] = pe
             cur.close = pe
@@ -282,7 +291,7 @@ class QuoteFinder:
         i = self.tok_at(q.close)
         if doc[i].idx < q.close:
             i += 1
-        while i < len(doc) and doc[i].is_punct and doc[i].text in ALL_MARKS:
+        while i < len(doc) and _is_mark(doc[i].text):
             i += 1
         # A quote that ends its sentence, followed by a capitalised word, starts a
         # new sentence unless that sentence is a short cue clause of its own.
@@ -393,10 +402,10 @@ class QuoteFinder:
                 frags.append((max(a, eb + 1), b))
         clean: list[list[int]] = []
         for x, y in frags:
-            while x <= y and (doc[x].is_punct and doc[x].text not in ALL_MARKS or doc[x].dep_ in ("mark", "cc")
+            while x <= y and (doc[x].is_punct and not _is_mark(doc[x].text) or doc[x].dep_ in ("mark", "cc")
                               or doc[x].is_space):
                 x += 1
-            while y >= x and (doc[y].is_punct and doc[y].text not in ALL_MARKS or doc[y].is_space
+            while y >= x and (doc[y].is_punct and not _is_mark(doc[y].text) or doc[y].is_space
                               or doc[y].dep_ == "cc"):
                 y -= 1
             if y >= x:
@@ -418,10 +427,10 @@ class QuoteFinder:
                 return None
             head = t.head
             hops = 0
-            while head.pos_ not in ("VERB", "AUX") and head.head is not head and hops < 3:
+            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and hops < 3:
                 head = head.head
                 hops += 1
-            if head is t:
+            if head.i == t.i:
                 return None
             got = self._content([(head.left_edge.i, head.right_edge.i)], (t.left_edge.i, t.right_edge.i), t)
             if got is None:
@@ -432,7 +441,7 @@ class QuoteFinder:
             return self._own_words(t)
         if t.lower_ in REPORT_ADVERBS:
             head = t.head
-            if head is t or head.pos_ not in ("VERB", "AUX"):
+            if head.i == t.i or head.pos_ not in ("VERB", "AUX"):
                 return None
             got = self._content([(head.left_edge.i, head.right_edge.i)], (t.i, t.i), t)
             if got is None:
@@ -450,7 +459,7 @@ class QuoteFinder:
         if is_doc and not is_say:
             if subj is None or not (subj.lemma_.lower() in DOC_NOUNS or subj.ent_type_ == "ORG"):
                 return None
-        if is_belief and subj is not None and t.tag_ == "VBG" and subj is t:
+        if is_belief and subj is not None and t.tag_ == "VBG" and subj.i == t.i:
             return None
         spans: list[tuple[int, int]] = []
         exclude = None
@@ -462,7 +471,7 @@ class QuoteFinder:
         elif (lem == "put" and is_say) or ((is_say or is_belief) and t.dep_ == "advcl"
                                              and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)):
             head = t.head
-            if head is t:
+            if head.i == t.i:
                 return None
             spans.append((head.left_edge.i, head.right_edge.i))
             exclude = (t.left_edge.i, t.right_edge.i)
@@ -471,7 +480,7 @@ class QuoteFinder:
             # "was reported to be stable", "is believed to have fled"
             x = next(c for c in children if c.dep_ == "xcomp" and c.i > t.i)
             spans.append((x.left_edge.i, x.right_edge.i))
-        elif t.dep_ == "parataxis" and (is_say or is_belief) and t.head.i < t.i:
+        elif t.dep_ == "parataxis" and (is_say or is_belief) and t.head.pos_ in ("VERB", "AUX"):
             head = t.head
             spans.append((head.left_edge.i, head.right_edge.i))
             exclude = (t.left_edge.i, t.right_edge.i)
@@ -588,8 +597,25 @@ class QuoteFinder:
             uniq.append(c)
         return self.finish(uniq)
 
+    def merge_split(self, cands: list[Cand]) -> list[Cand]:
+        """``"A," he said, "B."`` and ``"A," he said. "B."`` in one paragraph: one
+        utterance, so one statement in fragments (the cue sits between them)."""
+        out: list[Cand] = []
+        for c in cands:
+            p = out[-1] if out else None
+            if (p is not None and c.kind == "direct" and p.kind == "direct"
+                    and (c.cue_tok is not None and p.cue_tok is not None and c.cue_tok.i == p.cue_tok.i
+                         or c.inherit and p.cue_tok is not None)
+                    and "\n" not in self.text[p.end:c.start] and c.start - p.end < 200):
+                p.end = c.end
+                p.fragments = p.fragments + c.fragments
+                continue
+            out.append(c)
+        return out
+
     def finish(self, cands: list[Cand]) -> list[Quote]:
         text = self.text
+        cands = self.merge_split(cands)
         out: list[Quote] = []
         prev: Cand | None = None
         by_cue: dict[int, Speaker | None] = {}

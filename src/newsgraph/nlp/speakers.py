@@ -45,7 +45,7 @@ def subject_of(verb: Token, max_up: int = 4) -> Token | None:
                         if p.dep_ == "pobj":
                             return p
             # "X was quoted as saying": the quoted one is the source.
-            if tok.lemma_ not in ("quote",) and tok is verb:
+            if tok.lemma_ not in ("quote",) and tok.i == verb.i:
                 return None
         if tok.lemma_ == "quote":
             for c in tok.children:
@@ -61,7 +61,7 @@ def subject_of(verb: Token, max_up: int = 4) -> Token | None:
             return c
         if tok.dep_ == "relcl":
             return tok.head
-        if tok.dep_ not in CLIMB or tok.head is tok:
+        if tok.dep_ not in CLIMB or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -78,7 +78,7 @@ def adjacent_subject(verb: Token) -> Token | None:
         j -= 1
     if j >= 0 and doc[j].pos_ in ("PROPN", "NOUN", "PRON") and doc[j].lower_ not in NON_SOURCES:
         t = doc[j]
-        while t.dep_ in ("compound", "flat") and t.head is not t and t.head.i > t.i:
+        while t.dep_ in ("compound", "flat") and t.head.i != t.i and t.head.i > t.i:
             t = t.head
         return t
     j = verb.i + 1
@@ -125,7 +125,7 @@ class SpeakerResolver:
         for _ in range(3):
             if tok.dep_ in SUBJ:
                 return True
-            if tok.dep_ in ("compound", "flat", "appos", "poss") and tok.head is not tok:
+            if tok.dep_ in ("compound", "flat", "appos", "poss") and tok.head.i != tok.i:
                 tok = tok.head
                 continue
             break
