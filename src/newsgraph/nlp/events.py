@@ -189,7 +189,7 @@ class _Extractor:
         """``Syria says it will ...``: the subject of the verb that frames the pronoun's clause."""
         v = pron.head
         for _ in range(4):
-            if v.dep_ in ("ccomp", "conj", "advcl", "xcomp", "parataxis") and v.head is not v:
+            if v.dep_ in ("ccomp", "conj", "advcl", "xcomp", "parataxis") and v.head != v:
                 v = v.head
                 for c in v.children:
                     if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON":
@@ -221,7 +221,7 @@ class _Extractor:
         agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agents:
             return agents
-        if depth > 3 or v.head is v:
+        if depth > 3 or v.head == v:
             return []
         h = v.head
         if v.dep_ == "xcomp":
@@ -464,7 +464,7 @@ class _Extractor:
                 if noun_code(o.lemma_.lower()) is not None:
                     obj_event = o
         tgt = [a for a in tgt if a not in src] or ([] if src else tgt)
-        st = [t for t in st if t.head is v or abs(t.i - v.i) <= 6]
+        st = [t for t in st if t.head == v or abs(t.i - v.i) <= 6]
         toks = [v] + st + tt + ([light_obj] if light_obj is not None else [])
         c = Cand(v, code, src, tgt, toks, status, obj_event=obj_event, derived=derived)
         self.cands.append(c)
@@ -498,7 +498,7 @@ class _Extractor:
         h = v
         speaker = None
         for _ in range(3):
-            if h.dep_ in ("ccomp", "conj", "xcomp") and h.head is not h:
+            if h.dep_ in ("ccomp", "conj", "xcomp") and h.head != h:
                 h = h.head
                 if h.lemma_.lower() in SPEECH_VERBS or h.lemma_.lower() in ("vow", "pledge", "promise", "warn"):
                     speaker = h
@@ -663,8 +663,8 @@ class _Extractor:
                 continue
             h = span.root
             hops = 0
-            while h is not h.head and h not in (t, anchor) and hops < 6:
-                if h.pos_ == "VERB" and h is not anchor and hops > 0:
+            while h != h.head and h not in (t, anchor) and hops < 6:
+                if h.pos_ == "VERB" and h != anchor and hops > 0:
                     break
                 h = h.head
                 hops += 1
@@ -850,9 +850,9 @@ def noun_event_code(n: Token) -> Code | None:
 def _governs(head: Token, t: Token) -> bool:
     h = t
     for _ in range(8):
-        if h is head:
+        if h == head:
             return True
-        if h.head is h:
+        if h.head == h:
             return False
         h = h.head
     return False

@@ -59,10 +59,10 @@ def verb_status(tok: Token, frames_consumed: bool = False) -> str | None:
     cur = tok
     for _ in range(4):
         dep, head = cur.dep_, cur.head
-        if head is cur:
+        if head == cur:
             break
         if dep == "xcomp":
-            if not frames_consumed or cur is not tok:
+            if not frames_consumed or cur != tok:
                 if head.lemma_ in NEG_FRAMES:
                     return "negated"
                 if head.lemma_ in FUTURE_FRAMES:

@@ -1,14 +1,134 @@
-"""Tone: article tone in GDELT's seven values, and each statement's stance. (placeholder)"""
+"""Tone: article tone in GDELT's seven values, and each statement's stance.
+
+GDELT (GKG ``V1.5TONE``) defines, over the words of an article:
+
+* ``positive`` / ``negative``: the percentage of words with a positive / negative
+  emotional connotation;
+* ``tone``: positive minus negative (-100 .. +100);
+* ``polarity``: the percentage of words that matched either (emotionally charged text);
+* ``activity``: activity reference density, the percentage of words that are active
+  words (here: content verbs, spaCy ``VERB``);
+* ``self_group``: self/group reference density, the percentage of words that are
+  pronouns (here: personal and possessive pronouns);
+* ``word_count``: the number of words.
+
+The emotional connotation comes from VADER's lexicon (vaderSentiment, MIT licence),
+read once as a dict and looked up per spaCy token (surface form, then lemma); a word
+preceded closely by a negation (``not good``) counts for the opposite side, as VADER
+does. Only story text counts (no byline, date header or photo credit). Running
+VADER's full analyser on every sentence would cost far more than this one pass.
+"""
 from __future__ import annotations
+
+import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from newsgraph.model import Article, Tone
+from newsgraph.model import Article, Quote, Tone
+
+NEGATIONS = {"not", "n't", "no", "never", "nor", "neither", "without", "nobody", "nothing", "none",
+             "cannot", "hardly"}
+PERSONAL = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your",
+            "yours", "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers",
+            "herself", "they", "them", "their", "theirs", "themselves", "it", "its", "itself"}
+# Stance of the act a statement performs (its speech-act event), before its words.
+STANCE_OF_TYPE = {"ACCUSE": "negative", "REJECT": "negative", "THREATEN": "negative",
+                  "SUPPORT": "positive", "AGREE": "positive"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, float]:
+    """VADER's word -> valence table (-4 .. +4); empty if vaderSentiment is missing."""
+    try:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    return dict(SentimentIntensityAnalyzer().lexicon)
+
+
+def _valence(lex: dict[str, float], low: str, lemma: str | None = None) -> float:
+    v = lex.get(low)
+    if v is None and lemma and lemma != low:
+        v = lex.get(lemma)
+    return v or 0.0
 
 
 def article_tone(doc: Doc, article: Article) -> Tone:
-    return Tone(word_count=sum(1 for t in doc if t.is_alpha))
+    lex = lexicon()
+    words = pos = neg = active = pron = 0
+    is_story = article.is_story
+    zones = bool(article.zones)
+    recent_neg = -10
+    for tok in doc:
+        if tok.is_space or tok.is_punct:
+            continue
+        low = tok.lower_
+        if low in NEGATIONS:
+            recent_neg = tok.i
+        if not tok.is_alpha and low not in ("n't",):
+            continue
+        if zones and not is_story(tok.idx):
+            continue
+        words += 1
+        if tok.pos_ == "VERB":
+            active += 1
+        if tok.pos_ == "PRON" and low in PERSONAL:
+            pron += 1
+        v = _valence(lex, low, tok.lemma_.lower())
+        if v:
+            if tok.i - recent_neg <= 3 and tok.sent.start <= recent_neg:
+                v = -v
+            if v > 0:
+                pos += 1
+            else:
+                neg += 1
+    if not words:
+        return Tone()
+    p = 100.0 * pos / words
+    n = 100.0 * neg / words
+    return Tone(tone=round(p - n, 4), positive=round(p, 4), negative=round(n, 4),
+                polarity=round(p + n, 4), activity=round(100.0 * active / words, 4),
+                self_group=round(100.0 * pron / words, 4), word_count=words)
+
+
+def text_score(text: str) -> float:
+    """VADER-style normalised sum of valences over ``text`` (-1 .. +1)."""
+    lex = lexicon()
+    total = 0.0
+    last_neg = -10
+    for i, m in enumerate(_WORD.finditer(text)):
+        w = m.group(0).lower().replace("’", "'")
+        if w in NEGATIONS or w.endswith("n't"):
+            last_neg = i
+            continue
+        v = lex.get(w, 0.0)
+        if v and i - last_neg <= 3:
+            v = -0.74 * v  # VADER's negation damping
+        total += v
+    if not total:
+        return 0.0
+    return total / ((total * total + 15) ** 0.5)
+
+
+def quote_stance(q: Quote, act_type: str | None = None) -> str:
+    if act_type in STANCE_OF_TYPE:
+        return STANCE_OF_TYPE[act_type]
+    score = text_score(q.content)
+    if score <= -0.25:
+        return "negative"
+    if score >= 0.25:
+        return "positive"
+    return "neutral"
 
 
 def quote_stances(article: Article) -> None:
-    return None
+    """Each statement's stance toward what it is about: the act it performs when it is
+    a coded speech act (a denunciation is negative), else the words it reports."""
+    acts: dict[str, str] = {}
+    for ev in article.events:
+        if ev.said_in and ev.type in STANCE_OF_TYPE:
+            acts.setdefault(ev.said_in, ev.type)
+    for q in article.quotes:
+        q.stance = quote_stance(q, acts.get(q.id))
