@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from newsgraph.model import PLOVER_TYPES
 
@@ -27,12 +27,13 @@ def _upper(v: Any) -> Any:
 DATE_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 EVENT_RE = "^(" + "|".join(PLOVER_TYPES) + ")$"
 
-Date = Annotated[str | None, BeforeValidator(_blank),
-                 Field(default=None, pattern=DATE_RE, max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD")]
-EventType = Annotated[str | None, BeforeValidator(_upper),
-                      Field(default=None, pattern=EVENT_RE, description="A PLOVER event type, e.g. ASSAULT")]
-ActorRef = Annotated[str | None, BeforeValidator(_blank),
-                     Field(default=None, max_length=300, description="An actor id, or a name to look up")]
+# Constraints sit on the str inside the Optional: on the union they would be applied to None.
+Date = Annotated[Annotated[str, StringConstraints(pattern=DATE_RE, max_length=10)] | None, BeforeValidator(_blank),
+                 Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+EventType = Annotated[Annotated[str, StringConstraints(pattern=EVENT_RE, max_length=12)] | None,
+                      BeforeValidator(_upper), Field(default=None, description="A PLOVER event type, e.g. ASSAULT")]
+ActorRef = Annotated[Annotated[str, StringConstraints(max_length=300)] | None, BeforeValidator(_blank),
+                     Field(default=None, description="An actor id, or a name to look up")]
 Id = Annotated[str, Field(min_length=1, max_length=300)]
 
 
@@ -44,7 +45,8 @@ class SearchParams(_Params):
     q: Annotated[str, BeforeValidator(lambda v: v if v is not None else ""),
                  Field(default="", max_length=500, description="Words to find (all required; word* for prefix)")]
     actor: ActorRef
-    outlet: Annotated[str | None, BeforeValidator(_blank), Field(default=None, max_length=200)]
+    outlet: Annotated[Annotated[str, StringConstraints(max_length=200)] | None, BeforeValidator(_blank),
+                      Field(default=None)]
     date_from: Date
     date_to: Date
     event_type: EventType

@@ -1,0 +1,154 @@
+"""The UI in a real headless Chromium (Debian's, never a downloaded one) against the
+real server (`newsgraph serve` in a subprocess) over a real store.
+
+Run with `make test-browser` (or `pytest -m browser`).
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from test_api import FIXTURE_ID, build_store
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = build_store(tmp_path_factory.mktemp("browser"))
+    port = _free_port()
+    exe = Path(sys.executable).with_name("newsgraph")
+    proc = subprocess.Popen([str(exe), "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(base + "/api/stats", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                out = proc.stdout.read().decode() if proc.stdout else ""
+                pytest.fail(f"server did not start: {out}")
+            time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium not installed (make browser-deps)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1300, "height": 900})
+    pg = ctx.new_page()
+    pg.problems = []  # JS errors and CSP violations seen on this page
+    pg.on("pageerror", lambda e: pg.problems.append(f"pageerror: {e}"))
+    pg.on("console", lambda m: pg.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    yield pg
+    ctx.close()
+
+
+def test_search_article_actor_event_flow(server: str, page) -> None:
+    page.goto(server + "/")
+    page.fill("input[name=q]", "Khamenei condemned")
+    page.press("input[name=q]", "Enter")
+    page.wait_for_url("**/?q=*")
+    page.click("ol.hits a.title >> text=Putin condemns killing of Khamenei")
+    page.wait_for_url("**/article/**")
+    assert page.locator("h1").inner_text() == "Putin condemns killing of Khamenei"
+    assert page.locator("#text .hl-mention").count() > 0
+    # The side list jumps to a mention in the text.
+    first = page.locator("#side li[data-ref] a.jump").first
+    target = first.get_attribute("href")
+    first.click()
+    assert page.evaluate("location.hash") == target
+    # Toggling a kind off hides its highlight (a class on body, no inline style).
+    page.uncheck("input[data-toggle=mention]")
+    assert "hide-mention" in page.evaluate("document.body.className")
+
+    page.click("#side a.actor >> text=Vladimir Putin")
+    page.wait_for_url("**/actor/**")
+    assert page.locator("h1").inner_text() == "Vladimir Putin"
+    assert page.locator("figure[data-chart=timeline] svg rect").count() > 0
+
+    page.click(f"a[href='/event/{FIXTURE_ID}-e1']")
+    page.wait_for_url("**/event/**")
+    assert "ACCUSE" in page.locator("h1").inner_text()
+    page.click("a[href^='/article/'] >> nth=0")
+    page.wait_for_url(f"**/article/{FIXTURE_ID}")
+    page.click(f"#side a[href='/event/{FIXTURE_ID}-e0']")
+    page.wait_for_url("**/event/**")
+    assert page.locator("ol.statements li").count() == 2
+    assert "deeply worrying" in page.inner_text("main")
+    assert page.problems == []
+
+
+def test_markup_in_article_text_never_runs(server: str, page) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.add_init_script("window.__pwned = 0;")
+    r = httpx.get(server + "/api/search", params={"q": "Springfield hackers"}).json()
+    aid = r["results"][0]["id"]
+    page.goto(f"{server}/article/{aid}")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") == 0
+    assert dialogs == []
+    assert page.locator("#text img").count() == 0 and page.locator("#text script").count() == 0
+    text = page.inner_text("#text")
+    assert "<script>window.__pwned=1;alert(1)</script>" in text
+    assert '<img src=x onerror="window.__pwned=2;alert(2)">' in text
+    # The title holds markup too: shown as text in the heading and the search results.
+    assert "<script>" in page.locator("h1").inner_text()
+    page.goto(f"{server}/?q=hackers")
+    assert page.evaluate("window.__pwned") == 0 and dialogs == []
+
+
+def test_network_and_timeline_draw(server: str, page) -> None:
+    page.goto(server + "/network")
+    page.wait_for_selector("figure[data-chart=network] svg g.node")
+    assert page.locator("svg g.node").count() >= 3
+    assert page.locator("svg line.edge").count() >= 2
+    page.hover("svg g.node circle >> nth=0")
+    assert page.locator("svg g.node.dim").count() + page.locator("svg g.node:not(.dim)").count() >= 3
+    page.goto(server + "/timeline")
+    page.wait_for_selector("figure[data-chart=timeline] svg")
+    assert page.locator("figure[data-chart=timeline] svg rect").count() > 0
+    page.goto(server + "/docs")
+    assert "/api/search" in page.inner_text("main")
+    assert page.problems == []
