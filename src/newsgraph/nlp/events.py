@@ -810,12 +810,13 @@ class _Extractor:
             if q.cue_start is not None:
                 span = self.doc.char_span(q.cue_start, q.cue_end or q.cue_start + 1, alignment_mode="expand")
                 cue_tok = span.root if span is not None else None
+            blockers = {c.trigger.i for c in done if c.said_in and c.said_in != q.id}
             for c in done:
-                if c.said_in == q.id or c.event is None or c.event.id in about:
+                if c.said_in or c.event is None or c.event.id in about:
                     continue
                 t = c.trigger
                 inside = q.start <= t.idx < q.end or any(s <= t.idx < e for s, e in q.fragments)
-                governed = cue_tok is not None and _governs(cue_tok, t)
+                governed = cue_tok is not None and _governs(cue_tok, t, blockers)
                 if inside or governed:
                     about.append(c.event.id)
             for ev_id in about:
@@ -847,11 +848,13 @@ def noun_event_code(n: Token) -> Code | None:
     return code
 
 
-def _governs(head: Token, t: Token) -> bool:
+def _governs(head: Token, t: Token, blockers: set[int] = frozenset()) -> bool:
     h = t
     for _ in range(8):
         if h == head:
             return True
+        if h.i in blockers:
+            return False
         if h.head == h:
             return False
         h = h.head

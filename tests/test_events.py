@@ -1,0 +1,143 @@
+"""Events: PLOVER coding on small sentences, with the real spaCy model."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.nlp.plover import NOUNS, VERBS, derived, verb_code
+from newsgraph.model import PLOVER_TYPES
+
+
+def _names(rec, ids):
+    by_id = {a["id"]: a for a in rec["actors"]}
+    out = []
+    for i in ids:
+        a = by_id[i]
+        out.append(" ".join([a["name"], a.get("country") or ""] + [m["text"] for m in a["mentions"]]))
+    return " | ".join(out)
+
+
+@pytest.fixture()
+def analyse_text(nlp):
+    """The whole extraction on one short text (no ingest checks: the sentences are short)."""
+    from newsgraph.model import Article, Metadata, to_record
+    from newsgraph.nlp.pipeline import analyse
+
+    def run(text: str, date: str = "2025-01-16"):
+        article = Article(id="t", text=text, metadata=Metadata(date=date))
+        return to_record(analyse(nlp(text), article))
+
+    return run
+
+
+def _events(rec, ptype=None):
+    return [e for e in rec["events"] if ptype is None or e["type"] == ptype]
+
+
+def test_lexicon_types_are_plover():
+    for table in (VERBS, NOUNS, derived()["verbs"]):
+        for code in table.values():
+            assert code.type in PLOVER_TYPES
+    assert verb_code("denounce").type == "ACCUSE"
+    assert verb_code("praise").type == "SUPPORT"
+    assert verb_code("urge").type == "REQUEST"
+    assert verb_code("threaten").type == "THREATEN"
+    assert verb_code("refuse").type == "REJECT"
+
+
+def test_verbal_event_with_source_target_and_date(analyse_text):
+    rec = analyse_text("Japan attacked China on Monday, officials said.", date="2025-06-05")
+    ev = _events(rec, "ASSAULT")
+    assert len(ev) == 1
+    assert "Japan" in _names(rec, ev[0]["source"])
+    assert "China" in _names(rec, ev[0]["target"])
+    assert ev[0]["date"] == "2025-06-02"  # the Monday before a Thursday
+    assert ev[0]["id"] == f"{rec['id']}:e1"
+    assert 0 < ev[0]["confidence"] <= 1
+
+
+def test_nominal_event_with_possessive_and_prepositional_target(analyse_text):
+    rec = analyse_text("Critics in Europe questioned Brazil's blockade of Paraguay after the summit.")
+    ev = _events(rec, "COERCE")
+    assert ev, rec["events"]
+    assert "Brazil" in _names(rec, ev[0]["source"])
+    assert "Paraguay" in _names(rec, ev[0]["target"])
+
+
+def test_passive_agent_is_the_source(analyse_text):
+    rec = analyse_text("Mexico was attacked by Guatemala last week, the ministry said.")
+    ev = _events(rec, "ASSAULT")
+    assert ev
+    assert "Guatemala" in _names(rec, ev[0]["source"])
+    assert "Mexico" in _names(rec, ev[0]["target"])
+
+
+def test_compound_actors_make_one_event(analyse_text):
+    rec = analyse_text("Kenya and Uganda agreed to reopen their shared border on Friday.")
+    ev = _events(rec, "AGREE")
+    assert len(ev) == 1
+    names = _names(rec, ev[0]["source"])
+    assert "Kenya" in names and "Uganda" in names
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("Spain did not attack Portugal.", "negated"),
+    ("Egypt might attack Sudan.", "hedged"),
+    ("Egypt will attack Sudan next week.", "future"),
+    ("Egypt plans to attack Sudan.", "future"),
+    ("If Egypt attacks Sudan, the region will suffer.", "hypothetical"),
+])
+def test_unasserted_actions_are_non_events(analyse_text, text, reason):
+    rec = analyse_text(text)
+    assert not _events(rec, "ASSAULT"), rec["events"]
+    assert any(e["reason"] == reason for e in rec["non_events"]), rec["non_events"]
+
+
+def test_caption_event_takes_caption_date(nlp):
+    from newsgraph.model import Article, Caption, Metadata, Zone
+    from newsgraph.nlp.pipeline import analyse
+
+    cap = "Chile's president meets Peru's president in Lima, June 3, 2019."
+    body = "Chile and Peru signed a fisheries accord on Tuesday."
+    text = cap + "\n\n" + body
+    article = Article(id="t-cap", text=text, metadata=Metadata(date="2025-01-16"),
+                      captions=[Caption(cap, 0, len(cap), date="2019-06-03")],
+                      zones=[Zone("caption", 0, len(cap)), Zone("body", len(cap) + 2, len(text))])
+    analyse(nlp(text), article)
+    caption_events = [e for e in article.events if e.from_caption]
+    assert caption_events and caption_events[0].type == "CONSULT"
+    assert caption_events[0].date == "2019-06-03"
+    body_events = [e for e in article.events if not e.from_caption]
+    assert body_events and body_events[0].date == "2025-01-14"
+
+
+def test_background_event_is_historical(analyse_text):
+    rec = analyse_text("Argentina had invaded Chile in 1978, long before the current row.", date="2025-03-01")
+    ev = _events(rec, "ASSAULT")
+    assert ev and ev[0]["historical"] is True
+
+
+def test_speech_act_is_linked_to_its_statement(analyse_text):
+    rec = analyse_text('Norway denounced the bombing of Gaza as "a grave violation of international law".')
+    acc = _events(rec, "ACCUSE")
+    assert acc, rec["events"]
+    quotes = [q for q in rec["quotes"] if (q.get("cue") or "").startswith("denounce")]
+    assert quotes, rec["quotes"]
+    assert acc[0]["said_in"] == quotes[0]["id"]
+    assert "Norway" in _names(rec, acc[0]["source"])
+    bombing = _events(rec, "ASSAULT")
+    assert bombing and bombing[0]["id"] in quotes[0]["about"]
+    assert quotes[0]["stance"] == "negative"
+
+
+def test_events_only_from_story_text(nlp):
+    from newsgraph.model import Article, Metadata, Zone
+    from newsgraph.nlp.pipeline import analyse
+
+    byline = "By Ann Lee, whose editor attacked Norway."
+    body = "Iceland praised Greenland for its climate policy."
+    text = byline + "\n\n" + body
+    article = Article(id="t-story", text=text, metadata=Metadata(date="2025-01-16"),
+                      zones=[Zone("byline", 0, len(byline)), Zone("body", len(byline) + 2, len(text))])
+    analyse(nlp(text), article)
+    assert all(e.start >= len(byline) for e in article.events + article.non_events)
+    assert any(e.type == "SUPPORT" for e in article.events)
