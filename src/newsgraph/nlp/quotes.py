@@ -430,6 +430,12 @@ class QuoteFinder:
             while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and hops < 3:
                 head = head.head
                 hops += 1
+            # "Rescuers, working in the cold, according to X recovered ...": a
+            # participle is not the clause; the verb it hangs from is
+            while head.tag_ in ("VBG", "VBN") and head.dep_ in ("advcl", "acl") and head.head.i != head.i \
+                    and head.head.pos_ in ("VERB", "AUX") and hops < 4:
+                head = head.head
+                hops += 1
             if head.i == t.i:
                 return None
             got = self._content([(head.left_edge.i, head.right_edge.i)], (t.left_edge.i, t.right_edge.i), t)

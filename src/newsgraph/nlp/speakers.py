@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Actor, Article
 from newsgraph.nlp.actors import ActorIndex
 from newsgraph.nlp.cues import (
-    FIRST, NEUTER, NON_SOURCES, PERSONAL, PLURAL, RELATIVE,
+    FIRST, NEUTER, NON_SOURCES, PERSONAL, PLURAL, RELATIVE, SAY_VERBS,
 )
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -35,6 +35,16 @@ class Speaker:
 def subject_of(verb: Token, max_up: int = 4) -> Token | None:
     """The source of a cue verb: its subject, the passive agent, or the subject of
     the clause it depends on."""
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
+        # "X said the 36 must face charges, adding ...": the participle hangs from
+        # the reported clause; its source is the speaker of the verb above it.
+        up = verb.head
+        for _ in range(3):
+            if up.lemma_.lower() in SAY_VERBS and up.i != verb.i:
+                return subject_of(up, max_up)
+            if up.head.i == up.i:
+                break
+            up = up.head
     tok = verb
     for _ in range(max_up):
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
