@@ -62,6 +62,19 @@ def _is_alnum(ch: str) -> bool:
     return ch.isalnum()
 
 
+def _later_single_close(text: str, k: int, pe: int) -> bool:
+    """Another closing single mark later in the paragraph that is not a plural
+    possessive (``the farmers’ bill``): then this one is the possessive."""
+    while True:
+        j = min((x for x in (text.find("’", k, pe), text.find("'", k, pe)) if x >= 0), default=-1)
+        if j < 0:
+            return False
+        nxt = text[j + 1] if j + 1 < len(text) else " "
+        if not _is_alnum(nxt) and not text[j - 1].isspace() and not (text[j - 1] in "sS" and nxt == " "):
+            return True
+        k = j + 1
+
+
 def scan_marks(text: str) -> list[Marked]:
     """Every top-level quotation in ``text``. A paragraph that opens a quote and
     does not close it continues into the next paragraph when that one opens with
@@ -122,7 +135,8 @@ def scan_marks(text: str) -> list[Marked]:
                     out.append(cur)
                     cur = None
             elif single is not None:
-                if c in SINGLE_CLOSE and not prev.isspace() and not _is_alnum(nxt):
+                if c in SINGLE_CLOSE and not prev.isspace() and not _is_alnum(nxt) \
+                        and not (prev in "sS" and nxt == " " and _later_single_close(text, k + 1, pe)):
                     sm = Marked(single[0], k, single[0] + 1, k, pieces=[[single[0] + 1, k]], single=True)
                     out.append(sm)
                     single = None

@@ -1,0 +1,198 @@
+"""Statements: every quotation style, mixed and indirect speech, speakers, cues.
+
+Sentences are made up for these tests; they run through the real model and the
+whole extraction (``analyse_text``), so they check what the export carries.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.nlp.quotes import scan_marks
+
+
+def quotes_of(rec):
+    return rec["quotes"]
+
+
+def actor_name(rec, actor_id):
+    return next((a["name"] for a in rec["actors"] if a["id"] == actor_id), None)
+
+
+def only(rec):
+    qs = quotes_of(rec)
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+# -- quotation marks, without the model --------------------------------------
+@pytest.mark.parametrize("text, inner", [
+    ('He said "we are ready" today.', ["we are ready"]),
+    ("He said “we are ready” today.", ["we are ready"]),
+    ("He said «we are ready» today.", ["we are ready"]),
+    ("He said ‘we are ready’ today.", ["we are ready"]),
+    ("He said ''we are ready'' today.", ["we are ready"]),
+    ("The farmers’ union and Pike’s family don’t agree, it’s clear.", []),
+    ("She said: “It’s the workers’ money and we won’t give it back.”",
+     ["It’s the workers’ money and we won’t give it back."]),
+])
+def test_scan_marks_styles_and_apostrophes(text, inner):
+    assert [text[q.start:q.end] for q in scan_marks(text)] == inner
+
+
+def test_scan_marks_unclosed_paragraph_continues():
+    text = 'Pike said: "The first night was the worst.\n\n"By morning the barn was gone."\n\nLater, calm.'
+    (q,) = scan_marks(text)
+    assert text[q.start:q.end] == 'The first night was the worst.\n\n"By morning the barn was gone.'
+    assert len(q.pieces) == 2
+
+
+def test_scan_marks_unclosed_paragraph_ends_with_it():
+    text = 'Pike said: "The first night was the worst.\n\nThe rain stopped on Friday.'
+    (q,) = scan_marks(text)
+    assert text[q.start:q.end] == "The first night was the worst."
+    assert not q.closed
+
+
+# -- direct quotes -----------------------------------------------------------
+def test_direct_cue_after(analyse_text):
+    rec = analyse_text('"We will rebuild the bridge by spring," Mayor Ellen Hargrove said on Tuesday.')
+    q = only(rec)
+    assert q["kind"] == "direct"
+    assert q["content"] == "We will rebuild the bridge by spring,"
+    assert q["cue"] == "said"
+    assert "Hargrove" in q["speaker_text"]
+    assert "Hargrove" in actor_name(rec, q["speaker"])
+    text = rec["text"]
+    assert text[q["cue_start"]:q["cue_end"]] == "said"
+    assert text[q["speaker_start"]:q["speaker_end"]] == q["speaker_text"]
+
+
+def test_direct_curly_cue_before(analyse_text):
+    rec = analyse_text("Ellen Hargrove told reporters: “The river has never risen this fast in my lifetime.”")
+    q = only(rec)
+    assert q["kind"] == "direct"
+    assert q["content"] == "The river has never risen this fast in my lifetime."
+    assert q["cue"].startswith("told")
+    assert "Hargrove" in q["speaker_text"]
+
+
+def test_direct_guillemets(analyse_text):
+    rec = analyse_text("Minister Tomas Berg said: «The border will stay open to trucks until further notice.»")
+    q = only(rec)
+    assert q["content"] == "The border will stay open to trucks until further notice."
+    assert "Berg" in q["speaker_text"]
+
+
+def test_direct_single_quotes_with_apostrophes(analyse_text):
+    rec = analyse_text("Tomas Berg said: ‘We don’t expect a vote on the farmers’ bill before the holidays.’")
+    q = only(rec)
+    assert q["content"] == "We don’t expect a vote on the farmers’ bill before the holidays."
+    assert "Berg" in q["speaker_text"]
+
+
+def test_quote_split_by_its_cue_is_one_statement(analyse_text):
+    rec = analyse_text('"We are ready for the storm," Tomas Berg said, "and we will not wait for help."')
+    q = only(rec)
+    assert q["kind"] == "direct"
+    assert len(q["fragments"]) == 2
+    text = rec["text"]
+    assert [text[s:e] for s, e in q["fragments"]] == ["We are ready for the storm,", "and we will not wait for help."]
+    assert "Berg" in q["speaker_text"]
+
+
+def test_unclosed_paragraph_continues_into_next(analyse_text):
+    text = ('Farmer Jonas Pike said: "The first night was the worst. Nobody in the valley slept.\n\n'
+            '"By morning the barn was gone and the road with it."\n\nThe county opened a shelter on Friday.')
+    rec = analyse_text(text)
+    q = only(rec)
+    assert q["content"].startswith("The first night")
+    assert q["content"].endswith("the road with it.")
+    assert "Pike" in q["speaker_text"]
+
+
+def test_floating_quote_takes_previous_speaker(analyse_text):
+    text = ('"The water came in overnight and kept rising," said farmer Jonas Pike.\n\n'
+            '"We lost half the herd before anyone could reach us on the hill."')
+    rec = analyse_text(text)
+    qs = quotes_of(rec)
+    assert len(qs) == 2
+    assert qs[1]["content"].startswith("We lost half the herd")
+    assert qs[1]["speaker"] == qs[0]["speaker"] is not None
+
+
+def test_pronoun_speaker_resolves_to_the_person(analyse_text):
+    rec = analyse_text("Ellen Hargrove visited the flooded district on Monday. "
+                       "She said the repairs would cost the city millions.")
+    q = only(rec)
+    assert q["kind"] == "indirect"
+    assert q["speaker_text"] == "She"
+    assert "Hargrove" in actor_name(rec, q["speaker"])
+    assert q["content"] == "the repairs would cost the city millions"
+
+
+def test_outlet_headline_is_its_statement(analyse_text):
+    rec = analyse_text("The Daily Ledger answered with an editorial titled: “Our city deserves better bridges.”")
+    q = only(rec)
+    assert q["cue"] == "titled"
+    assert "Ledger" in q["speaker_text"]
+
+
+# -- mixed and indirect ------------------------------------------------------
+def test_mixed_quote(analyse_text):
+    rec = analyse_text('Ellen Hargrove expressed "cautious optimism" that the new dam would hold.')
+    q = only(rec)
+    assert q["kind"] == "mixed"
+    assert "cautious optimism" in q["content"]
+    assert q["cue"] == "expressed"
+    assert "Hargrove" in q["speaker_text"]
+
+
+def test_indirect_said_that(analyse_text):
+    rec = analyse_text("Tomas Berg said that the border crossing would reopen on Monday.")
+    q = only(rec)
+    assert q["kind"] == "indirect"
+    assert q["content"] == "the border crossing would reopen on Monday"
+    assert q["cue"] == "said"
+
+
+def test_according_to(analyse_text):
+    rec = analyse_text("According to the regional health agency, fourteen people were treated for smoke inhalation.")
+    q = only(rec)
+    assert q["cue"].lower() == "according to"
+    assert "health agency" in q["speaker_text"]
+    assert q["content"] == "fourteen people were treated for smoke inhalation"
+
+
+def test_unnamed_source_and_belief(analyse_text):
+    rec = analyse_text("Local officials fear that the levee could fail again next winter.")
+    q = only(rec)
+    assert q["speaker_text"] == "Local officials"
+    assert q["content"] == "the levee could fail again next winter"
+    unnamed = next(a for a in rec["actors"] if a["id"] == q["speaker"])
+    assert unnamed["kind"] == "unnamed"
+
+
+def test_denial(analyse_text):
+    rec = analyse_text("The mining company denied that it had dumped waste into the river.")
+    q = only(rec)
+    assert q["cue"] == "denied"
+    assert q["content"] == "it had dumped waste into the river"
+
+
+# -- not statements ----------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    'The so-called "peace plan" was published on Friday by the council.',
+    'Berg starred in the film "The Long Night Home" before entering politics.',
+    "The farmers’ union and Pike’s family don’t agree on the new road.",
+    "Will the bridge be ready by spring? Nobody knows yet.",
+])
+def test_not_statements(analyse_text, text):
+    assert quotes_of(analyse_text(text)) == []
+
+
+def test_quote_ids_are_stable_and_ordered(analyse_text):
+    text = ('Tomas Berg said the border would reopen. "We are ready for the storm," Ellen Hargrove said.')
+    a, b = analyse_text(text), analyse_text(text)
+    assert [q["id"] for q in a["quotes"]] == [q["id"] for q in b["quotes"]]
+    assert [q["id"] for q in a["quotes"]] == [f"{a['id']}:q1", f"{a['id']}:q2"]
+    assert a["quotes"][0]["start"] < a["quotes"][1]["start"]
