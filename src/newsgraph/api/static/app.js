@@ -66,113 +66,192 @@
     return out;
   }
 
+  /* Months on the x axis; a run of more than GAP empty months becomes one narrow
+     break slot, so an event dated 1968 doesn't squash the 2020s into a line. */
+  var GAP = 6;
+  function slots(rows) {
+    var out = [];
+    rows.forEach(function (r, i) {
+      if (i > 0) {
+        var between = monthsBetween(rows[i - 1].month, r.month).slice(1, -1);
+        if (between.length > GAP) out.push({ gap: true, label: between[0] + " … " + between[between.length - 1] });
+        else between.forEach(function (m) { out.push({ month: m, row: null }); });
+      }
+      out.push({ month: r.month, row: r });
+    });
+    return out;
+  }
+
   function drawTimeline(fig) {
     var rows = island(fig.getAttribute("data-source")) || [];
     var series = (fig.getAttribute("data-series") || "events").split(",");
     if (!rows.length) { var p = document.createElement("p"); p.className = "muted"; p.textContent = "Nothing dated to draw."; fig.appendChild(p); return; }
-    var byMonth = {};
-    rows.forEach(function (r) { byMonth[r.month] = r; });
-    var months = monthsBetween(rows[0].month, rows[rows.length - 1].month);
+    var xs = slots(rows);
     var types = {};
     rows.forEach(function (r) { for (var t in r.by_type) types[t] = true; });
     types = Object.keys(types).sort();
-    var max = 1;
-    months.forEach(function (m) {
-      var r = byMonth[m]; if (!r) return;
-      series.forEach(function (s) { max = Math.max(max, r[s] || 0); });
+    var lines = series.filter(function (s) { return s !== "events"; });
+    var bars = series.indexOf("events") >= 0;
+    var maxBar = 1, maxLine = 1;
+    rows.forEach(function (r) {
+      maxBar = Math.max(maxBar, r.events || 0);
+      lines.forEach(function (s) { maxLine = Math.max(maxLine, r[s] || 0); });
     });
-    var W = 1000, H = 260, L = 40, R = 10, T = 10, B = 40;
+    if (!bars) maxBar = maxLine;
+    var W = 1000, H = 260, L = 40, R = lines.length && bars ? 40 : 10, T = 10, B = 40;
     var svg = el("svg", { viewBox: "0 0 " + W + " " + (H + 24), role: "img", "aria-label": "Timeline per month" }, fig);
-    var bw = (W - L - R) / months.length;
-    var y = function (v) { return T + (H - T - B) * (1 - v / max); };
+    var bw = (W - L - R) / xs.length;
+    var yb = function (v) { return T + (H - T - B) * (1 - v / maxBar); };
+    var yl = bars ? function (v) { return T + (H - T - B) * (1 - v / maxLine); } : yb;
     var axis = el("g", { "class": "axis" }, svg);
     [0, 0.5, 1].forEach(function (f) {
-      var v = Math.round(max * f);
-      el("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: "#eaecf0" }, axis);
-      el("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end" }, axis).textContent = String(v);
+      var v = Math.round(maxBar * f);
+      el("line", { x1: L, x2: W - R, y1: yb(v), y2: yb(v), stroke: "#eaecf0" }, axis);
+      el("text", { x: L - 6, y: yb(v) + 4, "text-anchor": "end" }, axis).textContent = String(v);
+      if (bars && lines.length) {
+        var w = Math.round(maxLine * f);
+        el("text", { x: W - R + 6, y: yl(w) + 4, fill: "#2457c5" }, axis).textContent = String(w);
+      }
     });
-    var step = Math.max(1, Math.ceil(months.length / 12));
-    months.forEach(function (m, i) {
-      if (i % step === 0) {
-        var t = el("text", { x: L + i * bw + bw / 2, y: H - B + 16, "text-anchor": "middle" }, axis);
-        t.textContent = m;
+    var step = Math.max(1, Math.ceil(xs.length / 12)), lastLabel = -99;
+    xs.forEach(function (x, i) {
+      var cx = L + i * bw + bw / 2;
+      if (x.gap) {
+        var gt = el("text", { x: cx, y: H - B + 16, "text-anchor": "middle", fill: "#98a2b3" }, axis);
+        gt.textContent = "≈";
+        titled(gt, "no data " + x.label);
+        el("line", { x1: cx, x2: cx, y1: T, y2: H - B, stroke: "#d0d5dd", "stroke-dasharray": "2 3" }, axis);
+      } else if (i - lastLabel >= step || (i > 0 && xs[i - 1].gap && i - lastLabel >= step / 2)) {
+        el("text", { x: cx, y: H - B + 16, "text-anchor": "middle" }, axis).textContent = x.month;
+        lastLabel = i;
       }
     });
     var actor = fig.getAttribute("data-actor");
-    var bars = el("g", {}, svg);
-    if (series.indexOf("events") >= 0) {
-      months.forEach(function (m, i) {
-        var r = byMonth[m]; if (!r || !r.events) return;
-        var acc = 0;
-        var g = el("g", { "class": "bar" }, bars);
+    var gBars = el("g", {}, svg), barW = Math.max(1, Math.min(bw * 0.8, 36));
+    if (bars) {
+      xs.forEach(function (x, i) {
+        var r = x.row; if (!r || !r.events) return;
+        var acc = 0, m = x.month;
+        var g = el("g", { "class": "bar" }, gBars);
         types.forEach(function (t) {
           var n = r.by_type[t] || 0; if (!n) return;
-          el("rect", { x: L + i * bw + bw * 0.1, width: Math.max(1, bw * 0.8), y: y(acc + n), height: y(acc) - y(acc + n),
+          el("rect", { x: L + i * bw + (bw - barW) / 2, width: barW, y: yb(acc + n), height: yb(acc) - yb(acc + n),
                        fill: TYPE_COLORS[t] || "#667085" }, g);
           acc += n;
         });
         titled(g, m + ": " + r.events + " events (" + types.filter(function (t) { return r.by_type[t]; })
           .map(function (t) { return t + " " + r.by_type[t]; }).join(", ") + ")");
         g.addEventListener("click", function () {
-          var u = "/?date_from=" + m + "&date_to=" + m + (actor ? "&actor=" + encodeURIComponent(actor) : "");
-          window.location.href = u;
+          window.location.href = "/?date_from=" + m + "&date_to=" + m + (actor ? "&actor=" + encodeURIComponent(actor) : "");
         });
       });
     }
     var lineColors = { articles: "#98a2b3", statements: "#2457c5" };
-    ["articles", "statements"].forEach(function (s) {
-      if (series.indexOf(s) < 0) return;
-      var pts = months.map(function (m, i) { var r = byMonth[m]; return (L + i * bw + bw / 2).toFixed(1) + "," + y(r ? r[s] || 0 : 0).toFixed(1); });
-      el("polyline", { points: pts.join(" "), fill: "none", stroke: lineColors[s], "stroke-width": 2 }, svg);
-      months.forEach(function (m, i) {
-        var r = byMonth[m]; if (!r || !r[s]) return;
-        titled(el("circle", { cx: L + i * bw + bw / 2, cy: y(r[s]), r: 3, fill: lineColors[s] }, svg), m + ": " + r[s] + " " + s);
+    lines.forEach(function (s) {
+      var pts = [];
+      xs.forEach(function (x, i) {
+        if (x.gap) { if (pts.length) el("polyline", { points: pts.join(" "), fill: "none", stroke: lineColors[s], "stroke-width": 2 }, svg); pts = []; return; }
+        pts.push((L + i * bw + bw / 2).toFixed(1) + "," + yl(x.row ? x.row[s] || 0 : 0).toFixed(1));
+      });
+      if (pts.length) el("polyline", { points: pts.join(" "), fill: "none", stroke: lineColors[s], "stroke-width": 2 }, svg);
+      xs.forEach(function (x, i) {
+        var r = x.row; if (!r || !r[s]) return;
+        titled(el("circle", { cx: L + i * bw + bw / 2, cy: yl(r[s]), r: 3, fill: lineColors[s] }, svg), x.month + ": " + r[s] + " " + s);
       });
     });
     // Legend inside the SVG, so its colours need no inline style.
     var lx = L, lg = el("g", {}, svg);
-    var keys = series.filter(function (s) { return s !== "events"; }).map(function (s) { return [s, lineColors[s]]; })
-      .concat(series.indexOf("events") >= 0 ? types.map(function (t) { return [t, TYPE_COLORS[t] || "#667085"]; }) : []);
+    var keys = lines.map(function (s) { return [s + (bars ? " (right axis)" : ""), lineColors[s]]; })
+      .concat(bars ? types.map(function (t) { return [t, TYPE_COLORS[t] || "#667085"]; }) : []);
+    var ly = H + 8;
     keys.forEach(function (k) {
-      el("rect", { x: lx, y: H + 8, width: 10, height: 10, fill: k[1] }, lg);
-      var t = el("text", { x: lx + 14, y: H + 17 }, lg); t.textContent = k[0];
-      lx += 24 + k[0].length * 6.5;
+      var w = 24 + k[0].length * 6.5;
+      if (lx + w > W) { lx = L; ly += 16; }
+      el("rect", { x: lx, y: ly, width: 10, height: 10, fill: k[1] }, lg);
+      var t = el("text", { x: lx + 14, y: ly + 9 }, lg); t.textContent = k[0];
+      lx += w;
     });
+    svg.setAttribute("viewBox", "0 0 " + W + " " + (ly + 16));
   }
 
   /* -- network: a small force layout (Fruchterman-Reingold), then SVG with drag ----- */
+  /* Each connected component is laid out on its own (Fruchterman-Reingold), then the
+     components are packed in rows, biggest first: small islands no longer get pushed
+     to the edges by the big one. */
+  function components(nodes, edges, index) {
+    var parent = nodes.map(function (_, i) { return i; });
+    function find(i) { while (parent[i] !== i) { parent[i] = parent[parent[i]]; i = parent[i]; } return i; }
+    edges.forEach(function (e) { parent[find(index[e.source])] = find(index[e.target]); });
+    var groups = {};
+    nodes.forEach(function (n, i) { (groups[find(i)] = groups[find(i)] || []).push(n); });
+    return Object.keys(groups).map(function (k) { return groups[k]; })
+      .sort(function (a, b) { return b.length - a.length; });
+  }
+
+  function forceLayout(comp, edges, index, side, all) {
+    var n = comp.length, local = {};
+    comp.forEach(function (node, i) {
+      var a = Math.PI / 2 + 2 * Math.PI * i / n;  // pairs start one above the other: labels run right
+      node.x = side / 2 + side / 3 * Math.cos(a); node.y = side / 2 + side / 3 * Math.sin(a);
+      local[node.id] = true;
+    });
+    if (n === 1) { comp[0].x = side / 2; comp[0].y = side / 2; return; }
+    var es = edges.filter(function (e) { return local[e.source]; });
+    var k = side / Math.sqrt(n) * 0.75, temp = side / 6;
+    for (var it = 0; it < 300; it++) {
+      comp.forEach(function (v) { v.dx = 0; v.dy = 0; });
+      for (var i = 0; i < n; i++) for (var j = i + 1; j < n; j++) {
+        var a = comp[i], b = comp[j], dx = a.x - b.x, dy = a.y - b.y, d = Math.max(0.01, Math.sqrt(dx * dx + dy * dy));
+        var f = k * k / d;
+        a.dx += dx / d * f; a.dy += dy / d * f; b.dx -= dx / d * f; b.dy -= dy / d * f;
+      }
+      es.forEach(function (e) {
+        var a = all[index[e.source]], b = all[index[e.target]], dx = a.x - b.x, dy = a.y - b.y;
+        var d = Math.max(0.01, Math.sqrt(dx * dx + dy * dy)), f = d * d / k;
+        a.dx -= dx / d * f; a.dy -= dy / d * f; b.dx += dx / d * f; b.dy += dy / d * f;
+      });
+      comp.forEach(function (v) {
+        v.dx += (side / 2 - v.x) * 0.05; v.dy += (side / 2 - v.y) * 0.05;
+        var d = Math.max(0.01, Math.sqrt(v.dx * v.dx + v.dy * v.dy));
+        v.x += v.dx / d * Math.min(d, temp); v.y += v.dy / d * Math.min(d, temp);
+      });
+      temp *= 0.985;
+    }
+  }
+  function layout(nodes, edges, index) {
+    var W = 1200, cell = 90, pad = 30, x = 0, y = 0, rowH = 0;
+    components(nodes, edges, index).forEach(function (comp) {
+      var side = Math.max(60, cell * Math.sqrt(comp.length) * (comp.length > 10 ? 1.3 : 1));
+      forceLayout(comp, edges, index, side, nodes);
+      if (comp.length > 3) {  // lay a tall component on its side: the page is wider than high
+        var xs = comp.map(function (v) { return v.x; }), ys = comp.map(function (v) { return v.y; });
+        if (Math.max.apply(null, ys) - Math.min.apply(null, ys) > Math.max.apply(null, xs) - Math.min.apply(null, xs)) {
+          comp.forEach(function (v) { var t = v.x; v.x = v.y; v.y = t; });
+        }
+      }
+      var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      comp.forEach(function (v) { minX = Math.min(minX, v.x); minY = Math.min(minY, v.y); maxX = Math.max(maxX, v.x); maxY = Math.max(maxY, v.y); });
+      var labelRoom = 20 + 6.2 * Math.max.apply(null, comp.map(function (v) { return Math.min(32, v.name.length); })), w = maxX - minX + labelRoom, h = maxY - minY + 2 * pad;
+      if (x > 0 && x + w > W) { x = 0; y += rowH; rowH = 0; }
+      comp.forEach(function (v) { v.x = v.x - minX + x + pad; v.y = v.y - minY + y + pad; });
+      x += w + pad; rowH = Math.max(rowH, h);
+    });
+    var maxX = 0, maxY = 0;
+    nodes.forEach(function (v) { maxX = Math.max(maxX, v.x + 150); maxY = Math.max(maxY, v.y + 30); });
+    return { w: Math.max(W, maxX), h: Math.max(400, maxY) };
+  }
+
   function drawNetwork(fig) {
     var data = island(fig.getAttribute("data-source"));
     if (!data || !data.nodes.length) { var p = document.createElement("p"); p.className = "muted"; p.textContent = "No actors are linked by events or statements in this range."; fig.appendChild(p); return; }
-    var W = 1200, H = 640;
-    var nodes = data.nodes.map(function (n, i) {
-      var a = 2 * Math.PI * i / data.nodes.length, r = 120 + 180 * (i % 3) / 2;
-      return { id: n.id, name: n.name, kind: n.kind, weight: n.weight, x: W / 2 + r * Math.cos(a), y: H / 2 + r * Math.sin(a), dx: 0, dy: 0 };
+    var nodes = data.nodes.map(function (n) {
+      return { id: n.id, name: n.name, kind: n.kind, weight: n.weight, x: 0, y: 0, dx: 0, dy: 0 };
     });
     var index = {};
     nodes.forEach(function (n, i) { index[n.id] = i; });
     var edges = data.edges.filter(function (e) { return e.source in index && e.target in index; });
-    var k = Math.sqrt(W * H / nodes.length) * 0.55, temp = W / 8;
-    for (var it = 0; it < 300; it++) {
-      nodes.forEach(function (n) { n.dx = 0; n.dy = 0; });
-      for (var i = 0; i < nodes.length; i++) for (var j = i + 1; j < nodes.length; j++) {
-        var a = nodes[i], b = nodes[j], dx = a.x - b.x, dy = a.y - b.y, d = Math.max(0.01, Math.sqrt(dx * dx + dy * dy));
-        var f = k * k / d;
-        a.dx += dx / d * f; a.dy += dy / d * f; b.dx -= dx / d * f; b.dy -= dy / d * f;
-      }
-      edges.forEach(function (e) {
-        var a = nodes[index[e.source]], b = nodes[index[e.target]], dx = a.x - b.x, dy = a.y - b.y;
-        var d = Math.max(0.01, Math.sqrt(dx * dx + dy * dy)), f = d * d / k * Math.min(3, 1 + Math.log(e.weight) / 2);
-        a.dx -= dx / d * f; a.dy -= dy / d * f; b.dx += dx / d * f; b.dy += dy / d * f;
-      });
-      nodes.forEach(function (n) {
-        n.dx += (W / 2 - n.x) * 0.02 * k / 10; n.dy += (H / 2 - n.y) * 0.02 * k / 10;  // gravity keeps islands near
-        var d = Math.max(0.01, Math.sqrt(n.dx * n.dx + n.dy * n.dy));
-        n.x += n.dx / d * Math.min(d, temp); n.y += n.dy / d * Math.min(d, temp);
-        n.x = Math.min(W - 30, Math.max(30, n.x)); n.y = Math.min(H - 20, Math.max(20, n.y));
-      });
-      temp *= 0.985;
-    }
+    var box = layout(nodes, edges, index);
+    var W = box.w, H = box.h;
     var svg = el("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": "Actor network" }, fig);
     var defs = el("defs", {}, svg);
     [["event", "#d92d20"], ["statement", "#2457c5"]].forEach(function (m) {
@@ -205,7 +284,7 @@
     var nodeEls = nodes.map(function (n) {
       var g = el("g", { "class": "node", transform: "translate(" + n.x + "," + n.y + ")", tabindex: 0 }, gN);
       el("circle", { r: radius(n), fill: KIND_COLORS[n.kind] || "#667085", stroke: "#fff", "stroke-width": 1.5 }, g);
-      var t = el("text", { x: radius(n) + 3, y: 4 }, g); t.textContent = n.name;
+      var t = el("text", { x: radius(n) + 3, y: 4 }, g); t.textContent = n.name.length > 32 ? n.name.slice(0, 31) + "…" : n.name;
       titled(g, n.name + " (" + (n.kind || "actor") + "), weight " + n.weight);
       return { n: n, el: g };
     });

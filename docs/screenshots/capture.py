@@ -1,0 +1,52 @@
+"""Take the UI screenshots in this folder from a running `newsgraph serve`.
+
+    newsgraph ingest data/sample ../shared/examples/putin-khamenei-express.txt --db /tmp/ui.db
+    newsgraph serve --db /tmp/ui.db --port 8791 &
+    python docs/screenshots/capture.py http://127.0.0.1:8791
+
+Uses Debian's chromium through Playwright (no browser download).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+from playwright.sync_api import sync_playwright
+
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+HERE = Path(__file__).parent
+
+
+def main(base: str) -> None:
+    hit = httpx.get(base + "/api/search", params={"q": "Khamenei Putin"}).json()["results"][0]["id"]
+    art = httpx.get(f"{base}/api/article/{quote(hit, safe='')}").json()
+    # The event with the most reactions in that article.
+    events = [(len(httpx.get(f"{base}/api/event/{quote(e['id'], safe='')}").json()["reactions"]), e["id"])
+              for e in art["events"]]
+    event_id = max(events)[1] if events else None
+    shots = [
+        ("search", "/?q=Putin"),
+        ("article", f"/article/{quote(hit, safe='')}"),
+        ("actor", "/actor/" + quote("person:vladimir-putin", safe="")),
+        ("network", "/network"),
+        ("timeline", "/timeline"),
+    ]
+    if event_id:
+        shots.insert(3, ("event", f"/event/{quote(event_id, safe='')}"))
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, device_scale_factor=1)
+        for name, path in shots:
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(300)
+            page.screenshot(path=str(HERE / f"{name}.png"))
+            print(name, base + path)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8765")
