@@ -119,6 +119,43 @@ def export(
 
 
 @app.command()
+def spark(
+    args: list[str] = typer.Argument(..., metavar="INPUT... OUTPUT",
+                                     help="Inputs (paths, globs or Hadoop URIs: hdfs://, s3a://...), then the "
+                                          "output directory."),
+    master: Optional[str] = typer.Option(None, "--master", help="Spark master URL [default: local[*]]."),
+    partitions: Optional[int] = typer.Option(None, "--partitions", min=1,
+                                             help="Partitions to spread the work over [default: 4 per core]."),
+) -> None:
+    """Run the extraction as a Spark job; write Parquet tables partitioned by year_month."""
+    if len(args) < 2:
+        raise typer.BadParameter("give at least one INPUT and the OUTPUT directory", param_hint="INPUT... OUTPUT")
+    report = service.spark_extract(args[:-1], args[-1], master=master, partitions=partitions)
+    for e in report.error_samples:
+        _report_error(InputError(e["where"], e["reason"]))
+    if report.errors > len(report.error_samples):
+        err.print(f"... and {report.errors - len(report.error_samples)} more in {report.output}/errors")
+    rows = ", ".join(f"{t} {n}" for t, n in report.rows.items() if t != "articles")
+    err.print(f"spark: {report.articles} articles ({rows}), {report.errors} errors, "
+              f"in {report.seconds:.1f} s -> {report.output}")
+
+
+@app.command("import")
+def import_(
+    parquet_dir: str = typer.Argument(..., help="Output directory of `newsgraph spark` (or a Parquet export)."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Load Parquet tables written by `newsgraph spark` into the store (idempotent)."""
+    report = service.import_parquet(parquet_dir, db=_db(db))
+    for e in report.errors:
+        _report_error(e)
+    err.print(f"read {report.read} articles: {report.stored} stored, {report.unchanged} unchanged, "
+              f"{report.failed} failed, in {report.seconds:.1f} s -> {_db(db)}")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
 def search(
     query: str = typer.Argument("", help="Words to find in article text."),
     db: Optional[str] = DbOption,

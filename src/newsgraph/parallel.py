@@ -1,19 +1,83 @@
 """Analysis on several local processes: each worker loads spaCy once and analyses
-the articles it is sent; the parent keeps input order and does all the writing."""
+the chunks of articles it is sent; the parent reads, keeps input order and does all
+the writing.
+
+What makes N workers worth N times one:
+- every numeric library in a worker runs single-threaded (BLAS/OpenMP/torch threads
+  set to 1 before the worker imports them): N workers each spinning N threads on N
+  cores only fight;
+- chunks are cut by size (a few articles, a bounded number of characters), so the
+  work is balanced and the last chunk does not leave a core idle for long;
+- at most a few chunks are in flight: the parent never reads ahead of what the
+  workers can take, so memory stays flat however large the input, and all reading
+  happens on the parent's main thread (the store's connection is never shared with
+  a feeder thread);
+- the next chunk is handed out before the parent stores the previous results, so
+  workers are never waiting on the store.
+"""
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from newsgraph.errors import InputError
 from newsgraph.model import Article
 from newsgraph.settings import Settings
 
+# Thread pools of the numeric libraries a worker may load (numpy's BLAS, OpenMP,
+# torch when a transformer model is used): one thread each per worker process.
+THREAD_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
+              "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS", "TOKENIZERS_PARALLELISM")
+
 _extractor = None
+
+
+def single_thread_env() -> dict[str, str]:
+    """Environment values that keep a process's numeric libraries on one thread."""
+    return {k: ("false" if k == "TOKENIZERS_PARALLELISM" else "1") for k in THREAD_ENV}
+
+
+@contextmanager
+def _child_env(values: dict[str, str]) -> Iterator[None]:
+    """Set environment variables while worker processes are spawned (they inherit
+    them), and restore the parent's own afterwards."""
+    old = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def limit_threads() -> None:
+    """In a worker: one thread for every numeric library already imported."""
+    try:  # numpy was imported with the env above, but a library may have been loaded earlier
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1)
+    except Exception:  # threadpoolctl is optional
+        pass
+    import sys
+
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        try:
+            torch.set_num_threads(1)
+            torch.set_num_interop_threads(1)
+        except Exception:
+            pass
 
 
 def _init(settings: Settings) -> None:
     global _extractor
+    limit_threads()
     from newsgraph.nlp.pipeline import Extractor
 
     _extractor = Extractor(batch_size=settings.batch_size, settings=settings)
@@ -27,27 +91,54 @@ def _work(chunk: list[Article]) -> list[Article | InputError]:
     return out
 
 
-def _chunks(articles: Iterable[Article], n: int) -> Iterator[list[Article]]:
+def chunks(articles: Iterable[Article], max_articles: int = 8, max_chars: int = 40_000) -> Iterator[list[Article]]:
+    """Consecutive articles in chunks of at most ``max_articles`` articles and about
+    ``max_chars`` characters (one long article makes a chunk of its own)."""
     chunk: list[Article] = []
+    size = 0
     for a in articles:
         chunk.append(a)
-        if len(chunk) >= n:
+        size += len(a.text)
+        if len(chunk) >= max_articles or size >= max_chars:
             yield chunk
-            chunk = []
+            chunk, size = [], 0
     if chunk:
         yield chunk
 
 
 def analyse_parallel(articles: Iterable[Article], settings: Settings, workers: int,
-                     on_error: Callable[[InputError], None], chunk_size: int = 16) -> Iterator[Article]:
+                     on_error: Callable[[InputError], None], chunk_size: int = 8,
+                     chunk_chars: int = 40_000, in_flight: int | None = None) -> Iterator[Article]:
+    """Analysed articles in input order (so N workers store exactly what one would),
+    reader and stage errors passed to ``on_error`` in that order too."""
     # fork would share the parent's loaded model, but forking a process with threads
-    # (spaCy/BLAS) is unsafe; spawn costs one model load per worker.
+    # (spaCy/BLAS, the store) is unsafe; spawn costs one model load per worker, in parallel.
     ctx = mp.get_context("spawn")
-    with ctx.Pool(workers, initializer=_init, initargs=(settings,)) as pool:
-        # imap keeps input order, so N workers store exactly what one worker would.
-        for result in pool.imap(_work, _chunks(articles, chunk_size), chunksize=1):
+    limit = in_flight or 2 * workers + 1
+    with _child_env(single_thread_env()):
+        pool = ctx.Pool(workers, initializer=_init, initargs=(settings,))
+    try:
+        todo = chunks(articles, chunk_size, chunk_chars)
+        pending: deque = deque()
+
+        def submit() -> None:
+            while len(pending) < limit:
+                chunk = next(todo, None)
+                if chunk is None:
+                    return
+                pending.append(pool.apply_async(_work, (chunk,)))
+
+        submit()
+        while pending:
+            result = pending.popleft().get()
+            submit()  # keep the workers busy while the caller stores these
             for item in result:
                 if isinstance(item, InputError):
                     on_error(item)
                 else:
                     yield item
+        pool.close()
+        pool.join()
+    finally:
+        # An error or a consumer that stopped early: don't wait for queued chunks.
+        pool.terminate()
