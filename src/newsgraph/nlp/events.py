@@ -90,6 +90,7 @@ class Cand:
 class _Extractor:
     def __init__(self, doc: Doc, article: Article, index: ActorIndex, quotes: list[Quote]) -> None:
         self.doc = doc
+        self.text = article.text  # the doc was parsed from it; Doc.text would rebuild the string
         self.article = article
         self.index = index
         self.quotes = quotes
@@ -99,6 +100,15 @@ class _Extractor:
         self._actor_cache: dict[int, Actor | None] = {}
         self._direct = [(q.start, q.end, q) for q in quotes if q.kind == "direct"]
         self._dates: dict[int, list[tuple[int, int, str | None]]] = {}
+        # Token.sent scans the document each time: index the sentences once.
+        self._sents = list(doc.sents)
+        self._sent_of = [0] * len(doc)
+        for k, sp in enumerate(self._sents):
+            for i in range(sp.start, sp.end):
+                self._sent_of[i] = k
+
+    def sent(self, tok: Token) -> Span:
+        return self._sents[self._sent_of[tok.i]]
 
     # -- actors ---------------------------------------------------------------------
     def actor(self, tok: Token) -> Actor | None:
@@ -149,9 +159,9 @@ class _Extractor:
         if tok.pos_ in ("NOUN", "PROPN") and (lemma in AGENT_NOUNS or low in AGENT_NOUNS
                                                or agent_sector(lemma)):
             start = left.idx
-            while start < tok.idx and self.doc.text[start] in "\"'“”‘’":
+            while start < tok.idx and self.text[start] in "\"'“”‘’":
                 start += 1
-            text = self.doc.text[start:tok.idx + len(tok.text)]
+            text = self.text[start:tok.idx + len(tok.text)]
             if not self.article.is_story(start):
                 return None
             return idx.add_unnamed(text, start, tok.idx + len(tok.text))
@@ -202,9 +212,9 @@ class _Extractor:
             else:
                 break
         # the previous sentence's subject
-        sent = pron.sent
+        sent = self.sent(pron)
         if sent.start > 0:
-            prev = self.doc[sent.start - 1].sent
+            prev = self.sent(self.doc[sent.start - 1])
             for c in prev.root.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON":
                     return self.actor(c)
@@ -601,7 +611,7 @@ class _Extractor:
             pass  # talks that failed still took place
         if not src:
             # verbless caption "X with Y during a meeting": the root names the parties.
-            root = n.sent.root
+            root = self.sent(n).root
             if root.pos_ in ("NOUN", "PROPN") and code.type == "CONSULT":
                 src, st = self.actors_of(root)
                 toks += st
@@ -650,7 +660,7 @@ class _Extractor:
 
     def date_of(self, c: Cand) -> str | None:
         t = c.trigger
-        dates = self.sent_dates(t.sent)
+        dates = self.sent_dates(self.sent(t))
         if not dates:
             return None
         anchor = t.head if c.nominal and t.dep_ in ("dobj", "nsubj", "nsubjpass") else t
@@ -758,7 +768,7 @@ class _Extractor:
             if c.status is None and c.code.type in VERBAL_TYPES and not c.tgt and not c.said_in \
                     and c.code.strength < 0.85:
                 continue
-            sent = c.trigger.sent
+            sent = self.sent(c.trigger)
             inside = [t for t in c.toks if sent.start <= t.i < sent.end] or [c.trigger]
             start = min(t.idx for t in inside)
             end = max(t.idx + len(t.text) for t in inside)
@@ -772,7 +782,7 @@ class _Extractor:
             if date is None and not hist and c.status is None and cap is None:
                 date = self.ref
             ev = Event(
-                id="", type=c.code.type, evidence=self.doc.text[start:end], start=start, end=end,
+                id="", type=c.code.type, evidence=self.text[start:end], start=start, end=end,
                 source=[a.id for a in c.src], target=[a.id for a in c.tgt], mode=c.code.mode,
                 cameo=c.code.cameo, date=date, from_caption=cap is not None, historical=hist,
                 said_in=c.said_in, confidence=round(conf, 3), reason=c.status)

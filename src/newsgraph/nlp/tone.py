@@ -61,7 +61,10 @@ def article_tone(doc: Doc, article: Article) -> Tone:
     is_story = article.is_story
     zones = bool(article.zones)
     recent_neg = -10
+    sent_start = 0
     for tok in doc:
+        if tok.is_sent_start:
+            sent_start = tok.i
         if tok.is_space or tok.is_punct:
             continue
         low = tok.lower_
@@ -78,7 +81,7 @@ def article_tone(doc: Doc, article: Article) -> Tone:
             pron += 1
         v = _valence(lex, low, tok.lemma_.lower())
         if v:
-            if tok.i - recent_neg <= 3 and tok.sent.start <= recent_neg:
+            if tok.i - recent_neg <= 3 and sent_start <= recent_neg:
                 v = -v
             if v > 0:
                 pos += 1
