@@ -14,6 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Article, Quote
@@ -36,6 +37,7 @@ ALL_MARKS = "\"'“”‘’«»„‚"
 OPEN_BEFORE = frozenset(" \t\n([{—–-/:;,")
 WORD = re.compile(r"\w+")
 LINE = re.compile(r"[^\n]+")
+MARK_RE = re.compile("''|``|[\"'“”‘’«»„‚]")
 
 
 @dataclass
@@ -105,6 +107,10 @@ def scan_marks(text: str) -> list[Marked]:
             carry = None
         single: tuple[int, str] | None = None  # an open single quote at top level
         while k < pe:
+            mm = MARK_RE.search(text, k, pe)
+            if mm is None:
+                break
+            k = mm.start()
             c = text[k]
             w = 1
             if c in "'`" and text[k + 1:k + 2] == c:
@@ -156,6 +162,35 @@ def scan_marks(text: str) -> list[Marked]:
     return out
 
 
+def _story_ranges(article: Article) -> tuple[list[int], list[int]] | None:
+    """The story zones as sorted (starts, ends), for ``Article.is_story`` by bisection."""
+    if not article.zones:
+        return None
+    zs = sorted((z.start, z.end) for z in article.zones
+                if article.is_story(z.start) and z.end > z.start)
+    return [a for a, _ in zs], [b for _, b in zs]
+
+
+_CUE_IDS: dict[int, tuple[frozenset[int], frozenset[int]]] = {}
+
+
+def _cue_ids(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
+    """String ids of every cue lemma and cue word, once per vocabulary."""
+    key = id(doc.vocab.strings)
+    got = _CUE_IDS.get(key)
+    if got is None:
+        strings = doc.vocab.strings
+        lemmas = SAY_VERBS | BELIEF_VERBS | DOC_VERBS | OBJECT_VERBS | XCOMP_VERBS | {"put"}
+        words = {"according", "words"} | REPORT_ADVERBS
+        lem_ids = set()
+        for w in lemmas:
+            lem_ids.add(strings.add(w))
+            lem_ids.add(strings.add(w.capitalize()))
+        got = (frozenset(lem_ids), frozenset(strings.add(w) for w in words))
+        _CUE_IDS[key] = got
+    return got
+
+
 # ---------------------------------------------------------------------------
 # Candidates
 # ---------------------------------------------------------------------------
@@ -185,11 +220,22 @@ class QuoteFinder:
         self.text = article.text
         self.index = index
         self.resolver = SpeakerResolver(doc, article, index)
-        self.starts = [t.idx for t in doc]
-        self.marks = [q for q in scan_marks(self.text) if article.is_story(q.open)]
+        arr = doc.to_array([IDX, LEMMA, LOWER])
+        self.starts = arr[:, 0].tolist() if len(doc) else []
+        self._lemmas = arr[:, 1].tolist() if len(doc) else []
+        self._lowers = arr[:, 2].tolist() if len(doc) else []
+        self._story = _story_ranges(article)
+        self.marks = [q for q in scan_marks(self.text) if self.in_story(q.open)]
         self.mark_starts = [q.start for q in self.marks]
 
     # -- helpers ------------------------------------------------------------
+    def in_story(self, pos: int) -> bool:
+        if self._story is None:
+            return True
+        starts, ends = self._story
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < ends[i]
+
     def tok_at(self, pos: int) -> int:
         """Index of the token containing (or first after) char ``pos``."""
         i = bisect.bisect_right(self.starts, pos) - 1
@@ -368,12 +414,17 @@ class QuoteFinder:
     def reported(self) -> list[Cand]:
         doc = self.doc
         out: list[Cand] = []
-        for t in doc:
+        lem_ids, low_ids = _cue_ids(doc)
+        lowers = self._lowers
+        for i, lid in enumerate(self._lemmas):
+            if lid not in lem_ids and lowers[i] not in low_ids:
+                continue
+            t = doc[i]
             lem = t.lemma_.lower()
             if t.pos_ not in ("VERB", "AUX") and t.lower_ not in ("according", "words") \
                     and t.lower_ not in REPORT_ADVERBS:
                 continue
-            if not self.article.is_story(t.idx):
+            if not self.in_story(t.idx):
                 continue
             q = self.mark_of(t.idx)
             if q is not None and q.direct:
