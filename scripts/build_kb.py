@@ -483,14 +483,16 @@ class Builder:
                "part of", "commonwealth", "sovereignty of")
         rows_per: dict[tuple[str, str], int] = defaultdict(int)
         for iso, off, name, since, gone in parsed:
-            rows_per[(norm(name), iso)] += 1
+            rows_per[(norm(name), iso)] += 1 if off else 0  # a co-prince of Andorra is not its president
         home = {}
         for key, isos in per_person.items():
             # A leader listed for several entities (a US president for US territories, the
             # British monarch for the Commonwealth realms) belongs to the one listing them most,
             # then the one that is not a territory or realm, then the United Kingdom.
-            home[key] = max(isos, key=lambda i: (rows_per[(key, i)],
-                                                  not any(b in self.gov_type.get(i, "") for b in bad), i == "GBR"))
+            home[key] = max(isos, key=lambda i: (rows_per[(key, i)] > 0,
+                                                  not any(b in self.gov_type.get(i, "") for b in bad),
+                                                  bool(self.countries.get(i, {}).get("capital")),
+                                                  rows_per[(key, i)], i == "GBR"))
         for iso, off, name, since, gone in parsed:
             if home.get(norm(name)) != iso:
                 continue

@@ -386,6 +386,12 @@ class _Resolver:
                 continue
             if label == "FAC" and ent is None:
                 continue
+            h = doc[e - 1].head
+            if ent is None and h.i >= e and doc[e - 1].dep_ in ("compound", "amod", "nmod") \
+                    and h.pos_ == "NOUN" and self.agent_phrase(h) and key not in kb.media:
+                # "Houthi rebels", "Kurdish fighters": a group named by what it is
+                if self.group_from_norp(s, e, text, None):
+                    continue
             self.org(s, e, text, ent)
         self.people(persons)
 
