@@ -41,3 +41,14 @@ def analyse_text(extractor):
 @pytest.fixture(scope="session")
 def sample_dir() -> Path:
     return ROOT / "data" / "sample"
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The reliability counts (fuzz inputs, kill/restart cycles, requests under ingest)."""
+    from fixtures.counters import summary_lines
+
+    lines = summary_lines()
+    if lines:
+        terminalreporter.section("reliability counts")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -415,3 +415,19 @@ def test_cleaning_is_idempotent():
     a = read_text(story(4).text, "x", S)
     before = to_record(a)
     assert to_record(clean(a)) == before
+
+
+@pytest.mark.parametrize("rec", [
+    {"author": 5}, {"authors": {"a": 1}}, {"authors": 3.5}, {"id": {"x": 1}}, {"id": [1]}, {"id": True},
+    {"title": 5, "date": 7, "source": ["x"], "outlet": {}, "url": 1, "country": 3},
+    {"date": "0001-01-01"}, {"date": "2024-13-45"}, {"country": "Nowhereland"},
+])
+def test_jsonl_odd_field_types_give_a_record_or_a_clear_error(rec):
+    body = story(1).text.split("\n\n", 1)[1]
+    try:
+        a = record_to_article({"text": body, **rec}, "f:1", S, None)
+    except InputError as e:
+        assert e.where == "f:1" and "id" in e.reason
+    else:
+        assert a.metadata.date is None or len(a.metadata.date) in (4, 7, 10)
+        json.dumps(to_record(a))

@@ -126,6 +126,15 @@ def normalise_date(value: str | None) -> str | None:
     value = str(value).strip()
     m = re.match(r"^((?:19|20)\d\d)(?:-(\d\d)(?:-(\d\d))?)?", value)
     if m:
-        return "-".join(p for p in m.groups() if p)
+        y, mo, d = m.groups()
+        # Keep only the valid part: "2024-13-45" is the year 2024, not a date.
+        if mo and not 1 <= int(mo) <= 12:
+            return y
+        if d:
+            try:
+                return dt.date(int(y), int(mo), int(d)).isoformat()
+            except ValueError:
+                return f"{y}-{mo}"
+        return "-".join(p for p in (y, mo) if p)
     hits = find_dates(value)
     return hits[0].value if hits else None

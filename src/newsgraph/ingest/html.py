@@ -18,10 +18,14 @@ def html_to_text(html: str, url: str | None = None) -> tuple[str, dict]:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        doc = trafilatura.bare_extraction(
-            html, url=url, include_comments=False, include_tables=False, include_images=False,
-            favor_precision=False, with_metadata=True,
-        )
+        try:
+            doc = trafilatura.bare_extraction(
+                html, url=url, include_comments=False, include_tables=False, include_images=False,
+                favor_precision=False, with_metadata=True,
+            )
+        except (ValueError, TypeError, AttributeError, LookupError, RecursionError, MemoryError) as exc:
+            # lxml/trafilatura on a page they cannot parse: no article, not a crash.
+            raise InputError("<html>", f"HTML page could not be parsed ({exc.__class__.__name__})") from None
     if doc is None:
         return "", {}
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
@@ -32,8 +36,11 @@ def html_to_text(html: str, url: str | None = None) -> tuple[str, dict]:
 
 def read_html(html: str, where: str, settings: Settings, path: str | None = None,
               url: str | None = None) -> Article:
-    body, meta = html_to_text(html, url)
-    if not body.strip():
+    try:
+        body, meta = html_to_text(html, url)
+    except InputError as exc:
+        raise InputError(where, exc.reason) from None
+    if sum(c.isalpha() for c in body) < 20:  # a menu or a footer is not an article
         raise InputError(where, "HTML page with no article text that could be extracted")
     check_text(body, where, settings)
     authors = [a.strip() for a in re.split(r";|\band\b", meta.get("author") or "") if a.strip()]

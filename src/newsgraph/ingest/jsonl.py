@@ -45,9 +45,13 @@ def record_to_article(rec: Any, where: str, settings: Settings, path: str | None
     authors = rec.get("authors") if "authors" in rec else rec.get("author")
     if isinstance(authors, str):
         authors = [authors]
-    authors = [a.strip() for a in authors or [] if isinstance(a, str) and a.strip()]
+    if not isinstance(authors, list):  # a number, an object: no usable authors
+        authors = []
+    authors = [a.strip() for a in authors if isinstance(a, str) and a.strip()]
     outlet = _str(rec.get("outlet")) or _str(rec.get("source") if isinstance(rec.get("source"), str) else None)
     rid = rec.get("id")
+    if rid is not None and (isinstance(rid, bool) or not isinstance(rid, (str, int))):
+        raise InputError(where, f"record 'id' must be a string or a number, got {type(rid).__name__}")
     meta = Metadata(
         title=_str(rec.get("title")),
         date=normalise_date(_str(rec.get("date"))),
@@ -87,3 +91,6 @@ def read_jsonl_lines(lines: Iterator[bytes], name: str, settings: Settings,
             yield record_to_article(rec, where, settings, path)
         except InputError as err:
             yield err
+        except (TypeError, ValueError, AttributeError, LookupError, RecursionError) as exc:
+            # A field of a type no rule foresaw: this record only, never the whole file.
+            yield InputError(where, f"cannot use this record ({exc.__class__.__name__}: {str(exc)[:80]})")

@@ -1,0 +1,200 @@
+"""The ``newsgraph`` command as a user runs it (subprocesses): a folder of bad inputs,
+stdin, a busy or damaged store. One clear line per bad input, never a traceback, and
+nothing already stored is lost."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fixtures.bad_inputs import SMALL_FILE_LIMIT, html_page, jsonl_record, make_bad_inputs, story
+from fixtures.storecheck import check_store
+
+NG = [sys.executable, "-m", "newsgraph.cli"]
+
+
+def run_subprocess(args, env=None, stdin=None, timeout=300):
+    """The command exactly as a user runs it (a fresh process: loads spaCy, ~10 s)."""
+    e = {**os.environ, "NEWSGRAPH_BUSY_SECONDS": "30", **(env or {})}
+    e.pop("NEWSGRAPH_DB", None)
+    return subprocess.run(NG + args, input=stdin, capture_output=True, text=True, env=e, timeout=timeout)
+
+
+@pytest.fixture
+def run(monkeypatch, capsys):
+    """``newsgraph.cli.main()`` in this process (spaCy loaded once per session), with
+    its exit code and output, as ``subprocess.run`` would give them."""
+    from newsgraph import cli
+
+    def _run(args, env=None, stdin=None):
+        with monkeypatch.context() as m:
+            m.delenv("NEWSGRAPH_DB", raising=False)
+            for k, v in {"NEWSGRAPH_BUSY_SECONDS": "30", **(env or {})}.items():
+                m.setenv(k, v)
+            m.setattr(sys, "argv", ["newsgraph", *args])
+            if stdin is not None:
+                m.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode())))
+            capsys.readouterr()
+            code = 0
+            try:
+                cli.main()
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+            out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(args, code, out, err)
+
+    return _run
+
+
+def stored(db):
+    c = sqlite3.connect(db)
+    try:
+        return {r[0]: r[1] for r in c.execute("SELECT id, record FROM articles")}
+    finally:
+        c.close()
+
+
+def error_lines(stderr: str) -> list[str]:
+    return [ln for ln in stderr.splitlines() if ln.startswith("error ")]
+
+
+def test_folder_of_bad_inputs(tmp_path, run):
+    bad = tmp_path / "in"
+    exp = make_bad_inputs(bad)
+    db = str(tmp_path / "s.db")
+    before = tmp_path / "before.jsonl"
+    before.write_text("\n".join(json.dumps(jsonl_record(n, seed=9)) for n in range(3)) + "\n")
+    r0 = run(["ingest", str(before), "--db", db, "-q"])
+    assert r0.returncode == 0, r0.stderr
+    old = stored(db)
+    assert len(old) == 3
+
+    env = {"NEWSGRAPH_MAX_FILE_BYTES": str(SMALL_FILE_LIMIT)}
+    r = run(["ingest", str(bad), "--db", db, "-q"], env=env)
+    assert r.returncode == 1, r.stderr
+    assert "Traceback" not in r.stderr and "Traceback" not in r.stdout
+    lines = error_lines(r.stderr)
+    # One error per bad input, each naming the file (and line) and the reason.
+    assert len(lines) == len(exp.errors), "\n".join(lines)
+    for name, line, reason in exp.errors:
+        where = f"{bad / name}:{line}:" if line else f"{bad / name}:"
+        hits = [ln for ln in lines if ln.startswith(f"error {where}")]
+        assert len(hits) == 1, (name, line, lines)
+        assert reason in hits[0].lower(), (reason, hits[0])
+    assert re.search(rf"read {exp.n_good} articles: {exp.n_good} stored, 0 unchanged, {len(exp.errors)} failed",
+                     r.stderr), r.stderr
+    now = stored(db)
+    assert len(now) == 3 + exp.n_good
+    assert exp.good_ids <= set(now)
+    assert all(now[k] == v for k, v in old.items())  # nothing already stored was lost or changed
+    check_store(db)
+
+    # Again: nothing new, the same errors, nothing lost.
+    r2 = run(["ingest", str(bad), "--db", db, "-q"], env=env)
+    assert r2.returncode == 1
+    assert f"0 stored, {exp.n_good} unchanged" in r2.stderr
+    assert stored(db) == now
+
+
+def test_extract_stdin_and_errors(tmp_path, run):
+    r = run(["extract", "-"], stdin=story(1).text)
+    assert r.returncode == 0, r.stderr
+    [rec] = [json.loads(x) for x in r.stdout.splitlines()]
+    assert rec["metadata"]["outlet"] == story(1).outlet and rec["text"] == story(1).text
+    for key in ("id", "source", "metadata", "text", "captions", "credits", "actors", "descriptors", "quotes",
+                "events", "tone"):
+        assert key in rec
+    # A good file and a bad one: the record on stdout, the error on stderr, exit 1.
+    good = tmp_path / "good.txt"
+    good.write_text(story(2).text)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    r = run(["extract", str(good), str(empty), str(tmp_path / "nope.txt")])
+    assert r.returncode == 1
+    assert len(r.stdout.splitlines()) == 1
+    assert error_lines(r.stderr) == [f"error {empty}: empty input", f"error {tmp_path / 'nope.txt'}: no such file or directory"]
+    assert "Traceback" not in r.stderr
+
+
+def test_secrets_never_leak_through_fields(tmp_path, run):
+    token = "SECRET-TOKEN-41d2e8"
+    secret = tmp_path / "secret.txt"
+    secret.write_text(token + "\n")
+    recs = tmp_path / "in.jsonl"
+    recs.write_text(json.dumps(jsonl_record(1, path=str(secret), url=f"file://{secret}")) + "\n"
+                    + json.dumps(jsonl_record(2, path="/etc/passwd", url="file:///etc/passwd")) + "\n")
+    page = tmp_path / "p.html"
+    page.write_text(html_page(3, extra_head=f'<link rel="stylesheet" href="file://{secret}">',
+                              extra_body=f'<img src="file:///etc/passwd"><img src="file://{secret}">'))
+    db = str(tmp_path / "s.db")
+    r = run(["extract", str(recs), str(page)])
+    assert r.returncode == 0, r.stderr
+    r2 = run(["ingest", str(recs), str(page), "--db", db, "-q"])
+    assert r2.returncode == 0, r2.stderr
+    r3 = run(["export", "--db", db])
+    for out in (r.stdout, r.stderr, r2.stdout, r2.stderr, r3.stdout, Path(db).read_bytes().decode("latin-1")):
+        assert token not in out
+        assert "root:x:0:0" not in out
+    assert len(r3.stdout.splitlines()) == 3
+
+
+def test_busy_store_message_not_traceback(tmp_path, run):
+    db = str(tmp_path / "s.db")
+    f = tmp_path / "a.txt"
+    f.write_text(story(1).text)
+    assert run(["ingest", str(f), "--db", db, "-q"]).returncode == 0
+    f2 = tmp_path / "b.txt"
+    f2.write_text(story(2).text)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        r = run(["ingest", str(f2), "--db", db, "-q"], env={"NEWSGRAPH_BUSY_SECONDS": "2"})
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+    assert "waiting" in r.stderr and "another process is writing" in r.stderr
+    assert re.search(r"error .*busy: another newsgraph process is writing", r.stderr), r.stderr
+    assert len(stored(db)) == 1
+    # And once the other writer is gone, the same command just works.
+    r = run(["ingest", str(f2), str(f), "--db", db, "-q"])
+    assert r.returncode == 0 and "1 stored, 1 unchanged" in r.stderr
+
+
+@pytest.mark.parametrize("content", [b"this is not a database " * 300, b""])
+def test_damaged_store(tmp_path, content, run):
+    db = tmp_path / "s.db"
+    db.write_bytes(content)
+    f = tmp_path / "a.txt"
+    f.write_text(story(1).text)
+    r = run(["ingest", str(f), "--db", str(db), "-q"])
+    if content:
+        assert r.returncode == 2 and "not a newsgraph store" in r.stderr
+    else:  # an empty file is a new SQLite database
+        assert r.returncode == 0
+    assert "Traceback" not in r.stderr
+    r = run(["stats", "--db", str(tmp_path / "missing.db")])
+    assert r.returncode == 2 and "no such store" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_real_command_bad_folder_no_traceback(tmp_path):
+    """Once as a real process through the installed entry point."""
+    bad = tmp_path / "in"
+    exp = make_bad_inputs(bad)
+    db = str(tmp_path / "s.db")
+    exe = Path(sys.executable).parent / "newsgraph"
+    cmd = [str(exe)] if exe.exists() else NG
+    e = {**os.environ, "NEWSGRAPH_MAX_FILE_BYTES": str(SMALL_FILE_LIMIT)}
+    r = subprocess.run(cmd + ["ingest", str(bad), "--db", db], capture_output=True, text=True, env=e, timeout=300)
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr
+    assert len(error_lines(r.stderr)) == len(exp.errors)
+    assert len(stored(db)) == exp.n_good
