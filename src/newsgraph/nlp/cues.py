@@ -29,7 +29,7 @@ shout cry scream whisper exclaim laugh sigh snap chant sing yell mutter quip
 """.split())
 
 # Adverbs that mark a report with no source named: "Reportedly, ...".
-REPORT_ADVERBS = frozenset("reportedly allegedly purportedly supposedly apparently".split())
+REPORT_ADVERBS = frozenset("reportedly allegedly purportedly supposedly".split())
 
 # Reported beliefs and intentions that count as a source's position.
 BELIEF_VERBS = frozenset("""

@@ -37,6 +37,8 @@ ALL_MARKS = "\"'“”‘’«»„‚"
 OPEN_BEFORE = frozenset(" \t\n([{—–-/:;,")
 WORD = re.compile(r"\w+")
 LINE = re.compile(r"[^\n]+")
+DASH_SIGN = re.compile(r"[ \u00a0\u2009]*([―—–]|--?)[ \u00a0\u2009]*")
+LABEL_LINE = re.compile(r"(?m)^[ \t\"“]*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}):[ \t]+(\S[^\n]{10,})$")
 MARK_RE = re.compile("''|``|[\"'“”‘’«»„‚]")
 
 
@@ -207,6 +209,7 @@ class Cand:
     no_speaker: bool = False  # passive / impersonal: a statement with no source
     mark: Marked | None = None
     inherit: bool = False  # a floating quote: takes the previous speaker
+    label: bool = False  # a transcript line "NAME: …"
 
 
 SENT_END = frozenset(".!?")
@@ -321,6 +324,11 @@ class QuoteFinder:
             prev_close = self.marks[qi - 1].close if qi else -1
             next_open = self.marks[qi + 1].open if qi + 1 < len(self.marks) else len(text)
             cand = Cand(q.start, q.end, "direct", [list(p) for p in q.pieces if p[1] > p[0]], mark=q)
+            dash = self._dash_source(q)
+            if dash is not None:
+                cand.cue, cand.subj = dash
+                out.append(cand)
+                continue
             cue = self._cue_after(q, next_open) or self._cue_before(q, prev_close)
             if cue is None and q.title:
                 continue
@@ -333,6 +341,53 @@ class QuoteFinder:
             else:
                 cand.inherit = True
             out.append(cand)
+        return out
+
+    def _dash_source(self, q: Marked) -> tuple[tuple[int, int], Token] | None:
+        """``"…" ― Jane Doe``: a quotation signed with a dash and a name."""
+        if not q.closed:
+            return None
+        m = DASH_SIGN.match(self.text, q.close + 1)
+        if m is None:
+            return None
+        i = self.tok_at(m.end())
+        tok = self.doc[i]
+        if tok.idx != m.end() or tok.pos_ != "PROPN":
+            return None
+        while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+            tok = tok.head
+        return (m.start(1), m.end(1)), tok
+
+    def transcript_lines(self) -> list[Cand]:
+        """``PENCE: Well, …`` / ``Sanders: Clinton needs to …``: a line led by the
+        name of a person or organisation of the article and a colon."""
+        out: list[Cand] = []
+        text = self.text
+        persons = {}
+        for a in self.index.actors.values():
+            if a.kind in ("person", "organization") and a.name.split():
+                persons.setdefault(a.name.split()[-1].lower(), a)
+        for m in LABEL_LINE.finditer(text):
+            ls, le = m.start(1), m.end(1)
+            if not self.in_story(ls):
+                continue
+            label = m.group(1)
+            i = self.tok_at(le - 1)
+            tok = self.doc[i]
+            actor = self.resolver.covering(tok)
+            if actor is None and label.isupper() and " " not in label:
+                actor = persons.get(label.lower())
+            if actor is None or actor.kind not in ("person", "organization"):
+                continue
+            cs, ce = m.start(2), m.end(2)
+            ce = len(text[:ce].rstrip(" \"”'\u00a0"))
+            if len(WORD.findall(text[cs:ce])) < 4:
+                continue
+            c = Cand(cs, ce, "direct" if label.isupper() else "indirect", [[cs, ce]],
+                     cue=(le, le + 1))
+            c.speaker = Speaker(actor, label, ls, le)
+            c.label = True
+            out.append(c)
         return out
 
     def _noun_source(self, cue: Token) -> Token | None:
@@ -635,12 +690,19 @@ class QuoteFinder:
     def run(self) -> list[Quote]:
         self.classify()
         direct = self.direct_quotes()
-        reported = self.reported()
+        reported = self.reported() + self.transcript_lines()
         dropped: set[int] = set()
         keep_rep: list[Cand] = []
         for r in reported:
             inner = [q for q in self.marks if q.start >= r.start - 1 and q.end <= r.end + 1 and q.words]
             overlapping = [q for q in self.marks if q.direct and q.start < r.end and r.start < q.end]
+            if r.label and overlapping:
+                # a transcript inside quotation marks: the label tells who speaks
+                for d in direct:
+                    if d.mark in overlapping:
+                        dropped.add(id(d))
+                keep_rep.append(r)
+                continue
             if overlapping and not inner:
                 # content crosses a direct quote's boundary: the quote stands alone
                 continue
