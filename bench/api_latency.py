@@ -21,7 +21,6 @@ import json
 import os
 import platform
 import random
-import shutil
 import socket
 import sqlite3
 import statistics
@@ -62,41 +61,41 @@ def _newid(col: str, art: str = "article_id") -> str:
 
 REPLICATE = [
     # (table, SQL selecting the copy's rows for copy :k from the original rows)
-    ("articles",
+    ("articles", (
      "INSERT INTO articles (id, content_hash, title, date, outlet, outlet_country, language, authors, standfirst,"
      " url, path, format, text, tone, record)"
      " SELECT id || :sfx, content_hash, title, date, outlet, outlet_country, language, authors, standfirst,"
-     " url, path, format, text, tone, replace(record, id, id || :sfx) FROM articles WHERE id NOT LIKE '%~%'"),
-    ("article_actors",
+     " url, path, format, text, tone, replace(record, id, id || :sfx) FROM articles WHERE id NOT LIKE '%~%'")),
+    ("article_actors", (
      "INSERT INTO article_actors (article_id, actor_id, name, kind, country, sector, role, date, n_mentions)"
      " SELECT article_id || :sfx, actor_id, name, kind, country, sector, role, date, n_mentions"
-     " FROM article_actors WHERE article_id NOT LIKE '%~%'"),
-    ("mentions",
+     " FROM article_actors WHERE article_id NOT LIKE '%~%'")),
+    ("mentions", (
      'INSERT INTO mentions (article_id, actor_id, text, start, "end", kind)'
-     ' SELECT article_id || :sfx, actor_id, text, start, "end", kind FROM mentions WHERE article_id NOT LIKE \'%~%\''),
-    ("descriptors",
+     ' SELECT article_id || :sfx, actor_id, text, start, "end", kind FROM mentions WHERE article_id NOT LIKE \'%~%\'')),
+    ("descriptors", (
      'INSERT INTO descriptors (article_id, actor_id, outlet, text, start, "end")'
      ' SELECT article_id || :sfx, actor_id, outlet, text, start, "end" FROM descriptors'
-     " WHERE article_id NOT LIKE '%~%'"),
-    ("captions",
+     " WHERE article_id NOT LIKE '%~%'")),
+    ("captions", (
      'INSERT INTO captions (article_id, text, start, "end", date, credit)'
-     ' SELECT article_id || :sfx, text, start, "end", date, credit FROM captions WHERE article_id NOT LIKE \'%~%\''),
-    ("quotes",
+     ' SELECT article_id || :sfx, text, start, "end", date, credit FROM captions WHERE article_id NOT LIKE \'%~%\'')),
+    ("quotes", (
      'INSERT INTO quotes (id, article_id, content, start, "end", kind, speaker, speaker_text, speaker_start,'
      " speaker_end, cue, stance, about, date)"
      f" SELECT {_newid('id')}, article_id || :sfx, content, start, \"end\", kind,"
      " speaker, speaker_text, speaker_start, speaker_end, cue, stance, replace(about, article_id, article_id || :sfx),"
-     " date FROM quotes WHERE article_id NOT LIKE '%~%'"),
-    ("events",
+     " date FROM quotes WHERE article_id NOT LIKE '%~%'")),
+    ("events", (
      'INSERT INTO events (id, article_id, type, mode, cameo, source, target, date, location, from_caption,'
      ' historical, said_in, evidence, start, "end", confidence)'
      f" SELECT {_newid('id')}, article_id || :sfx, type, mode, cameo, source, target,"
      " date, location, from_caption, historical, replace(said_in, article_id, article_id || :sfx), evidence,"
-     ' start, "end", confidence FROM events WHERE article_id NOT LIKE \'%~%\''),
-    ("event_actors",
+     ' start, "end", confidence FROM events WHERE article_id NOT LIKE \'%~%\'')),
+    ("event_actors", (
      "INSERT OR IGNORE INTO event_actors (event_id, actor_id, role)"
      f" SELECT {_newid('ea.event_id', 'e.article_id')}, ea.actor_id, ea.role"
-     " FROM event_actors ea JOIN events e ON e.id = ea.event_id WHERE e.article_id NOT LIKE '%~%'"),
+     " FROM event_actors ea JOIN events e ON e.id = ea.event_id WHERE e.article_id NOT LIKE '%~%'")),
 ]
 
 
@@ -202,7 +201,7 @@ def workload(db: Path, rng: random.Random, k: int) -> dict[str, list[str]]:
 
 def pct(xs: list[float], p: float) -> float:
     xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
 
 
 def measure(base: str, paths: dict[str, list[str]], warmup: int) -> dict[str, dict[str, float]]:

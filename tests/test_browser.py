@@ -15,7 +15,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from test_api import FIXTURE_ID, build_store
 
 pytestmark = pytest.mark.browser

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import Depends, FastAPI, Path as PathParam, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -25,7 +26,12 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from newsgraph import __version__
 from newsgraph.api import pages
 from newsgraph.api.highlight import highlight
-from newsgraph.api.params import ActorParams, NetworkParams, SearchParams, TimelineParams
+from newsgraph.api.params import (
+    ActorParams,
+    NetworkParams,
+    SearchParams,
+    TimelineParams,
+)
 from newsgraph.errors import StoreError
 from newsgraph.store import Store, queries
 

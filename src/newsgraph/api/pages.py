@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsgraph.api.params import ActorParams, NetworkParams, SearchParams, TimelineParams
+from newsgraph.api.params import (
+    ActorParams,
+    NetworkParams,
+    SearchParams,
+    TimelineParams,
+)
 from newsgraph.errors import NewsgraphError
 from newsgraph.store import Store, queries
 
