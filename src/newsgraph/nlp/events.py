@@ -320,7 +320,9 @@ class _Extractor:
                 xc = verb_code(c.lemma_.lower())
                 self._target_levels(c, xc.type if xc else ptype, src, levels, depth + 1)
             if c.dep_ == "ccomp" and ptype in ("REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE"):
-                levels.append(self._collect([x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")], src))
+                # "alleged X was poisoned": the accused is whoever did it, not X
+                deps = ("nsubj",) if ptype == "ACCUSE" else ("nsubj", "nsubjpass")
+                levels.append(self._collect([x for x in c.children if x.dep_ in deps], src))
                 self._target_levels(c, ptype, src, levels, depth + 1)
         places = [p for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "to")
                   for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC")]
@@ -357,6 +359,10 @@ class _Extractor:
         for c in v.children:
             if c.dep_ == "xcomp" and c.pos_ == "VERB":
                 return c
+            if c.dep_ == "prep" and c.lower_ == "to" and v.lemma_.lower() in ("commit", "agree", "object"):
+                for p in c.children:  # "committed to sending", "agreed to the release"
+                    if p.dep_ == "pcomp" and p.pos_ == "VERB":
+                        return p
         return None
 
     def verb(self, v: Token) -> None:
@@ -474,7 +480,7 @@ class _Extractor:
                 if noun_code(o.lemma_.lower()) is not None:
                     obj_event = o
         tgt = [a for a in tgt if a not in src] or ([] if src else tgt)
-        st = [t for t in st if t.head == v or abs(t.i - v.i) <= 6]
+        st = [t for t in st if abs(t.i - v.i) <= 6]
         toks = [v] + st + tt + ([light_obj] if light_obj is not None else [])
         c = Cand(v, code, src, tgt, toks, status, obj_event=obj_event, derived=derived)
         self.cands.append(c)
@@ -605,7 +611,7 @@ class _Extractor:
                 status = "future"
             else:
                 gs = verb_status(gov)
-                if gs and gl in LIGHT_VERBS:
+                if gs and (gl in LIGHT_VERBS or n.dep_ == "dobj"):
                     status = gs
         if n.dep_ == "nsubj" and head.lemma_.lower() in ("fail", "collapse", "stall", "break") and status is None:
             pass  # talks that failed still took place

@@ -19,6 +19,9 @@ NOUN_HEDGE_MODS = {"planned", "proposed", "possible", "potential", "future", "al
                    "threatened", "would-be", "prospective", "upcoming", "suspected", "feared",
                    "rumoured", "rumored", "imminent", "likely", "hypothetical", "impending", "planned"}
 NOUN_NEG_DETS = {"no"}
+PLAN_NOUNS = {"plan", "proposal", "intention", "intent", "threat", "offer", "call", "demand", "request",
+              "promise", "pledge", "vow", "option", "idea", "possibility", "readiness", "willingness",
+              "scheme"}
 NEG_WORDS = {"not", "n't", "never", "no"}
 
 
@@ -72,6 +75,8 @@ def verb_status(tok: Token, frames_consumed: bool = False) -> str | None:
                 return hs
             cur = head
             continue
+        if dep == "acl" and head.lemma_.lower() in PLAN_NOUNS:
+            return "future"  # "a plan to increase sanctions", "calls to withdraw"
         if dep in ("advcl", "ccomp", "conj", "relcl", "acl", "pcomp"):
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in COND_MARKS for c in cur.children):
                 return "hypothetical"

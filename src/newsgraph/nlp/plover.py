@@ -85,7 +85,9 @@ _add(_V, "veto", _c("REJECT", "129"))
 _add(_V, "oppose", _c("REJECT", "120", None, 0.7))
 _add(_V, "defy", _c("REJECT", "128", None, 0.8))
 _add(_V, "deny", _c("REJECT", "120", None, 0.6))
-_add(_V, "accuse blame allege", _c("ACCUSE", "112", "allege"))
+_add(_V, "accuse blame", _c("ACCUSE", "112", "allege"))
+_add(_V, "allege", _c("ACCUSE", "112", "allege", 0.8))
+_add(_V, "commit", _c("AGREE", "030", None, 0.6))
 _add(_V, "condemn denounce criticise criticize decry deplore censure rebuke castigate "
          "chastise slam blast lambast lambaste", _c("ACCUSE", "111", "disapprove"))
 _add(_V, "indict charge", _c("ACCUSE", "1121", "allege", 0.7))
@@ -308,7 +310,8 @@ def verb_code(lemma: str) -> Code | None:
     return derived()["verbs"].get(lemma)
 
 
-VERB_OBJECT_STOP = {"hold election", "call election", "issue release", "issue statement", "make statement"}
+VERB_OBJECT_STOP = {"hold election", "call election", "issue release", "issue statement", "make statement",
+                    "announce plan", "unveil plan", "announce decision", "announce intention", "make decision"}
 
 
 def verb_object_code(verb: str, obj: str) -> Code | None:
