@@ -389,8 +389,8 @@ class _Resolver:
             h = doc[e - 1].head
             if ent is None and h.i >= e and doc[e - 1].dep_ in ("compound", "amod", "nmod") \
                     and h.pos_ == "NOUN" and self.agent_phrase(h) and key not in kb.media:
-                # "Houthi rebels", "Kurdish fighters": a group named by what it is
-                if self.group_from_norp(s, e, text, None):
+                # "Houthi rebels", "European Community foreign ministers": a group named by what it is
+                if self.group_from_norp(s, e, text, multinational(key)):
                     continue
             self.org(s, e, text, ent)
         self.people(persons)
@@ -460,18 +460,20 @@ class _Resolver:
                         return True
                 if self.has_name_after(h):
                     return False  # "Russian President Boris Yeltsin": handled with the person
-                if iso:
+                if iso and iso not in ("IGO", "NGO", "IMG", "MNC"):
                     aid = f"group:{iso.lower()}-{slug(role)}" if plural or role in ORG_ROLES or role in GROUP_ROLES \
                         else f"role:{iso.lower()}-{slug(role)}"
                 else:
-                    aid = f"group:{slug(text)}-{slug(role)}"
+                    bare = re.sub(r"^the\s+", "", text, flags=re.I)
+                    aid = f"group:{slug(bare)}-{slug(role)}"
                 kind = "group" if aid.startswith("group:") else "person"
                 name = doc[s:h.i + 1].text
                 self.new_actor(aid, name, kind)
                 self.set_attr(aid, "country", iso)
                 self.set_attr(aid, "sector", sector)
                 self.set_attr(aid, "role", role)
-                self.mention(aid, s, h.i + 1, "demonym" if iso else "name")
+                self.mention(aid, s, h.i + 1, "demonym" if iso and aid.startswith(("group:" + iso.lower(), "role:"))
+                             else "name")
                 return True
         if iso is None:
             # A group known by name only (Houthis, Kurds, Taliban).
