@@ -25,6 +25,7 @@ from newsgraph.dates import find_dates
 from newsgraph.model import Actor, Article, Event, Quote
 from newsgraph.nlp.actors import ActorIndex
 from newsgraph.nlp.modality import noun_status, verb_status
+from newsgraph.nlp.tone import text_score
 from newsgraph.nlp.plover import (VERBS, AGENT_NOUNS, COOPERATIVE, CONFLICTUAL, FEELING, FEELING_VERBS,
                                   LIGHT_VERBS, NOUN_TYPE_ADJ_PROTEST, PASS_FRAMES, PATIENT_OF,
                                   SPEECH_VERBS, Code, agent_sector, noun_code, verb_code,
@@ -741,6 +742,7 @@ class _Extractor:
                 else:
                     continue
             by_trigger[t.i] = c
+        self.statement_acts(by_trigger)
         # a speech act about a nominal event: "denounced the killing of X"; "condemned
         # the attack" with no parties refers back to the latest attack reported before.
         for c in by_trigger.values():
@@ -801,6 +803,53 @@ class _Extractor:
         self.link_quotes(by_trigger)
         return events, non
 
+    def statement_acts(self, by_trigger: dict[int, Cand]) -> None:
+        """A statement with no coded cue can still perform a PLOVER act through its words:
+        ``X must resign`` demands (REQUEST), a strongly negative claim about another actor
+        accuses (ACCUSE), a strongly positive one supports (SUPPORT). The speaker is the
+        source; weak (rule of thumb), so the confidence is low."""
+        acted = {c.said_in for c in by_trigger.values() if c.said_in}
+        for q in self.quotes:
+            if q.id in acted or not q.speaker or q.speaker not in self.index.actors:
+                continue
+            if not self.article.is_story(q.start):
+                continue
+            sp = self.index.actors[q.speaker]
+            span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None or len(span) < 3:
+                continue
+            if any(span.start <= i < span.end for i in by_trigger):
+                continue  # the statement reports a coded act: that is the event
+            own = {sp.id}
+            made = None
+            for tok in span:
+                if tok.pos_ not in ("VERB", "AUX") or tok.i in by_trigger:
+                    continue
+                if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+                    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    tgt, tt = self._collect(subj, [sp])
+                    tgt = [a for a in tgt if not _same_side(a, sp)]
+                    if tgt:
+                        made = Cand(tok, Code("REQUEST", "100", None, 0.6), [sp], tgt, [tok] + tt, None)
+                        break
+            if made is None:
+                score = text_score(q.content)
+                if abs(score) >= 0.6:
+                    tgt: list[Actor] = []
+                    subjects = [t for t in span if t.dep_ in ("nsubj", "nsubjpass")]
+                    others = [t for t in span if t.pos_ in ("PROPN", "NOUN")]
+                    for group in (subjects, others):
+                        acts, _ = self._collect(group, [sp])
+                        tgt = [a for a in acts if a.id not in own and not _same_side(a, sp) and a.kind != "unnamed"]
+                        if tgt:
+                            break
+                    if tgt:
+                        code = Code("ACCUSE", "111", "disapprove", 0.55) if score < 0 else Code("SUPPORT", "051", None, 0.55)
+                        made = Cand(span.root, code, [sp], tgt[:1], [span[0], span[-1]], None)
+            if made is not None and made.trigger.i not in by_trigger:
+                made.said_in = q.id
+                by_trigger[made.trigger.i] = made
+
     def confidence(self, c: Cand) -> float:
         q = 1.0 if c.src and c.tgt else 0.75 if c.src else 0.55 if c.tgt else 0.3
         if c.inherited_src:
@@ -844,6 +893,11 @@ class _Extractor:
                     first = next((x for x in done if x.event is not None and x.event.id == about[0]), None)
                     if first is not None:
                         c.event.target = [a.id for a in first.src + first.tgt if a.id not in c.event.source]
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    """A speaker's own country is no target of the speaker's claims."""
+    return a.kind == "country" and a.country is not None and a.country == b.country
 
 
 def noun_event_code(n: Token) -> Code | None:
