@@ -67,6 +67,13 @@ statement announcement tweet post message letter interview remark remarks speech
 comment comments press release communique communiqué note op-ed editorial column
 """.split())
 
+# Nouns whose that-clause is the content: "issued a statement that ...",
+# "his claim that ...", "a warning that ...".
+CONTENT_NOUNS = frozenset("""
+statement announcement claim assertion allegation warning promise pledge assurance
+insistence admission denial argument suggestion confirmation message
+""".split())
+
 # Participles/adjectives and verbs that introduce a title presented as a message.
 TITLE_CUES = frozenset("title headline entitle caption".split())
 

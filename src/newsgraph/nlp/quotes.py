@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Article, Quote
 from newsgraph.nlp.actors import ActorIndex
 from newsgraph.nlp.cues import (
-    BELIEF_VERBS, DIRECT_ONLY, DOC_NOUNS, DOC_VERBS, OBJECT_VERBS, REPORT_ADVERBS, SAY_VERBS, SPEECH_NOUNS,
+    BELIEF_VERBS, CONTENT_NOUNS, DIRECT_ONLY, DOC_NOUNS, DOC_VERBS, OBJECT_VERBS, REPORT_ADVERBS, SAY_VERBS, SPEECH_NOUNS,
     TITLE_CUES,
     XCOMP_VERBS,
 )
@@ -183,7 +183,7 @@ def _cue_ids(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
     if got is None:
         strings = doc.vocab.strings
         lemmas = SAY_VERBS | BELIEF_VERBS | DOC_VERBS | OBJECT_VERBS | XCOMP_VERBS | {"put"}
-        words = {"according", "words"} | REPORT_ADVERBS
+        words = {"according", "words"} | REPORT_ADVERBS | CONTENT_NOUNS
         lem_ids = set()
         for w in lemmas:
             lem_ids.add(strings.add(w))
@@ -476,6 +476,12 @@ class QuoteFinder:
                 continue
             t = doc[i]
             lem = t.lemma_.lower()
+            if t.pos_ == "NOUN" and t.lower_ in CONTENT_NOUNS:
+                if self.in_story(t.idx):
+                    c = self._noun_content(t)
+                    if c is not None:
+                        out.append(c)
+                continue
             if t.pos_ not in ("VERB", "AUX") and t.lower_ not in ("according", "words") \
                     and t.lower_ not in REPORT_ADVERBS:
                 continue
@@ -658,6 +664,26 @@ class QuoteFinder:
             return None
         kind = "indirect"
         return Cand(s, e, kind, frags, cue=self.cue_span(t), cue_tok=t, subj=subj, no_speaker=subj is None)
+
+    def _noun_content(self, t: Token) -> Cand | None:
+        """``The Department issued a statement that an inmate had been stabbed``."""
+        clause = next((c for c in t.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > t.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None or clause.pos_ not in ("VERB", "AUX"):
+            return None
+        # "that" as a relative pronoun would be the clause's subject or object, not a mark
+        subj = next((c for c in t.children if c.dep_ == "poss"), None)
+        if subj is None and t.dep_ in ("dobj", "pobj", "attr"):
+            verb = t.head if t.dep_ != "pobj" else t.head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                subj = subject_of(verb)
+        if subj is None:
+            return None
+        got = self._content([(clause.left_edge.i, clause.right_edge.i)], None, t)
+        if got is None:
+            return None
+        s, e, frags = got
+        return Cand(s, e, "indirect", frags, cue=(t.idx, t.idx + len(t.text)), cue_tok=t, subj=subj)
 
     def _own_words(self, t: Token) -> Cand | None:
         """``X, in his own words, did not "want to discuss"`` / ``in the words of X, ...``."""
