@@ -170,6 +170,7 @@ def workload(db: Path, rng: random.Random, k: int) -> dict[str, list[str]]:
     actors = [r[0] for r in c.execute(
         "SELECT actor_id FROM article_actors GROUP BY actor_id HAVING count(*) >= 5 ORDER BY count(*) DESC LIMIT 2000")]
     types = [r[0] for r in c.execute("SELECT DISTINCT type FROM events")]
+    events = [r[0] for r in c.execute("SELECT id FROM events ORDER BY random() LIMIT ?", (k,))]
     years = [r[0] for r in c.execute("SELECT DISTINCT substr(date, 1, 4) FROM articles WHERE date IS NOT NULL")]
     c.close()
 
@@ -193,6 +194,12 @@ def workload(db: Path, rng: random.Random, k: int) -> dict[str, list[str]]:
         "search": [f"/api/search?{s}" for s in searches],
         "article": [f"/api/article/{a}" for a in arts],
         "actor": [f"/api/actor/{a}" for a in acts],
+        # Not asked for, but good to know: the heavier aggregate pages, fewer requests.
+        "event": [f"/api/event/{quote(e, safe='')}" for e in events],
+        "network": ["/api/network" if i % 2 else f"/api/network?date_from={rng.choice(years)}"
+                    for i in range(max(5, k // 10))],
+        "timeline": ["/api/timeline" if i % 2 else f"/api/timeline?actor={quote(rng.choice(actors[:50]))}"
+                     for i in range(max(5, k // 10))],
         "search (html)": [f"/?{s}" for s in searches],
         "article (html)": [f"/article/{a}" for a in arts],
         "actor (html)": [f"/actor/{a}" for a in acts],

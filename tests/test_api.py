@@ -333,6 +333,12 @@ def test_empty_form_fields_mean_not_given(client: TestClient) -> None:
     assert r.status_code == 200
 
 
+def test_head_is_answered_like_get(client: TestClient) -> None:
+    r = client.head("/")
+    assert r.status_code == 200 and r.content == b"" and r.headers["content-type"].startswith("text/html")
+    assert client.head("/article/nope").status_code == 404
+
+
 def test_security_headers_everywhere(client: TestClient) -> None:
     for path in ("/", "/api/search", "/static/app.js", "/article/nope", "/api/search?limit=0", "/openapi.json"):
         h = client.get(path).headers

@@ -71,6 +71,28 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class HeadAsGet:
+    """Answer HEAD like GET without the body (FastAPI routes are GET only), so
+    `curl -I` and link checkers see the real status and headers."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.body":
+                if not message.get("more_body"):
+                    await send({"type": "http.response.body", "body": b""})
+                return
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+
+
 class StorePool:
     """One read-only connection per thread: sqlite3 connections are not for sharing."""
 
@@ -257,4 +279,5 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     return app
