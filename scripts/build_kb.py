@@ -227,7 +227,9 @@ def nice(name: str, acronym_ok: bool = True) -> str:
     out = []
     for w in name.split():
         lw = w.lower()
-        if "." in w or (acronym_ok and len(w) <= 4 and not re.search(r"[aeiou]", lw) and len(name.split()) <= 3):
+        if re.fullmatch(r"[ivx]+", lw) and out:
+            out.append(w.upper())
+        elif "." in w or (acronym_ok and len(w) <= 4 and not re.search(r"[aeiou]", lw) and len(name.split()) <= 3):
             out.append(w.upper())
         elif lw in {"of", "the", "and", "for", "in", "al", "bin", "de", "la", "du", "van", "von"} and out:
             out.append(lw)
@@ -686,7 +688,7 @@ class Builder:
                         out.append(pl.lower().replace("_", " "))
                 elif not f.endswith(("men", "women", "people", "s")):
                     out.append(pluralize(f))
-            base = forms[0]
+            base = re.sub(r"minist$", "minister", forms[0].strip())
             role = re.sub(r"\b(spokes)(man|men|woman|women|person)\b", r"\1person", base)
             role = re.sub(r"\bministers\b", "minister", role)
             for f in out:

@@ -105,6 +105,13 @@ IGO_WORDS = re.compile(r"\b(?:community|union|council|commission|cooperation|co-
                        r"tribunal|forces?|mission|league|market|programme|program|summit|bloc|alliance)\b")
 
 
+# Names spaCy often takes for people or places that are not actors: things, events,
+# streets, hashtags (platforms are organisations: see PLATFORMS).
+NOT_ACTOR = re.compile(r"\d|^(?:brexit|covid|coronavirus|ebola|zika|sars|mers|h1n1|instagram|#\w+)$|"
+                       r"\b(?:avenue|street|road|square|boulevard|bridge|highway|lane|airport|stadium)$", re.I)
+PLATFORMS = {"twitter", "facebook", "youtube", "tiktok", "telegram", "whatsapp", "google", "x"}
+
+
 def multinational(key: str) -> str | None:
     """IGO for an unknown multinational body (``European Community``, ``International
     Labor Office``), NGO for other international bodies (``Third World Water Forum``)."""
@@ -361,10 +368,14 @@ class _Resolver:
                 continue
             place = kb.place(text)
             ent = kb.lookup(text)
+            if NOT_ACTOR.search(text):
+                continue
             if label == "PERSON":
                 ns = self.strip_title_tokens(s, e)
                 bare = doc[ns:e].text
-                if ent is None and place and ns == s and place[1] in ("country", "capital", "demonym"):
+                if key in PLATFORMS:
+                    label = "ORG"
+                elif ent is None and place and ns == s and place[1] in ("country", "capital", "demonym"):
                     label = "GPE"  # a country spaCy took for a person
                 elif ent is not None and ent.kind != "person" and ns == s:
                     label = "ORG"
@@ -381,7 +392,7 @@ class _Resolver:
             if place and place[1] in ("country", "demonym") and ent is None:
                 self.place(s, e, text, "GPE", place)
                 continue
-            if ent is not None and ent.kind == "person":
+            if ent is not None and ent.kind == "person" and key not in PLATFORMS:
                 persons.append((s, s, e, text))
                 continue
             if label == "FAC" and ent is None:
@@ -461,7 +472,7 @@ class _Resolver:
                 if self.has_name_after(h):
                     return False  # "Russian President Boris Yeltsin": handled with the person
                 if iso and iso not in ("IGO", "NGO", "IMG", "MNC"):
-                    aid = f"group:{iso.lower()}-{slug(role)}" if plural or role in ORG_ROLES or role in GROUP_ROLES \
+                    aid = f"group:{iso.lower()}-{slug(role)}" if plural or role in ORG_ROLES \
                         else f"role:{iso.lower()}-{slug(role)}"
                 else:
                     bare = re.sub(r"^the\s+", "", text, flags=re.I)
@@ -788,9 +799,13 @@ class _Resolver:
             if c:
                 country = country or c
                 continue
-            if t.lower_ in NEUTRAL_MODS or t.is_punct or t.tag_ == "POS" or t.pos_ in ("DET", "PRON"):
+            if t.lower_ in NEUTRAL_MODS or t.is_punct or t.tag_ == "POS" or t.pos_ in ("DET", "PRON", "NUM"):
                 continue
-            if t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB", "X"):
+            if t.lower_ in ("pro", "anti") or t.pos_ in ("ADJ", "VERB", "X") \
+                    or (t.pos_ in ("NOUN", "PROPN") and t.dep_ == "poss"):
+                label = True
+            elif t.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in NEUTRAL_HEADS \
+                    and (not role or role not in NEUTRAL_HEADS):
                 label = True
             if t.pos_ == "NOUN" and t.dep_ == "poss":
                 # "the dictator's spokesperson": a description as principal (resolved in coref)
@@ -990,7 +1005,7 @@ class _Resolver:
                 self.mention(pid, start, h.i + 1, "title")
                 continue
             plural = h.tag_ == "NNS"
-            gid = f"group:{iso.lower()}-{slug(role)}" if plural or role in ORG_ROLES or role in GROUP_ROLES \
+            gid = f"group:{iso.lower()}-{slug(role)}" if plural or role in ORG_ROLES \
                 else f"role:{iso.lower()}-{slug(role)}"
             self.new_actor(gid, f"{self.kb.country_name(iso)} {role}", "group" if gid.startswith("group") else "person")
             self.set_attr(gid, "country", iso)
