@@ -66,9 +66,9 @@ def subject_of(verb: Token, max_up: int = 4) -> Token | None:
         if subs:
             # "Early opponent MP Tanya Davies said": the parser may give two subjects
             c = min(subs, key=lambda x: abs(x.i - tok.i))
-            if c.lower_ in RELATIVE and tok.dep_ == "relcl":
-                return tok.head
-            return c
+            if c.lower_ in RELATIVE and tok.dep_ != "relcl":
+                return None
+            return c  # a relative "who" is resolved to the noun it modifies
         if tok.dep_ == "relcl":
             return tok.head
         if tok.dep_ not in CLIMB or tok.head.i == tok.i:
@@ -205,6 +205,12 @@ class SpeakerResolver:
     def resolve(self, head: Token) -> Speaker | None:
         """The speaker behind the subject token ``head``."""
         low = head.lower_
+        if low in RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.i:
+            # "Alex Greenwich, who said …": the surface mention is "who", the
+            # speaker is the one it stands for
+            inner = self.resolve(head.head.head)
+            s, e = head.idx, head.idx + len(head.text)
+            return Speaker(inner.actor if inner else None, head.text, s, e)
         if low in NON_SOURCES and head.pos_ in ("PRON", "DET"):
             return None
         if head.pos_ == "PRON" or low in PERSONAL | PLURAL | NEUTER | FIRST:
