@@ -319,7 +319,7 @@ class QuoteFinder:
         text = self.text
         out: list[Cand] = []
         for qi, q in enumerate(self.marks):
-            if not q.direct:
+            if not q.direct and not (q.words >= 2 and not q.title and self._tight_cue(q)):
                 continue
             prev_close = self.marks[qi - 1].close if qi else -1
             next_open = self.marks[qi + 1].open if qi + 1 < len(self.marks) else len(text)
@@ -342,6 +342,28 @@ class QuoteFinder:
                 cand.inherit = True
             out.append(cand)
         return out
+
+    def _tight_cue(self, q: Marked) -> bool:
+        """A short quotation is still a quote when a cue sits right against it:
+        ``O'Neill said, "Not going there."`` / ``"No comment," she said.``"""
+        doc = self.doc
+        text = self.text
+        before = text[max(0, q.open - 3):q.open].rstrip()
+        if before.endswith((",", ":")):
+            i = self.tok_at(len(before) - 1)
+            j = i - 1 if doc[i].is_punct else i
+            if j >= 0 and self.is_cue(doc[j], titles=False) and doc[j].pos_ == "VERB":
+                return True
+        if q.closed and text[q.close - 1:q.close] in ",?!":
+            i = self.tok_at(q.close)
+            k = i + 1
+            while k < len(doc) and _is_mark(doc[k].text):
+                k += 1
+            for j in range(k, min(k + 3, len(doc))):
+                t = doc[j]
+                if self.is_cue(t, titles=False) and t.pos_ == "VERB":
+                    return any(c.dep_ == "nsubj" and c.idx > q.close for c in t.children)
+        return False
 
     def _dash_source(self, q: Marked) -> tuple[tuple[int, int], Token] | None:
         """``"…" ― Jane Doe``: a quotation signed with a dash and a name."""
@@ -375,8 +397,8 @@ class QuoteFinder:
             i = self.tok_at(le - 1)
             tok = self.doc[i]
             actor = self.resolver.covering(tok)
-            if actor is None and label.isupper() and " " not in label:
-                actor = persons.get(label.lower())
+            if actor is None and len(label.split()) <= 2:
+                actor = persons.get(label.split()[-1].lower())
             if actor is None or actor.kind not in ("person", "organization"):
                 continue
             cs, ce = m.start(2), m.end(2)
