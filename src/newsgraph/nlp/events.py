@@ -400,13 +400,18 @@ class _Extractor:
             derived = code is not None and lemma not in VERBS
         if code is None:
             return
-        if code.type == "COERCE" and lemma in ("ban", "outlaw", "prohibit") and dobj is not None:
+        if code.type == "COERCE" and lemma in ("ban", "outlaw", "prohibit", "blacklist") and dobj is not None:
+            # banning a foreign airline is a sanction; banning one's own party is coercion
             a = self.actor(dobj)
-            if a is not None and a.kind in ("organization", "country"):
-                code = Code("SANCTION", "163", "restrict", code.strength)  # banning an airline
-        if lemma == "withdraw" and any(p.lemma_.lower() in TREATY_WORDS for c in v.children
-                                       if c.dep_ == "prep" and c.lower_ == "from" for p in c.children):
+            subj = self.subjects(v)
+            sa = self.actor(subj[0]) if subj else None
+            if a is not None and sa is not None and a.country and sa.country and a.country != sa.country:
+                code = Code("SANCTION", "163", "restrict", code.strength)
+        treaty = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+                  if p.dep_ == "pobj" and p.lemma_.lower() in TREATY_WORDS]
+        if lemma in ("withdraw", "pull", "exit", "quit", "leave") and treaty:
             code = Code("SANCTION", "160", "withdraw", 0.85)
+            light_obj = None
         if code.type == "PROTEST" and lemma == "protest":
             subj = self.subjects(v)
             crowd = subj and (subj[0].lemma_.lower() in CROWD or subj[0].ent_type_ == "NORP"
@@ -460,7 +465,9 @@ class _Extractor:
             src, st = self.parties([p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"])
         else:
             src, st = self.parties(subj_toks)
-        if must_src is not None:
+        if code.cameo == "160" and lemma in ("withdraw", "pull", "exit", "quit", "leave") and treaty:
+            tgt, tt = self._collect(self._noun_preps(treaty[0]), src)
+        elif must_src is not None:
             tgt, tt = [a for a in tgt0 if a not in src], tt0
         elif frames and code.type == "REQUEST" and any(c.dep_ in ("dobj", "dative") for c in v.children):
             tgt, tt = self.parties([c for c in v.children if c.dep_ in ("dobj", "dative")])
@@ -760,6 +767,7 @@ class _Extractor:
                 c.tgt = [a for a in ev.src + ev.tgt if a not in c.src]
         for c in by_trigger.values():
             c.tgt = [a for a in c.tgt if a not in c.src]
+        reacted = {c.obj_event.i for c in by_trigger.values() if c.obj_event is not None and c.said_in}
         for c in sorted(by_trigger.values(), key=lambda c: c.trigger.idx):
             conf = self.confidence(c)
             if c.status is None and (conf < 0.3 or not (c.src or c.tgt)):
@@ -773,9 +781,11 @@ class _Extractor:
             if c.status is None and c.derived and not (
                     c.src and c.tgt and all(a.kind != "unnamed" for a in c.src + c.tgt)):
                 continue  # the broad CAMEO synsets code only between named actors
-            if c.status is None and c.code.type in VERBAL_TYPES and not c.tgt and not c.said_in \
-                    and c.code.strength < 0.85:
-                continue
+            if c.status is None and c.code.type in VERBAL_TYPES and not c.tgt and c.code.strength < 0.85 \
+                    and not self.reacts_to_event(c, by_trigger):
+                continue  # "promised", "asked", "denies" with no one named: too vague to code
+            if c.status is None and c.nominal and not c.src and c.trigger.i not in reacted:
+                continue  # "the 1968 assassination of X": no doer named and no one reacting to it
             sent = self.sent(c.trigger)
             inside = [t for t in c.toks if sent.start <= t.i < sent.end] or [c.trigger]
             start = min(t.idx for t in inside)
@@ -816,7 +826,7 @@ class _Extractor:
                 continue
             sp = self.index.actors[q.speaker]
             span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
-            if span is None or len(span) < 3:
+            if span is None or len(span) < 3 or span.root.is_punct:
                 continue
             if any(span.start <= i < span.end for i in by_trigger):
                 continue  # the statement reports a coded act: that is the event
@@ -825,7 +835,8 @@ class _Extractor:
             for tok in span:
                 if tok.pos_ not in ("VERB", "AUX") or tok.i in by_trigger:
                     continue
-                if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+                if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children) and not any(
+                        any(c.dep_ == "neg" for c in a.children) for a in [tok, *tok.ancestors] if a.i >= span.start):
                     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
                     tgt, tt = self._collect(subj, [sp])
                     tgt = [a for a in tgt if not _same_side(a, sp)]
@@ -836,19 +847,30 @@ class _Extractor:
                 score = text_score(q.content)
                 if abs(score) >= 0.6:
                     tgt: list[Actor] = []
-                    subjects = [t for t in span if t.dep_ in ("nsubj", "nsubjpass")]
-                    others = [t for t in span if t.pos_ in ("PROPN", "NOUN")]
-                    for group in (subjects, others):
-                        acts, _ = self._collect(group, [sp])
+                    subj_tok = None
+                    for t in span:
+                        if t.dep_ not in ("nsubj", "nsubjpass") or verb_status(t.head) is not None:
+                            continue  # "Iran will pursue ...": a future act is no claim about Iran
+                        acts, _ = self._collect([t], [sp])
                         tgt = [a for a in acts if a.id not in own and not _same_side(a, sp) and a.kind != "unnamed"]
                         if tgt:
+                            subj_tok = t
                             break
-                    if tgt:
+                    if tgt and subj_tok is not None:
                         code = Code("ACCUSE", "111", "disapprove", 0.55) if score < 0 else Code("SUPPORT", "051", None, 0.55)
-                        made = Cand(span.root, code, [sp], tgt[:1], [span[0], span[-1]], None)
+                        clause = [x for x in subj_tok.head.subtree if span.start <= x.i < span.end] or [subj_tok]
+                        made = Cand(subj_tok.head, code, [sp], tgt[:1], [clause[0], clause[-1]], None)
             if made is not None and made.trigger.i not in by_trigger:
                 made.said_in = q.id
                 by_trigger[made.trigger.i] = made
+
+    def reacts_to_event(self, c: Cand, by_trigger: dict[int, Cand]) -> bool:
+        """A statement's act whose cue governs a coded event (its target comes from it)."""
+        if not c.said_in:
+            return False
+        blockers = {x.trigger.i for x in by_trigger.values() if x.said_in and x is not c}
+        return any(not x.said_in and x.status is None and (x.src or x.tgt) and x.trigger.i != c.trigger.i
+                   and _governs(c.trigger, x.trigger, blockers) for x in by_trigger.values())
 
     def confidence(self, c: Cand) -> float:
         q = 1.0 if c.src and c.tgt else 0.75 if c.src else 0.55 if c.tgt else 0.3

@@ -135,7 +135,8 @@ LIGHT_VERBS = set(
     "hold stage launch carry conduct impose sign reach lodge file issue express voice make "
     "take give begin start continue resume announce order approve authorize authorise step "
     "intensify mount wage unleash open pursue seek provide grant send deliver extend declare "
-    "establish hold break lift end suspend halt".split())
+    "establish hold break lift end suspend halt attend join organize organise lead chair convene "
+    "host".split())
 
 # Objects that change the verb's meaning (``lift sanctions`` is not SANCTION).
 VERB_OBJECT: dict[str, Code] = {}
@@ -298,7 +299,8 @@ DERIVED_STOP = set(
     "allow let help try expect plan hope wish reach hit pass raise receive sit stand serve "
     "form build create develop produce provide offer send bear carry cover face fight press "
     "point mark base post place pose stage station position arrange situate pay deal join determine draft "
-    "control reveal pass vote select elect hold publish release issue win fire drive".split())
+    "control reveal pass vote select elect hold publish release issue win fire drive assemble attend "
+    "tender gather meet".split())
 
 
 def verb_code(lemma: str) -> Code | None:
