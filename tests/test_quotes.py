@@ -196,3 +196,28 @@ def test_quote_ids_are_stable_and_ordered(analyse_text):
     assert [q["id"] for q in a["quotes"]] == [q["id"] for q in b["quotes"]]
     assert [q["id"] for q in a["quotes"]] == [f"{a['id']}:q1", f"{a['id']}:q2"]
     assert a["quotes"][0]["start"] < a["quotes"][1]["start"]
+
+
+def test_quotation_signed_with_a_dash(analyse_text):
+    rec = analyse_text("Readers wrote in all week.\n\n“The new bridge changed how we shop and where we work.” ― Marta Delgado")
+    q = only(rec)
+    assert q["content"] == "The new bridge changed how we shop and where we work."
+    assert "Delgado" in q["speaker_text"]
+
+
+def test_transcript_line_led_by_a_speaker_name(analyse_text):
+    text = ("Senator Ruth Okafor spoke to the radio host on Sunday.\n\n"
+            "OKAFOR: We will not vote for a budget that closes rural hospitals.")
+    rec = analyse_text(text)
+    q = only(rec)
+    assert q["content"] == "We will not vote for a budget that closes rural hospitals."
+    assert "Okafor" in actor_name(rec, q["speaker"])
+
+
+def test_it_said_resolves_to_the_organisation(analyse_text):
+    rec = analyse_text("Northwind Airlines cancelled 40 flights on Monday. "
+                       "It said the storm had grounded most of its fleet.")
+    q = only(rec)
+    assert q["speaker_text"] == "It"
+    assert q["speaker"] is not None
+    assert "Northwind" in actor_name(rec, q["speaker"])

@@ -211,7 +211,9 @@ class SpeakerResolver:
             inner = self.resolve(head.head.head)
             s, e = head.idx, head.idx + len(head.text)
             return Speaker(inner.actor if inner else None, head.text, s, e)
-        if low in NON_SOURCES and head.pos_ in ("PRON", "DET"):
+        if low in NON_SOURCES and low != "it" and head.pos_ in ("PRON", "DET"):
+            return None
+        if head.ent_type_ in ("DATE", "TIME"):
             return None
         if head.pos_ == "PRON" or low in PERSONAL | PLURAL | NEUTER | FIRST:
             s, e = head.idx, head.idx + len(head.text)
