@@ -294,7 +294,8 @@ class _Extractor:
     def _noun_preps(self, o: Token, depth: int = 0) -> list[Token]:
         found: list[Token] = []
         for c in o.children:
-            if c.dep_ == "prep" and c.lower_ in ("by", "of", "against", "on", "with", "to", "from", "for", "in", "into"):
+            if c.dep_ == "prep" and (c.lower_ in ("by", "of", "against", "on", "with", "to", "from", "for", "in", "into")
+                                     or (c.lower_ == "as" and any(x.lower_ == "such" for x in c.children))):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         found.append(p)
@@ -325,6 +326,10 @@ class _Extractor:
                 deps = ("nsubj",) if ptype == "ACCUSE" else ("nsubj", "nsubjpass")
                 levels.append(self._collect([x for x in c.children if x.dep_ in deps], src))
                 self._target_levels(c, ptype, src, levels, depth + 1)
+        if v.dep_ in ("advcl", "xcomp", "conj") and v.head != v:
+            # "wrote to the embassy asking ...": the one written to is asked
+            levels.append(self._collect([p for c in v.head.children if c.dep_ == "prep" and c.lower_ == "to"
+                                         for p in c.children if p.dep_ == "pobj"], src))
         places = [p for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "to")
                   for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC")]
         levels.append(self._collect(places, src))
@@ -507,6 +512,8 @@ class _Extractor:
                 return Code("PROTEST", "143", "boycott", 0.8)
             if any(c.dep_ == "dobj" and c.lemma_.lower() in ("deal", "agreement", "accord") for c in v.children):
                 return Code("AGREE", "030", None, 0.8)
+        if lemma == "vote" and "against" in preps:
+            return Code("REJECT", "120", None, 0.8)
         if lemma == "encourage" and self.frame_target(v) is not None:
             return Code("REQUEST", "020", None, 0.75)
         if lemma in ("join", "enter") and "talks" in {c.lower_ for c in v.children if c.dep_ == "dobj"}:
@@ -593,8 +600,30 @@ class _Extractor:
                     add(tgt, po)
         return src, tgt, toks
 
+    def request_of(self, n: Token) -> bool:
+        """``did so at the request of X``: X asked the doer of the governing verb."""
+        if n.lemma_.lower() not in ("request", "behest", "urging", "invitation", "demand") or n.dep_ != "pobj":
+            return False
+        if n.head.lower_ not in ("at", "upon", "on") or n.head.head.pos_ not in ("VERB", "AUX"):
+            return False
+        asker = [p for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        asker += [c for c in n.children if c.dep_ == "poss"]
+        src, st = self.parties(asker)
+        if not src:
+            return False
+        gov = n.head.head
+        objs = [c for c in gov.children if c.dep_ in ("nsubj",)] or [c for c in gov.children if c.dep_ == "dobj"]
+        if self.passive(gov):
+            objs = [p for c in gov.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] or objs
+        tgt, tt = self._collect(objs, src)
+        code = Code("REQUEST", "100" if n.lemma_.lower() != "invitation" else "040", None, 0.75)
+        self.cands.append(Cand(n, code, src, tgt, [n.head, n] + st + tt, verb_status(gov), nominal=True))
+        return True
+
     def noun(self, n: Token) -> None:
         lemma = n.lemma_.lower()
+        if self.request_of(n):
+            return
         code = noun_event_code(n)
         if code is None:
             return
@@ -639,7 +668,16 @@ class _Extractor:
             elif n.dep_ == "pobj" and head.head.pos_ == "VERB" and code.type == "CONSULT" and \
                     head.lower_ in ("during", "at", "in", "after", "following", "before"):
                 # "during talks with X" attached to a verb: its subject took part
-                s, st = self.parties(self.subjects(head.head))
+                gov = head.head
+                if self.passive(gov):
+                    # "in a meeting he was told by X": he met X
+                    s, st = self.parties([c for c in gov.children if c.dep_ == "nsubjpass"])
+                    t2, tt2 = self.parties([p for c in gov.children if c.dep_ == "agent" for p in c.children
+                                            if p.dep_ == "pobj"])
+                    tgt = tgt or [a for a in t2 if a not in s]
+                    toks += tt2
+                else:
+                    s, st = self.parties(self.subjects(gov))
                 src, toks = s, toks + st
         inherited = False
         if not src and tgt and code.type in ("ASSAULT", "COERCE"):

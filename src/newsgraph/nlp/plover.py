@@ -313,7 +313,7 @@ def verb_code(lemma: str) -> Code | None:
 
 
 VERB_OBJECT_STOP = {"hold election", "call election", "issue release", "issue statement", "make statement",
-                    "announce plan", "unveil plan", "announce decision", "announce intention", "make decision"}
+                    "announce plan", "unveil plan", "announce initiative", "launch initiative", "announce decision", "announce intention", "make decision"}
 
 
 def verb_object_code(verb: str, obj: str) -> Code | None:
@@ -345,4 +345,5 @@ AGENT_NOUNS = set(
     "diplomat delegation navy airforce commander commanders governor mayor police-officers "
     "officers agency agencies company firm bank organization organisation group groups people "
     "voters supporters critics lawmakers legislators senators senate congress committee "
-    "commission assembly suspects suspect victims victim prisoners detainees hostages".split())
+    "commission assembly suspects suspect victims victim prisoners detainees hostages powers entities "
+    "entity companies businesses allies members countries nations states".split())
