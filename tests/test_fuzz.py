@@ -425,8 +425,9 @@ def test_time_budget_interrupts_a_runaway_stage(monkeypatch, fuzz_extractor):
     from newsgraph.nlp import pipeline
     from newsgraph.nlp.pipeline import Extractor
 
-    ex = Extractor(settings=Settings(article_time_budget=1.0))
-    arts = [record_to_article({"id": f"t{i}", "text": story(i).text}, f"f:{i}", S, "f.jsonl") for i in range(3)]
+    ex = Extractor(settings=Settings(article_time_budget=3.0))
+    arts = [record_to_article({"id": f"t{i}", "text": story(i).text}, f"f:{i}", S, "f.jsonl") for i in range(4)]
+    list(ex.run(arts[3:]))  # warm up: the first article pays for loading the knowledge base
     real = pipeline.analyse
     calls = {"n": 0}
 
@@ -439,9 +440,9 @@ def test_time_budget_interrupts_a_runaway_stage(monkeypatch, fuzz_extractor):
     monkeypatch.setattr(pipeline, "analyse", analyse)
     errors: list[InputError] = []
     t0 = time.monotonic()
-    out = list(ex.run(arts, on_error=errors.append))
-    assert time.monotonic() - t0 < 30
-    assert [a.id for a in out] == ["t0", "t2"]
+    out = list(ex.run(arts[:3], on_error=errors.append))
+    assert time.monotonic() - t0 < 60
+    assert [a.id for a in out] == ["t0", "t2"], errors
     [e] = errors
     assert isinstance(e, ArticleTimeout) and e.where == "f.jsonl"
     assert "article t1" in e.reason and "NEWSGRAPH_ARTICLE_SECONDS" in e.reason

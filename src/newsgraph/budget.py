@@ -2,8 +2,9 @@
 
 ``article_budget(seconds, where)`` bounds the rule stages that run on one parsed article:
 - on the main thread of a POSIX process (the CLI, ``--workers`` processes, Spark's Python
-  workers) a real-time timer interrupts a stage that runs past the budget, even one stuck
-  in a regular expression (CPython's ``re`` checks for signals);
+  workers) a CPU-time timer (``ITIMER_PROF``/SIGPROF, so SIGALRM stays free for others,
+  e.g. pytest-timeout) interrupts a stage that spins past the budget, even one stuck in a
+  regular expression (CPython's ``re`` checks for signals);
 - elsewhere (a server's worker thread) it cannot interrupt, so stages may call ``check()``
   at safe points, and an article that finishes over budget is refused all the same.
 Either way the article becomes an ``ArticleTimeout`` error naming it: its partial results
@@ -39,9 +40,13 @@ def check() -> None:
             raise _timeout(where, seconds, now - (deadline - seconds))
 
 
+_TIMER = getattr(signal, "ITIMER_PROF", None)
+_SIGNAL = getattr(signal, "SIGPROF", None)
+
+
 def _can_alarm() -> bool:
-    return (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-            and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
+    return (_TIMER is not None and threading.current_thread() is threading.main_thread()
+            and signal.getitimer(_TIMER)[0] == 0)  # not while someone else (a profiler) uses it
 
 
 @contextmanager
@@ -60,9 +65,9 @@ def article_budget(seconds: float, where: str) -> Iterator[None]:
                 armed["on"] = False
                 raise _timeout(where, seconds, time.monotonic() - t0)
 
-        old_handler = signal.signal(signal.SIGALRM, on_alarm)
+        old_handler = signal.signal(_SIGNAL, on_alarm)
         armed["on"] = True
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        signal.setitimer(_TIMER, seconds)
     try:
         yield
         elapsed = time.monotonic() - t0
@@ -71,6 +76,6 @@ def article_budget(seconds: float, where: str) -> Iterator[None]:
     finally:
         if old_handler is not None:
             armed["on"] = False
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, old_handler)
+            signal.setitimer(_TIMER, 0)
+            signal.signal(_SIGNAL, old_handler)
         _deadline.reset(token)
