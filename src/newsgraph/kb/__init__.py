@@ -25,8 +25,11 @@ _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"}
 
 def norm(s: str) -> str:
     """The lookup key of a phrase: accents folded, lower case, single spaces."""
-    s = unicodedata.normalize("NFKD", s.translate(_APOS))
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower().replace("_", " ")
+    s = s.translate(_APOS)
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.lower().replace("_", " ")
     s = re.sub(r"\s+", " ", s).strip(" ,;:")
     return s
 

@@ -207,6 +207,10 @@ class ActorIndex:
 class _Resolver:
     def __init__(self, doc: Doc, article: Article) -> None:
         self.doc = doc
+        # Doc.text rebuilds the string on every access; the article's text is the same string
+        last = doc[-1] if len(doc) else None
+        same = last is not None and last.idx + len(last.text_with_ws) == len(article.text)
+        self.text = article.text if same or not len(doc) else doc.text
         self.article = article
         self.kb: KB = get_kb()
         self.date = date_key(article.metadata.date)
@@ -226,7 +230,7 @@ class _Resolver:
         self.surname_country: dict[str, str | None] = {}
         self.acronyms: dict[str, str] = {}  # "APEC" -> actor id
         self.history: list[tuple[int, str, int, bool]] = []  # (token, actor id, sentence, subject)
-        self.quoted = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
+        self.quoted = [(m.start(), m.end()) for m in QUOTED.finditer(self.text)]
         self.quoted_starts = [s for s, _ in self.quoted]
         excl = []
         for c in article.credits:
@@ -261,7 +265,7 @@ class _Resolver:
     def mention(self, aid: str, start_tok: int, end_tok: int, kind: str) -> None:
         doc = self.doc
         s, e = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
-        self.index.add_mention(aid, doc.text[s:e], s, e, kind)
+        self.index.add_mention(aid, self.text[s:e], s, e, kind)
         for i in range(start_tok, end_tok):
             if self.tok_actor[i] is None or kind in ("name", "short"):
                 self.tok_actor[i] = aid
@@ -305,13 +309,17 @@ class _Resolver:
             for i in range(ent.start, ent.end):
                 covered[i] = True
         # Capitalised words the KB knows (Kremlin, NATO, Hamas, Houthi) that spaCy missed.
-        i = 0
         n = len(doc)
+        caps = doc.to_array("IS_TITLE") | doc.to_array("IS_UPPER")
+        starts = [j for j, c in enumerate(caps.tolist()) if c and not covered[j]]
+        k = 0
+        i = starts[0] if starts else n
         while i < n:
             t = doc[i]
             if covered[i] or not (t.is_title or t.is_upper) or t.is_punct or len(t.text) < 2 \
                     or (t.is_sent_start and t.lower_ in ("the", "a", "he", "she", "it", "they", "we", "i")):
-                i += 1
+                k += 1
+                i = starts[k] if k < len(starts) else n
                 continue
             hit = None
             for L in (3, 2, 1):
@@ -340,9 +348,11 @@ class _Resolver:
                 out.append(hit)
                 for j in range(hit[0], hit[1]):
                     covered[j] = True
-                i = hit[1]
+                while k < len(starts) and starts[k] < hit[1]:
+                    k += 1
             else:
-                i += 1
+                k += 1
+            i = starts[k] if k < len(starts) else n
         out.sort()
         return out
 
@@ -362,7 +372,7 @@ class _Resolver:
             sc, ec = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
             if not self.story(sc, ec):
                 continue
-            text = doc.text[sc:ec]
+            text = self.text[sc:ec]
             key = norm(text)
             if key in self.not_actor_names:
                 continue
@@ -854,7 +864,7 @@ class _Resolver:
             self.mention(aid, ms, phrase.end, "description")
         if label:
             s, e = phrase.start_char, phrase.end_char
-            self.index.add_descriptor(aid, doc.text[s:e], s, e)
+            self.index.add_descriptor(aid, self.text[s:e], s, e)
 
     def describe(self, t: Token) -> str | None:
         """Resolve a description noun (``the dictator``) now, from the names seen before it."""
@@ -866,9 +876,9 @@ class _Resolver:
 
     # -- pass 3: coreference ---------------------------------------------------
     def is_description(self, t: Token) -> bool:
-        if t.pos_ != "NOUN" or t.tag_ not in ("NN",) or self.tok_named[t.i]:
+        if t.lower_ not in self.kb.agents or t.pos_ != "NOUN" or t.tag_ not in ("NN",) or self.tok_named[t.i]:
             return False
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.lefts):
             return False
         if t.dep_ in ("compound",) or self.has_name_after(t):
             return False
@@ -944,12 +954,19 @@ class _Resolver:
                 sp = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if sp is not None:
                     named_at.setdefault(sp.root.i, aid)
-        for t in doc:
-            aid = named_at.get(t.i)
+        if only_names:
+            for i in sorted(named_at):
+                self.push(i, named_at[i])
+            return
+        # Only pronouns, agent nouns and named positions need a look: find them on arrays.
+        lows = doc.to_array("LOWER")
+        wanted = _wanted_hashes(doc, self.kb)
+        todo = sorted(set(named_at) | {i for i, h in enumerate(lows.tolist()) if h in wanted})
+        for i in todo:
+            t = doc[i]
+            aid = named_at.get(i)
             if aid is not None:
                 self.push(t.i, aid)
-                continue
-            if only_names:
                 continue
             low = t.lower_
             if t.pos_ == "PRON" and (low in MALE_PRON or low in FEMALE_PRON or low in PLURAL_PRON):
@@ -976,7 +993,7 @@ class _Resolver:
                     words = {x.lower_ for x in doc[start:t.i + 1]} - NEUTRAL_MODS
                     if ag and (ag[1] not in NEUTRAL_HEADS or len(words) > 1):
                         s, e = doc[start].idx, t.idx + len(t.text)
-                        self.index.add_descriptor(r, doc.text[s:e], s, e)
+                        self.index.add_descriptor(r, self.text[s:e], s, e)
 
     # -- pass 2b: role phrases without a name ----------------------------------
     def role_phrases(self) -> None:
@@ -1039,6 +1056,20 @@ class _Resolver:
                 if ag and ag[0]:
                     a.sector = ag[0]
         return self.index
+
+
+_WANTED: dict[int, set[int]] = {}
+
+
+def _wanted_hashes(doc: Doc, kb: KB) -> set[int]:
+    """Hashes of the lower-case words coreference looks at: pronouns and one-word agent nouns."""
+    key = id(doc.vocab)
+    got = _WANTED.get(key)
+    if got is None:
+        strings = doc.vocab.strings
+        words = MALE_PRON | FEMALE_PRON | PLURAL_PRON | {k for k in kb.agents if " " not in k}
+        got = _WANTED[key] = {strings.add(w) for w in words}
+    return got
 
 
 def resolve_actors(doc: Doc, article: Article) -> ActorIndex:
