@@ -40,7 +40,7 @@ TARGET_PREPS = {
     "SANCTION": ("on", "against", "upon", "with", "from"),
     "THREATEN": ("against", "on", "with"),
     "PROTEST": ("against", "outside", "at"),
-    "ACCUSE": ("against", "of", "to", "at"),
+    "ACCUSE": ("against", "of", "to", "at", "on"),
     "REQUEST": ("on", "upon", "from", "to"),
     "REJECT": ("from", "by", "of"),
     "CONSULT": ("with", "to", "in", "between"),
@@ -241,11 +241,13 @@ class _Extractor:
                 return []  # "urged X to leave": X does the leaving, not an actor event of X
             return self.subjects(h, depth + 1)
         if v.dep_ in ("conj", "advcl") and h.pos_ in ("VERB", "AUX"):
+            if v.dep_ == "conj" and self.passive(h):
+                return []  # "was arrested and banned": the shared subject suffered both
             return self.subjects(h, depth + 1)
         if v.dep_ in ("acomp", "xcomp") and v.pos_ == "ADJ":
             return self.subjects(h, depth + 1)
         if v.dep_ == "relcl":
-            return [h]
+            return [] if self.passive(v) else [h]
         if v.dep_ == "acl" and v.tag_ == "VBG":
             return [h]
         if v.dep_ == "acl" and h.lemma_.lower() in EFFORT_NOUNS:
@@ -500,7 +502,8 @@ class _Extractor:
 
     def special(self, v: Token, lemma: str) -> Code | None:
         preps = {c.lower_ for c in v.children if c.dep_ in ("prep", "prt")}
-        if lemma == "call" and preps & {"on", "upon", "for"}:
+        if lemma == "call" and (preps & {"on", "upon"} or ("for" in preps and not any(
+                c.dep_ in ("dobj", "oprd") for c in v.children))):
             return Code("REQUEST", "020", None, 0.85)
         if lemma in ("talk", "speak") and "with" in preps:
             return Code("CONSULT", "040", None, 0.8)
@@ -577,7 +580,9 @@ class _Extractor:
             toks.extend(ts)
 
         for c in n.children:
-            if c.dep_ == "poss" or (c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_)):
+            if c.dep_ == "poss" and lemma in PATIENT_OF and (c.pos_ == "PRON" or c.ent_type_ == "PERSON"):
+                add(tgt, c)  # "his arrest", "Maduro's capture": the one it is done to
+            elif c.dep_ == "poss" or (c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_)):
                 add(src, c)
             elif c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
                 add(src, c)
@@ -812,10 +817,8 @@ class _Extractor:
                 continue
             if c.status is None and c.code.strength < 0.5 and not (c.src and c.tgt):
                 continue
-            if c.status is None and not c.nominal and not c.src and not (
-                    self.passive(c.trigger) and c.code.strength >= 0.8 and c.trigger.dep_ not in ("relcl", "acl")
-                    and any(a.kind != "unnamed" for a in c.tgt)):
-                continue  # an act with no doer found is most often a misparse
+            if c.status is None and not c.nominal and not c.src:
+                continue  # no doer: a misparse, or a passive that does not say who (PLOVER needs a source)
             if c.status is None and c.derived and not (
                     c.src and c.tgt and all(a.kind != "unnamed" for a in c.src + c.tgt)):
                 continue  # the broad CAMEO synsets code only between named actors
