@@ -794,6 +794,23 @@ class QuoteFinder:
             out.append(c)
         return out
 
+    def _balance(self, c: Cand) -> None:
+        """Take in the quotation mark a reported content cuts in half
+        (``deep disappointment” that …`` -> ``“deep disappointment” that …``)."""
+        text = self.text
+        inner = [q for q in self.marks if q.start < c.end and c.start < q.end]
+        for q in inner:
+            if q.open < c.start <= q.start + 1:
+                c.start = q.open
+            if q.end <= c.end + 1 and q.closed and q.close + 1 > c.end and q.close >= c.end - 1:
+                c.end = q.close + 1
+            elif q.start >= c.start and q.end > c.end and q.closed and q.close - c.end <= 2 \
+                    and text[c.end:q.close].strip(" .,") == "":
+                c.end = q.close + 1
+        if c.fragments:  # the fragments run from start to end
+            c.fragments[0][0] = c.start
+            c.fragments[-1][1] = c.end
+
     def finish(self, cands: list[Cand]) -> list[Quote]:
         text = self.text
         cands = self.merge_split(cands)
@@ -819,8 +836,14 @@ class QuoteFinder:
         for n, c in enumerate(cands, 1):
             sp = c.speaker
             cue_text = text[c.cue[0]:c.cue[1]] if c.cue else None
+            if c.kind != "direct":
+                self._balance(c)
+            if len(c.fragments) > 1:
+                content = " ".join(text[a:b] for a, b in c.fragments)
+            else:
+                content = text[c.start:c.end]
             out.append(Quote(
-                id=f"{self.article.id}:q{n}", content=text[c.start:c.end], start=c.start, end=c.end,
+                id=f"{self.article.id}:q{n}", content=content, start=c.start, end=c.end,
                 kind=c.kind, fragments=[list(f) for f in c.fragments] if len(c.fragments) > 1 else [],
                 speaker=sp.actor.id if sp and sp.actor else None, speaker_text=sp.text if sp else None,
                 speaker_start=sp.start if sp else None, speaker_end=sp.end if sp else None,

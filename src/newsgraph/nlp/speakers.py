@@ -104,11 +104,13 @@ def np_bounds(head: Token) -> tuple[int, int]:
     relative clauses, appositions and trailing punctuation."""
     a = head.left_edge.i
     b = head.i
+    doc = head.doc
     for c in head.rights:
-        if c.dep_ in NP_STOP:
+        # "the news outlet Politico" stays whole; "Dugin, a thinker" ends at the comma
+        if c.dep_ in NP_STOP and not (c.dep_ == "appos" and c.left_edge.i == b + 1
+                                      and not doc[c.left_edge.i].is_punct):
             break
         b = c.right_edge.i
-    doc = head.doc
     while b > a and doc[b].is_punct:
         b -= 1
     while a < b and (doc[a].is_punct or doc[a].dep_ == "cc"):
