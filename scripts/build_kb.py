@@ -147,7 +147,8 @@ the economist|politico|axios|the hill|newsweek|time|the atlantic|usa today|los a
 sky news|itv|channel 4|euronews|der spiegel|spiegel|le monde|kommersant|izvestia|vedomosti|meduza|
 novaya gazeta|haaretz|the times of israel|times of israel|al arabiya|the kyiv independent|
 kyiv independent|interfax|tehran times|dawn|the hindu|south china morning post|scmp|nikkei|
-bild|la repubblica|el pais|semafor|vox|buzzfeed news|huffpost|the daily beast|breitbart""".replace("\n", "").split("|")
+bild|la repubblica|el pais|semafor|vox|buzzfeed news|huffpost|the daily beast|breitbart|wikinews|
+wikipedia|al-monitor|middle east eye|the moscow times|rferl|radio liberty|voa""".replace("\n", "").split("|")
 
 
 def parse_date(s: str) -> str:
@@ -434,8 +435,7 @@ class Builder:
             # one known person of that country with that surname.
             same = [i for i in self.surname_hits.get(key.split()[-1], ())
                     if self.entities[i][1] == "person" and any(c[0] == iso for c in self.entities[i][2])
-                    and (norm(self.entities[i][0]).split()[0][:1] == key.split()[0][:1]
-                         or len(norm(self.entities[i][0]).split()) == 1 or len(key.split()) == 1)]
+                    and same_person_name(norm(self.entities[i][0]), key)]
             idx = same[0] if len(same) == 1 else None
             if idx is None:
                 idx = self.new_entity(display, "person", [])
@@ -757,7 +757,7 @@ def translit_variants(key: str) -> set[str]:
     the key without Arabic particles (al-, el-) and first + last name of a longer name."""
     from newsgraph.kb import person_keys
     out = set()
-    for k in person_keys(key):
+    for k in person_keys(key, build=True):
         out |= _translit(k)
     return out
 
@@ -782,6 +782,18 @@ def _translit(key: str) -> set[str]:
         for lt in lv:
             out.add(" ".join(([f] + toks[1:-1] + [lt]) if len(toks) > 1 else [lt]))
     return out
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """Two spellings of one person's name from different sources: same surname, same
+    first initial (Joe/Joseph), and the same middle names if both give any (George W.
+    Bush is not George H. W. Bush, nor George Bush of CountryInfo)."""
+    ta, tb = a.split(), b.split()
+    if len(ta) == 1 or len(tb) == 1:
+        return True
+    if ta[-1] != tb[-1] or ta[0][:1] != tb[0][:1]:
+        return False
+    return ta[1:-1] == tb[1:-1]
 
 
 def pluralize(w: str) -> str:

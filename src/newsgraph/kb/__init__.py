@@ -37,16 +37,18 @@ def norm(s: str) -> str:
 PARTICLES = {"al", "el", "al-", "el-", "ad", "as", "ash", "bin", "ibn", "ben"}
 
 
-def person_keys(key: str) -> list[str]:
+def person_keys(key: str, build: bool = False) -> list[str]:
     """Lookup keys of a person name, most specific first: the name, the name without
-    Arabic particles and hyphens (``Omar El Bashir`` -> ``omar bashir``), first + last."""
+    Arabic particles (``Omar El Bashir`` -> ``omar bashir``), and, for the KB's own long
+    names only (``build``), first + last (``Carlos Saul Menem`` -> ``carlos menem``); a
+    query with middle names is never cut down (George H. W. Bush is not George W. Bush)."""
     out = [key]
     toks = key.split()
     toks = [re.sub(r"^(al|el)-", "", t) for t in toks if t not in PARTICLES]
     k2 = " ".join(toks)
     if k2 and k2 not in out:
         out.append(k2)
-    if len(toks) > 2:
+    if len(toks) > 2 and build:
         k3 = f"{toks[0]} {toks[-1]}"
         if k3 not in out:
             out.append(k3)

@@ -383,7 +383,7 @@ class _Resolver:
             if label == "PERSON":
                 ns = self.strip_title_tokens(s, e)
                 bare = doc[ns:e].text
-                if key in PLATFORMS:
+                if key in PLATFORMS or (key in kb.media and ent is None):
                     label = "ORG"
                 elif ent is None and place and ns == s and place[1] in ("country", "capital", "demonym"):
                     label = "GPE"  # a country spaCy took for a person
@@ -617,7 +617,9 @@ class _Resolver:
                 toks = key.split()
                 for k2, a2 in self.full_people.items():
                     t2 = k2.split()
-                    if t2[-1] == toks[-1] and t2[0] == toks[0]:
+                    # George Bush = George W. Bush, but George H. W. Bush is another man
+                    if t2[-1] == toks[-1] and t2[0] == toks[0] and (
+                            t2[1:-1] == toks[1:-1] or not t2[1:-1] or not toks[1:-1]):
                         aid = a2
                         break
             if aid is None:
