@@ -213,6 +213,7 @@ class Cand:
 
 
 SENT_END = frozenset(".!?")
+TELL_VERBS = frozenset("tell inform assure remind warn notify advise convince persuade promise".split())
 FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
 
 
@@ -619,6 +620,12 @@ class QuoteFinder:
         exclude = None
         children = list(t.children)
         ccomp = [c for c in children if c.dep_ == "ccomp"]
+        if not ccomp and lem in TELL_VERBS:
+            # "told a meeting of island leaders that ...": the that-clause the
+            # parser hung on the hearer
+            ccomp = [x for d in children if d.dep_ in ("dobj", "dative") for x in d.subtree
+                     if x.dep_ in ("acl", "relcl", "ccomp") and x.pos_ in ("VERB", "AUX")
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)][:1]
         if ccomp and (is_say or is_belief or is_doc or lem in OBJECT_VERBS):
             c = ccomp[0]
             spans.append((c.left_edge.i, c.right_edge.i))
