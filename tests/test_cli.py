@@ -198,3 +198,17 @@ def test_real_command_bad_folder_no_traceback(tmp_path):
     assert "Traceback" not in r.stderr
     assert len(error_lines(r.stderr)) == len(exp.errors)
     assert len(stored(db)) == exp.n_good
+
+
+def test_extract_into_a_closed_pipe_is_quiet(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    for k in range(3):
+        (d / f"{k}.txt").write_text(story(40 + k).text)
+    p = subprocess.Popen(NG + ["extract", str(d)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ)
+    p.stdout.readline()
+    p.stdout.close()  # as `| head -1` does
+    err = p.stderr.read().decode()
+    p.wait(300)
+    assert "Traceback" not in err
+    assert p.returncode in (0, 141)

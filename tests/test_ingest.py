@@ -431,3 +431,16 @@ def test_jsonl_odd_field_types_give_a_record_or_a_clear_error(rec):
     else:
         assert a.metadata.date is None or len(a.metadata.date) in (4, 7, 10)
         json.dumps(to_record(a))
+
+
+def test_fifo_and_devices_are_refused_not_opened(tmp_path):
+    import os
+
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(story(1).text)
+    os.mkfifo(d / "pipe.txt")  # opening it would block for ever
+    items = list(read_inputs([str(d), "/dev/zero"]))
+    assert len(articles(items)) == 1
+    assert sorted((e.where, e.reason) for e in errors(items)) == [
+        ("/dev/zero", "not a regular file"), (str(d / "pipe.txt"), "not a regular file")]

@@ -253,6 +253,13 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("interrupted: every batch already written is kept; run the same command again to go on")
         sys.exit(130)
+    except BrokenPipeError:
+        # `newsgraph extract ... | head`: the reader left; stop quietly, as Unix tools do.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        sys.exit(141)
 
 
 if __name__ == "__main__":

@@ -48,7 +48,12 @@ def expand(paths: Iterable[str]) -> Iterator[str | InputError]:
                 for f in sorted(files):
                     # A folder of articles often carries its README or licence: not articles.
                     if not f.startswith(".") and not _DOC_FILE.match(f):
-                        yield str(Path(root) / f)
+                        full = Path(root) / f
+                        # A FIFO or a device would block or never end: refuse it, don't open it.
+                        if full.is_file():
+                            yield str(full)
+                        else:
+                            yield InputError(str(full), "not a regular file")
         elif path.is_file():
             yield str(path)
         elif path.exists():
