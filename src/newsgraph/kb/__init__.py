@@ -199,13 +199,18 @@ class KB:
             return office[0]
         return None
 
-    def surname_country(self, name: str) -> str | None:
-        """The country all known bearers of a surname share (the Bushes: USA)."""
+    def surname_country(self, name: str, role: str | None = None) -> str | None:
+        """The country all known office holders of a surname share (``President Bush``:
+        USA), else all known bearers of it."""
         idxs = self.surnames.get(norm(name))
         if not idxs:
             return None
-        cs = {self.entity(i).country for i in idxs}
-        return cs.pop() if len(cs) == 1 else None
+        ents = [self.entity(i) for i in idxs]
+        for group in ([e for e in ents if any(r.role and (role is None or r.role == role) for r in e.roles)], ents):
+            cs = {e.country for e in group}
+            if len(cs) == 1 and None not in cs:
+                return cs.pop()
+        return None
 
     # -- places ---------------------------------------------------------------
     def place(self, name: str) -> tuple[str, str] | None:

@@ -662,7 +662,7 @@ class _Resolver:
                         title = ag[1]
                 ent = kb.surname(bare, title, self.date) or kb.lookup(bare)
                 if ent is None:
-                    self.surname_country[key] = kb.surname_country(bare)
+                    self.surname_country[key] = kb.surname_country(bare, title)
                 if ent is not None and ent.kind == "person":
                     aid = self.person_from_entity(ent)
                     self.people_by_surname.setdefault(key, []).append((s, aid))
