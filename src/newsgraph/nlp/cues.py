@@ -43,13 +43,13 @@ announce confirm deny acknowledge express voice claim stress reiterate cite reve
 report propose demand promise pledge reject condemn denounce praise welcome criticize
 criticise urge ask predict estimate warn suggest indicate note describe dismiss
 allege admit concede accuse blame request recommend call dispute question defend
-endorse hail applaud slam blast disclose repeat vow threaten
+endorse hail applaud slam blast disclose repeat vow threaten mention
 """.split())
 
 # Verbs that report an intention with a to-infinitive: "vowed to", "threatened to".
 XCOMP_VERBS = frozenset("""
 promise pledge vow threaten refuse decline agree offer vow urge ask call tell
-order instruct advise encourage warn demand
+order instruct advise encourage warn demand propose suggest recommend advocate
 """.split())
 
 # Verbs of documents and studies ("the poll shows", "the report found"): cues only
@@ -71,7 +71,8 @@ comment comments press release communique communiqué note op-ed editorial colum
 # "his claim that ...", "a warning that ...".
 CONTENT_NOUNS = frozenset("""
 statement announcement claim assertion allegation warning promise pledge assurance
-insistence admission denial argument suggestion confirmation message
+insistence admission denial argument suggestion confirmation message report
+finding conclusion belief fear concern view accusation charge threat vow demand
 """.split())
 
 # Participles/adjectives and verbs that introduce a title presented as a message.

@@ -213,6 +213,7 @@ class Cand:
 
 
 SENT_END = frozenset(".!?")
+GERUND_VERBS = frozenset("propose suggest recommend urge advocate".split())
 TELL_VERBS = frozenset("tell inform assure remind warn notify advise convince persuade promise".split())
 FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
 
@@ -596,14 +597,14 @@ class QuoteFinder:
             return self._own_words(t)
         if t.lower_ in REPORT_ADVERBS:
             head = t.head
-            if head.i == t.i or head.pos_ not in ("VERB", "AUX"):
+            if head.i == t.i or head.pos_ not in ("VERB", "AUX") or head.dep_ in ("relcl", "acl"):
                 return None
             got = self._content([(head.left_edge.i, head.right_edge.i)], (t.i, t.i), t)
             if got is None:
                 return None
             s, e, frags = got
             return Cand(s, e, "indirect", frags, cue=(t.idx, t.idx + len(t.text)), cue_tok=t, no_speaker=True)
-        if any(c.dep_ == "neg" for c in t.children):
+        if any(c.dep_ == "neg" for c in t.children) or (t.dep_ == "pcomp" and t.head.lower_ == "without"):
             return None
         is_say = lem in SAY_VERBS or (lem == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in t.children))
         is_belief = lem in BELIEF_VERBS
@@ -663,7 +664,7 @@ class QuoteFinder:
                     if x.dep_ == "advcl" and x.i > d.i and any(m.dep_ == "mark" and m.lower_ == "as"
                                                                for m in x.children):
                         spans.append((x.left_edge.i, x.right_edge.i))
-            elif lem in XCOMP_VERBS and xcomp and xcomp[0].tag_ == "VB":
+            elif lem in XCOMP_VERBS and xcomp and (xcomp[0].tag_ == "VB" or xcomp[0].tag_ == "VBG" and lem in GERUND_VERBS):
                 x = xcomp[0]
                 spans.append((x.left_edge.i, x.right_edge.i))
                 if dobj and dobj[0].i < x.i and lem in ("urge", "ask", "call", "tell", "order", "encourage",
@@ -702,6 +703,8 @@ class QuoteFinder:
             return None
         # "that" as a relative pronoun would be the clause's subject or object, not a mark
         subj = next((c for c in t.children if c.dep_ == "poss"), None)
+        if subj is None:  # "a New York Times report that ..."
+            subj = next((c for c in t.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")), None)
         if subj is None and t.dep_ in ("dobj", "pobj", "attr"):
             verb = t.head if t.dep_ != "pobj" else t.head.head
             if verb.pos_ in ("VERB", "AUX"):
