@@ -26,7 +26,7 @@ from newsgraph.model import Actor, Article, Event, Quote
 from newsgraph.nlp.actors import ActorIndex
 from newsgraph.nlp.modality import noun_status, verb_status
 from newsgraph.nlp.tone import text_score
-from newsgraph.nlp.plover import (VERBS, AGENT_NOUNS, COOPERATIVE, CONFLICTUAL, FEELING, FEELING_VERBS,
+from newsgraph.nlp.plover import (VERB_OBJECT, VERBS, AGENT_NOUNS, COOPERATIVE, CONFLICTUAL, FEELING, FEELING_VERBS,
                                   LIGHT_VERBS, NOUN_TYPE_ADJ_PROTEST, PASS_FRAMES, PATIENT_OF,
                                   SPEECH_VERBS, Code, agent_sector, noun_code, verb_code,
                                   verb_object_code)
@@ -389,6 +389,10 @@ class _Extractor:
                 for c in dobj.children:
                     if c.dep_ == "compound" and code is None:
                         code = verb_object_code(lemma, c.lemma_.lower())
+            own = VERBS.get(lemma)
+            if code is not None and own is not None and own.type == code.type and \
+                    f"{lemma} {olemma}" not in VERB_OBJECT:
+                code = None  # "condemned the attack": the verb says it, and the attack is an event of its own
             if code is not None:
                 light_obj = dobj
             elif lemma in FEELING_VERBS and olemma in FEELING:
@@ -777,8 +781,7 @@ class _Extractor:
                 if q.speaker and q.speaker in self.index.actors:
                     sp = self.index.actors[q.speaker]
                     subj = self.subjects(t) if not c.nominal else []
-                    weak = not c.src or all(a.kind == "unnamed" for a in c.src) or (
-                        subj and subj[0].pos_ == "PRON")
+                    weak = not c.src or bool(subj and subj[0].pos_ == "PRON")
                     if weak and sp not in c.src:
                         c.src = [sp]
                     c.tgt = [a for a in c.tgt if a not in c.src]
