@@ -107,8 +107,12 @@ IGO_WORDS = re.compile(r"\b(?:community|union|council|commission|cooperation|co-
 
 # Names spaCy often takes for people or places that are not actors: things, events,
 # streets, hashtags (platforms are organisations: see PLATFORMS).
-NOT_ACTOR = re.compile(r"\d|^(?:brexit|covid|coronavirus|ebola|zika|sars|mers|h1n1|instagram|#\w+)$|"
+NOT_ACTOR = re.compile(r"\d|^(?:brexit|covid|coronavirus|ebola|zika|sars|mers|h1n1|instagram|measles|malaria|"
+                       r"cholera|polio|influenza|flu|utc|gmt|bst|est|edt|pst|pdt|cet|cest|#\w+)$|"
                        r"\b(?:avenue|street|road|square|boulevard|bridge|highway|lane|airport|stadium)$", re.I)
+ORGISH_LAST = {"hospital", "university", "school", "college", "institute", "foundation", "company", "party",
+               "council", "committee", "commission", "ministry", "agency", "bank", "group", "corporation",
+               "association", "center", "centre", "church", "club", "society", "trust", "fund", "inc", "ltd"}
 PLATFORMS = {"twitter", "facebook", "youtube", "tiktok", "telegram", "whatsapp", "google", "x"}
 
 
@@ -120,6 +124,23 @@ def multinational(key: str) -> str | None:
     if not MULTI.search(key):
         return None
     return "IGO" if IGO_WORDS.search(key) else "NGO"
+
+
+# Nouns that, with "the", stand for a person or an organisation already named.
+DESC_PERSON = {
+    "dictator", "tyrant", "autocrat", "despot", "strongman", "leader", "president", "prime minister", "premier",
+    "minister", "spokesman", "spokeswoman", "spokesperson", "official", "chancellor", "king", "queen", "monarch",
+    "ayatollah", "cleric", "general", "commander", "ambassador", "envoy", "diplomat", "senator", "governor",
+    "mayor", "judge", "prosecutor", "propagandist", "journalist", "reporter", "editor", "activist", "dissident",
+    "billionaire", "tycoon", "oligarch", "businessman", "businesswoman", "lawmaker", "politician", "candidate",
+    "chairman", "chairwoman", "secretary", "warlord", "mogul", "incumbent", "challenger", "nominee", "pontiff",
+    "pope", "emir", "sultan", "crown prince", "prince", "sheikh", "commentator", "ideologue", "thinker",
+    "premier", "veteran", "congressman", "congresswoman", "populist", "nationalist", "demagogue", "autocrat",
+}
+DESC_ORG = {"outlet", "newspaper", "broadcaster", "agency", "channel", "website", "tabloid", "government",
+            "regime", "administration", "ministry", "party", "company", "militia", "organisation",
+            "organization", "court", "parliament", "network", "paper", "daily", "station", "group", "alliance",
+            "bloc", "firm", "kremlin", "junta", "cabinet"}
 
 
 def slug(name: str) -> str:
@@ -302,6 +323,10 @@ class _Resolver:
             if ent.label_ not in ENT_KIND:
                 continue
             s, e = self.trim(ent.start, ent.end)
+            for j in range(s + 1, e):
+                if doc[j].text == "(":  # "World Health Organization (WHO"
+                    e = j
+                    break
             if s >= e:
                 continue
             # "Donald Trump’s" is one token in some tokenisations: handled by trim on POS.
@@ -368,7 +393,10 @@ class _Resolver:
         kb = self.kb
         cands = self.candidates()
         persons = []
+        surnames = {norm(doc[e - 1].text) for s, e, label in cands if label == "PERSON" and e - s > 1}
         for s, e, label in cands:
+            if label != "PERSON" and e - s == 1 and norm(doc[s].text) in surnames and not kb.place(doc[s].text):
+                label = "PERSON"  # "Trump" tagged ORG after "Donald Trump"
             sc, ec = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
             if not self.story(sc, ec):
                 continue
@@ -383,7 +411,7 @@ class _Resolver:
             if label == "PERSON":
                 ns = self.strip_title_tokens(s, e)
                 bare = doc[ns:e].text
-                if key in PLATFORMS or (key in kb.media and ent is None):
+                if key in PLATFORMS or (key in kb.media and ent is None) or doc[e - 1].lower_ in ORGISH_LAST:
                     label = "ORG"
                 elif ent is None and place and ns == s and place[1] in ("country", "capital", "demonym"):
                     label = "GPE"  # a country spaCy took for a person
@@ -878,7 +906,12 @@ class _Resolver:
 
     # -- pass 3: coreference ---------------------------------------------------
     def is_description(self, t: Token) -> bool:
-        if t.lower_ not in self.kb.agents or t.pos_ != "NOUN" or t.tag_ not in ("NN",) or self.tok_named[t.i]:
+        low = t.lower_
+        if (low not in DESC_PERSON and low not in DESC_ORG) or t.pos_ != "NOUN" or t.tag_ not in ("NN",) \
+                or self.tok_named[t.i]:
+            return False
+        # "the US president": a role phrase, not a description of someone named before
+        if any(c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for c in t.lefts):
             return False
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.lefts):
             return False
@@ -890,11 +923,9 @@ class _Resolver:
         return self.kb.agent(t.lower_) is not None
 
     def resolve_description(self, t: Token) -> str | None:
-        ag = self.kb.agent(t.lower_)
-        if ag is None:
-            return None
+        ag = self.kb.agent(t.lower_) or (None, t.lower_)
         sector, role = ag
-        want = "org" if role in ORG_ROLES else "person"
+        want = "org" if t.lower_ in DESC_ORG else "person"
         return self.resolve(t.i, want, None, role=role, sector=sector)
 
     def resolve(self, i: int, want: str, gender: str | None, role: str | None = None,
@@ -1047,10 +1078,12 @@ class _Resolver:
             if a.country and a.country not in ("IGO", "NGO", "IMG", "MNC"):
                 votes[a.country] += sum(1 for m in a.mentions if m.kind != "pronoun")
         total = sum(votes.values())
-        dominant = votes.most_common(1)[0] if votes else None
+        top = votes.most_common(2)
+        dominant = top[0] if top else None
+        second = top[1][1] if len(top) > 1 else 0
         for aid, a in self.index.actors.items():
             if a.kind == "person" and a.country is None and dominant and dominant[1] >= 0.5 * total \
-                    and dominant[1] >= 5:
+                    and dominant[1] >= 5 and dominant[1] >= 2.5 * second:
                 # An unknown person in an article about one country: most likely of it.
                 a.country = dominant[0]
             if a.kind == "person" and a.sector is None and a.role:
@@ -1069,7 +1102,7 @@ def _wanted_hashes(doc: Doc, kb: KB) -> set[int]:
     got = _WANTED.get(key)
     if got is None:
         strings = doc.vocab.strings
-        words = MALE_PRON | FEMALE_PRON | PLURAL_PRON | {k for k in kb.agents if " " not in k}
+        words = MALE_PRON | FEMALE_PRON | PLURAL_PRON | {k for k in DESC_PERSON | DESC_ORG if " " not in k}
         got = _WANTED[key] = {strings.add(w) for w in words}
     return got
 
