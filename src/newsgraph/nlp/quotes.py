@@ -407,6 +407,9 @@ class QuoteFinder:
             ce = len(text[:ce].rstrip(" \"”'\u00a0"))
             if len(WORD.findall(text[cs:ce])) < 4:
                 continue
+            a, b = self.tok_at(cs), self.tok_at(max(cs, ce - 1))
+            if not any(self.doc[j].tag_ in FINITE for j in range(a, b + 1)):
+                continue  # a caption or a title, not something said
             c = Cand(cs, ce, "direct" if label.isupper() else "indirect", [[cs, ce]],
                      cue=(le, le + 1))
             c.speaker = Speaker(actor, label, ls, le)
@@ -651,6 +654,9 @@ class QuoteFinder:
             xcomp = [c for c in children if c.dep_ in ("xcomp", "oprd") and c.i > t.i]
             preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "of", "about", "against", "as")
                      and c.i > t.i]
+            if lem in ("cite", "quote") and any(x.lower_ == "as" and x.dep_ == "prep" and any(
+                    c.dep_ == "pcomp" for c in x.children) for x in t.subtree):
+                return None  # "cited X as saying ...": the saying is the statement
             if lem in OBJECT_VERBS and dobj and dobj[0].i > t.i and dobj[0].lower_ not in ("it", "this", "that"):
                 d = dobj[0]
                 if lem == "call" and not (xcomp or any(p.lower_ == "for" for p in preps)):

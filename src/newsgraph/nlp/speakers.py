@@ -35,6 +35,17 @@ class Speaker:
 def subject_of(verb: Token, max_up: int = 4) -> Token | None:
     """The source of a cue verb: its subject, the passive agent, or the subject of
     the clause it depends on."""
+    up = verb.head
+    if verb.dep_ == "pcomp" and up.lower_ == "as":
+        for _ in range(4):  # "as" may hang from the object rather than the verb
+            if up.lemma_ in ("quote", "cite") or up.head.i == up.i:
+                break
+            up = up.head
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp") and up.lemma_ in ("quote", "cite"):
+        # "The BBC cited Budi Gunawan as saying ...": the one cited speaks
+        obj = next((c for c in up.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is not None:
+            return obj
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
         # "X said the 36 must face charges, adding ...": the participle hangs from
         # the reported clause; its source is the speaker of the verb above it.
