@@ -60,6 +60,8 @@ ANAPHORS = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "hi
 GROUP_WORDS = {"group", "member", "part", "number", "delegation", "team", "unit", "contingent", "patch",
                "leader", "head", "official", "representative", "doctor", "some", "most", "all"}
 ADJ_FRAMES = {"willing", "ready", "prepared", "committed", "determined", "eager", "poised", "set"}
+DOC_NOUNS = {"decree", "law", "order", "bill", "resolution", "measure", "directive", "ruling", "legislation",
+             "regulation", "edict", "statement", "declaration"}
 EFFORT_NOUNS = {"effort", "attempt", "bid", "push", "drive", "campaign", "move", "initiative", "mission",
                 "decision", "order", "step", "vote"}
 STATIVE_PASSIVE = {"oppose", "commit", "determine", "prepare", "dedicate", "resolve", "pledge"}
@@ -197,7 +199,21 @@ class _Extractor:
         return out, toks
 
     def antecedent(self, pron: Token) -> Actor | None:
-        """``Syria says it will ...``: the subject of the verb that frames the pronoun's clause."""
+        """``Syria says it will ...``: the subject of the verb that frames the pronoun's clause;
+        for an object pronoun (``shot him``), the last person named before it."""
+        if pron.dep_ in ("dobj", "dative", "pobj") and pron.lower_ in ("him", "her", "them"):
+            subj = [c for c in pron.head.children if c.dep_ == "nsubj"]
+            not_this = self.actor(subj[0]) if subj else None
+            best = None
+            for a in self.index.actors.values():
+                if a is not_this or a.kind not in ("person",) and pron.lower_ != "them":
+                    continue
+                for m in a.mentions:
+                    if m.end <= pron.idx and m.kind != "pronoun" and (best is None or m.start > best[0]):
+                        best = (m.start, a)
+            if best is not None and pron.idx - best[0] < 600:
+                return best[1]
+            return None
         v = pron.head
         for _ in range(4):
             if v.dep_ in ("ccomp", "conj", "advcl", "xcomp", "parataxis") and v.head != v:
@@ -248,6 +264,8 @@ class _Extractor:
             return self.subjects(h, depth + 1)
         if v.dep_ == "relcl":
             return [] if self.passive(v) else [h]
+        if v.dep_ == "acl" and h.lemma_.lower() in DOC_NOUNS and h.head.pos_ == "VERB" and h.head != h:
+            return self.subjects(h.head, depth + 1)  # "signed a decree banning X": the signer bans
         if v.dep_ == "acl" and v.tag_ == "VBG":
             return [h]
         if v.dep_ == "acl" and h.lemma_.lower() in EFFORT_NOUNS:
@@ -376,6 +394,9 @@ class _Extractor:
     def verb(self, v: Token) -> None:
         if v.i in self.consumed or v.dep_ in ("amod", "compound"):
             return
+        if v.tag_ == "VBN" and v.dep_ == "acl" and not any(c.dep_ == "agent" for c in v.children) \
+                and v.lemma_.lower() in ("allege", "suspect", "accuse", "report", "claim", "say"):
+            return  # "his alleged ties": a hedge, not an act
         lemma = v.lemma_.lower()
         code: Code | None = None
         light_obj: Token | None = None
@@ -520,7 +541,7 @@ class _Extractor:
             if any(c.dep_ == "dobj" and c.lemma_.lower() in ("deal", "agreement", "accord") for c in v.children):
                 return Code("AGREE", "030", None, 0.8)
         if lemma == "vote" and "against" in preps:
-            return Code("REJECT", "120", None, 0.8)
+            return Code("REJECT", "120", None, 0.85)
         if lemma == "encourage" and self.frame_target(v) is not None:
             return Code("REQUEST", "020", None, 0.75)
         if lemma in ("join", "enter") and "talks" in {c.lower_ for c in v.children if c.dep_ == "dobj"}:
@@ -688,6 +709,12 @@ class _Extractor:
                 else:
                     s, st = self.parties(self.subjects(gov))
                 src, toks = s, toks + st
+        if not tgt and n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in (
+                "subject", "target", "victim", "focus", "object") and n.head.head.dep_ in ("attr", "pobj"):
+            cop = n.head.head.head  # "Mahan has been the subject of US sanctions"
+            t2, tt2 = self.parties([c for c in cop.children if c.dep_ == "nsubj"])
+            tgt = [a for a in t2 if a not in src]
+            toks += tt2
         inherited = False
         if not src and tgt and code.type in ("ASSAULT", "COERCE"):
             prev = self.recent_agent(n)
@@ -696,6 +723,8 @@ class _Extractor:
         tgt = [a for a in tgt if a not in src]
         if not src and not tgt:
             return
+        if code.type == "CONSULT" and len(src) + len(tgt) < 2:
+            return  # a meeting of one named side says nothing about who met whom
         c = Cand(n, code, src, tgt, [n] + toks, status, nominal=True, inherited_src=inherited)
         self.cands.append(c)
 

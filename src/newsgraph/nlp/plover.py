@@ -162,7 +162,6 @@ VERB_OBJECT["sign agreement"] = _c("SUPPORT", "057")
 VERB_OBJECT["sign deal"] = _c("SUPPORT", "057")
 VERB_OBJECT["sign treaty"] = _c("SUPPORT", "057")
 VERB_OBJECT["sign accord"] = _c("SUPPORT", "057")
-VERB_OBJECT["sign decree"] = _c("COERCE", "172", "restrict", 0.5)
 VERB_OBJECT["declare emergency"] = _c("COERCE", "1724", "martial-law")
 VERB_OBJECT["declare ceasefire"] = _c("RETREAT", "0871", "ceasefire")
 VERB_OBJECT["declare truce"] = _c("RETREAT", "0871", "ceasefire")
@@ -314,7 +313,8 @@ def verb_code(lemma: str) -> Code | None:
 
 
 VERB_OBJECT_STOP = {"hold election", "call election", "issue release", "issue statement", "make statement",
-                    "announce plan", "unveil plan", "announce initiative", "launch initiative", "announce decision", "announce intention", "make decision"}
+                    "announce plan", "unveil plan", "pass bill", "pass law", "pass legislation",
+                    "pass resolution", "pass measure", "announce initiative", "launch initiative", "announce decision", "announce intention", "make decision"}
 
 
 def verb_object_code(verb: str, obj: str) -> Code | None:
