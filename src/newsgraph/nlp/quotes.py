@@ -404,7 +404,8 @@ class QuoteFinder:
             if actor is None or actor.kind not in ("person", "organization"):
                 continue
             cs, ce = m.start(2), m.end(2)
-            ce = len(text[:ce].rstrip(" \"”'\u00a0"))
+            while ce > cs and text[ce - 1] in " \"”'\u00a0":
+                ce -= 1
             if len(WORD.findall(text[cs:ce])) < 4:
                 continue
             a, b = self.tok_at(cs), self.tok_at(max(cs, ce - 1))
@@ -418,7 +419,7 @@ class QuoteFinder:
         return out
 
     def _noun_source(self, cue: Token) -> Token | None:
-        """A nominal or subjectless cue: the possessor or the nearest name before."""
+        """A nominal cue's source: its possessor (``his statement``)."""
         for c in cue.children:
             if c.dep_ == "poss":
                 return c
@@ -446,9 +447,9 @@ class QuoteFinder:
                 break
             seen += 1
             if self.is_cue(t):
-                if sentence_over and any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.idx > q.close
-                                         and c.idx < limit and c.dep_ != "dobj" for c in t.children):
-                    return None
+                if sentence_over and any(c.dep_ in ("ccomp", "xcomp") and q.close < c.idx < limit
+                                         for c in t.children):
+                    return None  # the verb has a complement of its own: its own statement
                 if sentence_over:
                     # the rest must end before the next quote opens
                     k = j
@@ -468,19 +469,19 @@ class QuoteFinder:
         i = self.tok_at(q.open)
         sent = doc[i].sent
         lo = max(sent.start, self.tok_at(prev_close) + 1 if prev_close >= 0 else 0)
-        # a paragraph opened by the quote: look at the end of the previous one
-        before = text[:q.open].rstrip()
-        if not before or before[-1] == "\n" or (q.open > 0 and text[q.open - 1] == "\n"):
-            pass
         for j in range(i - 1, lo - 1, -1):
             t = doc[j]
             if "\n" in t.text:
                 break
             if self.is_cue(t):
                 return t
+        # a paragraph opened by the quote, after "X wrote:" ending the previous one
         line_start = text.rfind("\n", 0, q.open) + 1
-        if text[line_start:q.open].strip() == "" and before.endswith(":"):
-            end_tok = self.tok_at(len(before) - 1)
+        j = line_start
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if text[line_start:q.open].strip() == "" and j > 0 and text[j - 1] == ":":
+            end_tok = self.tok_at(j - 1)
             s2 = doc[end_tok].sent
             for j in range(end_tok, s2.start - 1, -1):
                 if self.is_cue(doc[j]):
