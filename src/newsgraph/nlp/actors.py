@@ -126,6 +126,15 @@ def multinational(key: str) -> str | None:
     return "IGO" if IGO_WORDS.search(key) else "NGO"
 
 
+# Labels that judge (the outlet's voice), as opposed to neutral titles.
+EVALUATIVE = {"dictator", "tyrant", "autocrat", "despot", "strongman", "propagandist", "warlord", "demagogue",
+              "puppet", "thug", "mouthpiece", "apologist", "crony", "henchman", "ideologue", "firebrand",
+              "hardliner", "populist", "extremist", "terrorist", "zealot", "kleptocrat", "oligarch", "war criminal",
+              "murderer", "butcher", "madman", "lackey", "stooge"}
+# Generic person nouns that may refer to the most salient person without a matching role.
+SALIENT_NOUNS = EVALUATIVE | {"leader", "veteran", "politician", "billionaire", "tycoon", "mogul",
+                              "incumbent", "challenger", "thinker", "commentator", "nationalist"}
+AGENTIVE = re.compile(r"(?:ist|er|or|ian|ant|ent|man|woman|person|ee|ive|at|crat)$")
 # Nouns that, with "the", stand for a person or an organisation already named.
 DESC_PERSON = {
     "dictator", "tyrant", "autocrat", "despot", "strongman", "leader", "president", "prime minister", "premier",
@@ -802,6 +811,16 @@ class _Resolver:
             h = root.head
             self.title_phrase(aid, actor, doc[h.left_edge.i:h.i + 1], None)
 
+    def denotes_agent(self, head: Token, actor: Actor) -> bool:
+        """The head of an apposition can describe this actor (``propagandist``,
+        ``thinker``; for organisations ``outlet``), not ``the goal`` or ``a range``."""
+        low = head.lower_
+        if self.kb.agent(low) or self.kb.agent(head.lemma_.lower()):
+            return True
+        if actor.kind == "person":
+            return low in DESC_PERSON or bool(AGENTIVE.search(low))
+        return low in DESC_ORG
+
     def title_phrase(self, aid: str, actor: Actor, phrase: Span, name_start: int | None) -> None:
         """A noun phrase that names ``actor``'s role or labels it: add it as a
         ``title`` mention, take role/country/sector from it, and keep it as a
@@ -813,7 +832,7 @@ class _Resolver:
             if t.pos_ in ("NOUN", "PROPN") and not self.tok_named[t.i]:
                 head = t
                 break
-        if head is None:
+        if head is None or not self.denotes_agent(head, actor):
             return
         # Cut at the head: anything after it (a relative clause) is not part of the label.
         phrase = doc[phrase.start:head.i + 1]
@@ -852,9 +871,12 @@ class _Resolver:
                 r = self.describe(t)
                 if r:
                     principal = principal or r
-        if role and norm(role) not in NEUTRAL_HEADS and role not in NEUTRAL_HEADS:
+        official = ap is not None and ap[1] in ("GOV", "LEG", "JUD", "MIL", "COP", "SPY")
+        if head.lower_ in EVALUATIVE or (role and role in EVALUATIVE):
             label = True
-        if not ap and head.lemma_.lower() not in NEUTRAL_HEADS:
+        elif role and role not in NEUTRAL_HEADS and not official:
+            label = True
+        elif not ap and head.lemma_.lower() not in NEUTRAL_HEADS:
             label = True
         if principal and principal in self.index.actors:
             pa = self.attr.get(principal, {})
@@ -926,10 +948,11 @@ class _Resolver:
         ag = self.kb.agent(t.lower_) or (None, t.lower_)
         sector, role = ag
         want = "org" if t.lower_ in DESC_ORG else "person"
-        return self.resolve(t.i, want, None, role=role, sector=sector)
+        strict = want == "person" and t.lower_ not in SALIENT_NOUNS
+        return self.resolve(t.i, want, None, role=role, sector=sector, strict=strict)
 
     def resolve(self, i: int, want: str, gender: str | None, role: str | None = None,
-                sector: str | None = None) -> str | None:
+                sector: str | None = None, strict: bool = False) -> str | None:
         si = self.sent_of[i]
         best = None
         best_key = None
@@ -973,6 +996,8 @@ class _Resolver:
                 best_key, best = key, aid
         if best is None:
             return None
+        if strict and best_key[0] == 1:
+            return None  # "the spokesperson" with no spokesperson named: not a guess
         if want == "org" and role and best_key[0] == 1 and sector is not None:
             # "the outlet" with no outlet around: do not guess.
             return None
@@ -1022,9 +1047,8 @@ class _Resolver:
                     start = min([det] + [c.i for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i])
                     self.mention(r, start, t.i + 1, "description")
                     self.push(t.i, r)
-                    ag = self.kb.agent(t.lower_)
                     words = {x.lower_ for x in doc[start:t.i + 1]} - NEUTRAL_MODS
-                    if ag and (ag[1] not in NEUTRAL_HEADS or len(words) > 1):
+                    if t.lower_ in EVALUATIVE or len(words) > 1:
                         s, e = doc[start].idx, t.idx + len(t.text)
                         self.index.add_descriptor(r, self.text[s:e], s, e)
 
