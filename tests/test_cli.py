@@ -211,4 +211,4 @@ def test_extract_into_a_closed_pipe_is_quiet(tmp_path):
     err = p.stderr.read().decode()
     p.wait(300)
     assert "Traceback" not in err
-    assert p.returncode in (0, 141)
+    assert p.returncode in (0, 1, 141)  # click itself exits 1 on EPIPE, quietly

@@ -21,7 +21,8 @@ from fixtures.bad_inputs import jsonl_record
 from fixtures.counters import count
 from fixtures.storecheck import check_store, fts_check
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "news.jsonl.gz"
+SHARED = Path(os.environ.get("NEWSGRAPH_SHARED") or Path(__file__).resolve().parents[2] / "shared")
+CORPUS = SHARED / "corpus" / "news.jsonl.gz"
 N_ARTICLES = int(os.environ.get("NEWSGRAPH_CRASH_ARTICLES", "200"))
 N_KILLS = int(os.environ.get("NEWSGRAPH_CRASH_KILLS", "6"))
 

@@ -59,7 +59,7 @@ def ingest(
                                                        soft_wrap=True),
         )
     err.print(f"read {report.read} articles: {report.stored} stored, {report.unchanged} unchanged, "
-              f"{report.failed} failed, in {report.seconds:.1f} s -> {_db(db)}")
+              f"{report.failed} failed, in {report.seconds:.1f} s -> {_db(db)}", soft_wrap=True)
     if report.failed:
         raise typer.Exit(1)
 
@@ -240,7 +240,7 @@ def main() -> None:
     try:
         app()
     except NewsgraphError as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False)
+        err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)  # one line per error, for logs
         sys.exit(2)
     except sqlite3.Error as exc:
         # Whatever the store layer did not translate: a message, never a traceback.
@@ -248,7 +248,7 @@ def main() -> None:
         if "locked" in msg or "busy" in msg:
             msg = ("the store is busy: another newsgraph process is writing to it; try again when it is done "
                    "(or wait longer with NEWSGRAPH_BUSY_SECONDS)")
-        err.print(f"[red]error[/red] store {_db(None)}: {msg}", highlight=False)
+        err.print(f"[red]error[/red] store {_db(None)}: {msg}", highlight=False, soft_wrap=True)
         sys.exit(2)
     except KeyboardInterrupt:
         err.print("interrupted: every batch already written is kept; run the same command again to go on")
