@@ -340,6 +340,9 @@ class QuoteFinder:
                 cand.subj, cand.no_speaker = self.source_of(cue)
                 if cand.subj is None and not cand.no_speaker:
                     cand.subj = self._noun_source(cue)
+                if cand.subj is not None and q.start <= cand.subj.idx < q.end:
+                    # a "source" inside the quotation is a parse gone wrong
+                    cand.subj, cand.cue, cand.cue_tok, cand.inherit = None, None, None, True
             else:
                 cand.inherit = True
             out.append(cand)

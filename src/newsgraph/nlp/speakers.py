@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Actor, Article
 from newsgraph.nlp.actors import ActorIndex
 from newsgraph.nlp.cues import (
-    FIRST, NEUTER, NON_SOURCES, PERSONAL, PLURAL, RELATIVE, SAY_VERBS,
+    FIRST, NEUTER, NON_SOURCES, OBJECT_VERBS, PERSONAL, PLURAL, RELATIVE, SAY_VERBS,
 )
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -51,7 +51,7 @@ def subject_of(verb: Token, max_up: int = 4) -> Token | None:
         # the reported clause; its source is the speaker of the verb above it.
         up = verb.head
         for _ in range(3):
-            if up.lemma_.lower() in SAY_VERBS and up.i != verb.i:
+            if (up.lemma_.lower() in SAY_VERBS or up.lemma_.lower() in OBJECT_VERBS) and up.i != verb.i:
                 return subject_of(up, max_up)
             if up.head.i == up.i:
                 break
