@@ -649,7 +649,9 @@ class QuoteFinder:
             # "was reported to be stable", "is believed to have fled"
             x = next(c for c in children if c.dep_ == "xcomp" and c.i > t.i)
             spans.append((x.left_edge.i, x.right_edge.i))
-        elif t.dep_ == "parataxis" and (is_say or is_belief) and t.head.pos_ in ("VERB", "AUX"):
+        elif (is_say or is_belief) and t.head.pos_ in ("VERB", "AUX") and (
+                t.dep_ == "parataxis" or t.dep_ == "ccomp" and t.head.i > t.i):
+            # "The economy, he said, is growing" / "X reported on Monday, coverage had risen"
             head = t.head
             spans.append((head.left_edge.i, head.right_edge.i))
             exclude = (t.left_edge.i, t.right_edge.i)
