@@ -231,6 +231,8 @@ class SpeakerResolver:
         if head.pos_ == "PRON" or low in PERSONAL | PLURAL | NEUTER | FIRST:
             s, e = head.idx, head.idx + len(head.text)
             actor = self.index.at(s, e)
+            if actor is not None and low in PERSONAL and actor.kind != "person":
+                actor = None  # "he" is a person, whatever the index says
             if actor is None and low not in FIRST:
                 actor = self.antecedent(low, s)
                 if actor is not None:
