@@ -129,3 +129,17 @@ def test_stable_ids_across_articles(actors):
     a = actors("Sergei Lavrov spoke in Moscow.")
     b = actors("Russia's foreign minister Sergei Lavrov, speaking on Friday, said no.")
     assert by_name(a, "Lavrov").id == by_name(b, "Lavrov").id
+
+
+def test_neutral_titles_are_not_descriptors(actors):
+    idx = actors("Health Minister Karin Lund said the clinic would open. "
+                 "Karin Lund, the health minister, spoke in Oslo.")
+    lund = by_name(idx, "Lund")
+    assert lund.role and "minister" in lund.role
+    assert not [d for d in idx.descriptors if d.actor == lund.id]
+
+
+def test_spokesperson_description_needs_a_spokesperson(actors):
+    idx = actors("Opposition leader Pavel Grinko was arrested on Sunday. The spokesperson said nothing.")
+    grinko = by_name(idx, "Grinko")
+    assert not any(m.text.lower() == "the spokesperson" for m in grinko.mentions)

@@ -134,7 +134,7 @@ EVALUATIVE = {"dictator", "tyrant", "autocrat", "despot", "strongman", "propagan
 # Generic person nouns that may refer to the most salient person without a matching role.
 SALIENT_NOUNS = EVALUATIVE | {"leader", "veteran", "politician", "billionaire", "tycoon", "mogul",
                               "incumbent", "challenger", "thinker", "commentator", "nationalist"}
-AGENTIVE = re.compile(r"(?:ist|er|or|ian|ant|ent|man|woman|person|ee|ive|at|crat)$")
+AGENTIVE = re.compile(r"(?:ist|er|or|ian|man|woman|person|crat)$")
 # Nouns that, with "the", stand for a person or an organisation already named.
 DESC_PERSON = {
     "dictator", "tyrant", "autocrat", "despot", "strongman", "leader", "president", "prime minister", "premier",
@@ -871,12 +871,9 @@ class _Resolver:
                 r = self.describe(t)
                 if r:
                     principal = principal or r
-        official = ap is not None and ap[1] in ("GOV", "LEG", "JUD", "MIL", "COP", "SPY")
+        # A label judges: an evaluative head (``dictator``) or a judging modifier
+        # (``pro-war``, ``ultranationalist``, ``the dictator's``); a bare title does not.
         if head.lower_ in EVALUATIVE or (role and role in EVALUATIVE):
-            label = True
-        elif role and role not in NEUTRAL_HEADS and not official:
-            label = True
-        elif not ap and head.lemma_.lower() not in NEUTRAL_HEADS:
             label = True
         if principal and principal in self.index.actors:
             pa = self.attr.get(principal, {})
