@@ -221,3 +221,18 @@ def test_it_said_resolves_to_the_organisation(analyse_text):
     assert q["speaker_text"] == "It"
     assert q["speaker"] is not None
     assert "Northwind" in actor_name(rec, q["speaker"])
+
+
+def test_document_speaks_for_its_author(analyse_text):
+    rec = analyse_text("According to a statement from Northwind Airlines, all flights would resume on Friday.")
+    q = only(rec)
+    assert q["content"] == "all flights would resume on Friday"
+    assert "Northwind" in actor_name(rec, q["speaker"])
+
+
+def test_reported_adverb_has_no_speaker(analyse_text):
+    rec = analyse_text("Reportedly, the two ministers met in secret before the vote.")
+    q = only(rec)
+    assert q["cue"] == "Reportedly"
+    assert q["speaker"] is None and q["speaker_text"] is None
+    assert q["content"] == "the two ministers met in secret before the vote"

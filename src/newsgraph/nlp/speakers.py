@@ -19,6 +19,12 @@ from newsgraph.nlp.cues import (
 )
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
+# Documents and utterances whose author is the source: "a statement from the ministry".
+AUTHORED = frozenset("""
+statement tweet post release letter report memo email message announcement interview
+speech remark remarks comment comments communique video ad advertisement editorial column
+op-ed article filing document paper study survey poll transcript
+""".split())
 # Dependents that end a speaker's noun phrase: "X, who ...", "X, a thinker ...".
 NP_STOP = frozenset(("relcl", "acl", "appos", "punct", "advcl", "cc"))
 CLIMB = frozenset(("advcl", "xcomp", "conj", "acl", "pcomp", "pobj", "prep", "dobj", "ccomp", "relcl", "npadvmod"))
@@ -215,6 +221,24 @@ class SpeakerResolver:
                     best = (m.end - m.start, a)
         return best[1] if best else None
 
+    def _author(self, head: Token) -> Actor | None:
+        for c in head.children:
+            if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON", "NOUN"):
+                if c.pos_ == "PRON":
+                    sp = self.resolve(c)
+                    return sp.actor if sp else None
+                got = self.covering(c)
+                if got is not None and got.kind != "unnamed":
+                    return got
+        for c in head.rights:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        got = self.covering(p)
+                        if got is not None and got.kind != "unnamed":
+                            return got
+        return None
+
     def resolve(self, head: Token) -> Speaker | None:
         """The speaker behind the subject token ``head``."""
         low = head.lower_
@@ -260,6 +284,10 @@ class SpeakerResolver:
             if named is not None and named.kind in ("person", "organization"):
                 pa, pb = np_bounds(prev)
                 actor, s, e = named, self.doc[pa].idx, self.doc[pb].idx + len(self.doc[pb].text)
+        if actor is None and head.pos_ == "NOUN" and head.lemma_.lower() in AUTHORED:
+            # "a tweet by Mike Pompeo", "a NATO press release", "his statement":
+            # the document speaks for its author
+            actor = self._author(head)
         if actor is None and head.pos_ == "NOUN":
             det = self.doc[a].lower_
             if det in ("the", "this", "that"):
