@@ -112,9 +112,9 @@ def main(argv: list[str] | None = None) -> dict:
              for k in truth}
     urls = {k: v.get("url") for k, v in truth.items()}
 
-    from newsgraph.ingest.html import html_to_text
-
     import trafilatura
+
+    from newsgraph.ingest.html import html_to_text
 
     results: dict = {"benchmark": "scrapinghub/article-extraction-benchmark (181 pages)",
                      "metric": "4-token shingle P/R/F1, per-page normalised tp/fp/fn summed (upstream's)",

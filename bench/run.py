@@ -248,7 +248,7 @@ def ratio(a: float | None, b: float | None) -> float | None:
 
 
 def summarise(r: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    g = lambda p, k: (r.get(p) or {}).get(k)  # noqa: E731
+    g = lambda p, k: (r.get(p) or {}).get(k)
     s: dict[str, Any] = {
         "extract_vs_parse": ratio(g("extract", "seconds"), g("parse", "seconds")),
         "textacy_vs_parse": ratio(g("textacy", "seconds"), g("parse", "seconds")),

@@ -12,8 +12,8 @@ import pytest
 pytest.importorskip("pyspark")
 pa_ds = pytest.importorskip("pyarrow.dataset")
 
-from newsgraph import service  # noqa: E402
-from newsgraph.model.tables import COLUMNS, TABLES, rows_of  # noqa: E402
+from newsgraph import service
+from newsgraph.model.tables import COLUMNS, TABLES, rows_of
 
 pytestmark = pytest.mark.spark
 
@@ -81,7 +81,7 @@ def test_bad_file_is_an_errors_row(job):
 
 
 def test_import_rebuilds_records_idempotently(job, tmp_path):
-    inp, out, _ = job
+    _, out, _ = job
     db = tmp_path / "ng.db"
     first = service.import_parquet(str(out), db=str(db))
     assert (first.read, first.stored, first.failed) == (20, 20, 0)

@@ -62,7 +62,7 @@ def limit_threads() -> None:
         from threadpoolctl import threadpool_limits
 
         threadpool_limits(1)
-    except Exception:  # threadpoolctl is optional
+    except Exception:  # noqa: BLE001, S110 - threadpoolctl is optional; the env already asks for 1
         pass
     import sys
 
@@ -71,7 +71,7 @@ def limit_threads() -> None:
         try:
             torch.set_num_threads(1)
             torch.set_num_interop_threads(1)
-        except Exception:
+        except Exception:  # noqa: BLE001, S110 - torch refuses once its pools have started
             pass
 
 
@@ -86,8 +86,8 @@ def _init(settings: Settings) -> None:
 def _work(chunk: list[Article]) -> list[Article | InputError]:
     assert _extractor is not None
     out: list[Article | InputError] = []
-    for a in _extractor.run(chunk, on_error=out.append):
-        out.append(a)
+    for a in _extractor.run(chunk, on_error=out.append):  # errors and articles interleave in order
+        out.append(a)  # noqa: PERF402
     return out
 
 

@@ -25,12 +25,18 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from newsgraph.model.tables import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, TABLES
+from newsgraph.model.tables import (
+    BOOL_COLUMNS,
+    COLUMNS,
+    FLOAT_COLUMNS,
+    INT_COLUMNS,
+    TABLES,
+)
 
 PARTITION_COLUMN = "year_month"
 ERROR_COLUMNS = ["input", "where", "reason"]
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz")
-_DOC_FILE = re.compile(r"^(?:readme|license|licence|notice|copying|attribution)(?:\.\w+)?$", re.I)
+_DOC_FILE = re.compile(r"^(?:readme|license|licence|notice|copying|attribution)(?:\.\w+)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -69,7 +75,14 @@ def is_jsonl(name: str) -> bool:
 
 
 def spark_schema(table: str):  # -> pyspark StructType
-    from pyspark.sql.types import BooleanType, DoubleType, LongType, StringType, StructField, StructType
+    from pyspark.sql.types import (
+        BooleanType,
+        DoubleType,
+        LongType,
+        StringType,
+        StructField,
+        StructType,
+    )
 
     def typ(c: str) -> Any:
         if c in INT_COLUMNS:
@@ -144,7 +157,7 @@ def extract_partition(rows: Iterable[tuple[str, str, int, bytes]]) -> Iterator[t
             raw = io.BytesIO(data)
             stream = gzip.GzipFile(fileobj=raw) if name.endswith(".gz") else io.BufferedReader(raw)
             yield from _guard(read_stream(stream, name, settings, path=name), name)  # type: ignore[arg-type]
-        except Exception as exc:  # a reader bug must not fail the job
+        except Exception as exc:  # noqa: BLE001 - a reader bug must not fail the job
             yield InputError(name, f"cannot read: {exc.__class__.__name__}: {exc}")
 
     def drain() -> Iterator[tuple[str, str | None, str]]:
@@ -243,7 +256,7 @@ def run_job(inputs: list[str], output: str, master: str | None = None, partition
         units = []  # RDDs of (kind, uri, line number, bytes)
         if files:
             df = (spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(files))
-            base = lambda c: F.regexp_extract(F.col(c), r"([^/]*)$", 1)  # noqa: E731
+            base = lambda c: F.regexp_extract(F.col(c), r"([^/]*)$", 1)
             doc = base("path").rlike(_DOC_FILE.pattern.replace("(?:", "(?i)(?:", 1))
             explicit = F.col("path").isin(sorted(named)) if named else F.lit(False)
             keep = explicit | ~doc
