@@ -185,6 +185,7 @@ def test_damaged_store(tmp_path, content, run):
     assert r.returncode == 2 and "no such store" in r.stderr and "Traceback" not in r.stderr
 
 
+@pytest.mark.slow
 def test_real_command_bad_folder_no_traceback(tmp_path):
     """Once as a real process through the installed entry point."""
     bad = tmp_path / "in"
@@ -200,6 +201,7 @@ def test_real_command_bad_folder_no_traceback(tmp_path):
     assert len(stored(db)) == exp.n_good
 
 
+@pytest.mark.slow
 def test_extract_into_a_closed_pipe_is_quiet(tmp_path):
     d = tmp_path / "in"
     d.mkdir()
@@ -212,3 +214,19 @@ def test_extract_into_a_closed_pipe_is_quiet(tmp_path):
     p.wait(300)
     assert "Traceback" not in err
     assert p.returncode in (0, 1, 141)  # click itself exits 1 on EPIPE, quietly
+
+
+def test_one_id_two_texts_is_reported_same_record_twice_is_not(tmp_path, run):
+    a = jsonl_record(1, seed=3)
+    other = dict(a, text=jsonl_record(2, seed=3)["text"])
+    f1 = tmp_path / "one.jsonl"
+    f1.write_text(json.dumps(a) + "\n")
+    f2 = tmp_path / "two.jsonl"
+    f2.write_text(json.dumps(a) + "\n" + json.dumps(other) + "\n")
+    db = str(tmp_path / "s.db")
+    r = run(["ingest", str(f1), str(f2), "--db", db, "-q"])
+    assert r.returncode == 1
+    assert error_lines(r.stderr) == [f"error {f2}: article {a['id']}: the same id as an earlier, different "
+                                     "article in this run; skipped"]
+    assert "1 stored, 1 unchanged, 1 failed" in r.stderr
+    assert json.loads(stored(db)[a["id"]])["text"] == a["text"]

@@ -123,7 +123,9 @@ def ingest(paths: Iterable[str], db: str | None = None, settings: Settings | Non
                 known = store.known_hashes(a.id for a in arts)
                 for a in arts:
                     digest = content_hash(a)
-                    if a.id in seen and seen[a.id] != digest:
+                    # The same record in two files is one article; two texts under one id are not.
+                    text_key = hashlib.sha1(a.text.encode("utf-8", "surrogatepass")).hexdigest()
+                    if a.id in seen and seen[a.id] != text_key:
                         # Two different articles under one id: storing both would lose one.
                         err(InputError(a.source.path or a.id, f"article {a.id}: the same id as an earlier, "
                                                               "different article in this run; skipped"))
@@ -133,7 +135,7 @@ def ingest(paths: Iterable[str], db: str | None = None, settings: Settings | Non
                         if on_progress:
                             on_progress(1)
                         continue
-                    seen[a.id] = digest
+                    seen[a.id] = text_key
                     yield a, digest
 
         pending = fresh()
