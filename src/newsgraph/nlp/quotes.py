@@ -655,6 +655,15 @@ class QuoteFinder:
             head = t.head
             spans.append((head.left_edge.i, head.right_edge.i))
             exclude = (t.left_edge.i, t.right_edge.i)
+            le, re_ = t.left_edge.i, t.right_edge.i
+            while le < t.i and doc[le].is_punct:
+                le += 1
+            while re_ > t.i and doc[re_].is_punct:
+                re_ -= 1
+            if le > 0 and re_ + 1 < len(doc) and doc[le - 1].text == "," and doc[re_ + 1].text == ",":
+                # a parenthetical cue ("…, he said, …") reports its whole sentence
+                sent = t.sent
+                spans = [(sent.start, sent.end - 1)]
         else:
             dobj = [c for c in children if c.dep_ == "dobj"]
             xcomp = [c for c in children if c.dep_ in ("xcomp", "oprd") and c.i > t.i]
