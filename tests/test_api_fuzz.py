@@ -17,7 +17,7 @@ from fixtures.bad_inputs import jsonl_record  # noqa: E402
 from fixtures.counters import count  # noqa: E402
 
 FAST_CASES = 10   # per operation and mode, default run
-SLOW_CASES = 200  # per operation and mode, -m slow
+SLOW_CASES = 100  # per operation and mode, -m slow
 
 
 @pytest.fixture(scope="module")

@@ -444,3 +444,14 @@ def test_fifo_and_devices_are_refused_not_opened(tmp_path):
     assert len(articles(items)) == 1
     assert sorted((e.where, e.reason) for e in errors(items)) == [
         ("/dev/zero", "not a regular file"), (str(d / "pipe.txt"), "not a regular file")]
+
+
+def test_truncated_gzip_jsonl_keeps_the_lines_before_the_damage(tmp_path):
+    data = gzip.compress(("\n".join(json.dumps(jsonl_record(k)) for k in range(30)) + "\n").encode())
+    p = tmp_path / "cut.jsonl.gz"
+    p.write_bytes(data[: len(data) * 2 // 3])
+    items = list(read_inputs([str(p)]))
+    good, bad = articles(items), errors(items)
+    assert 5 <= len(good) < 30
+    assert [a.id for a in good] == [f"test-0-{k}" for k in range(len(good))]
+    assert len(bad) == 1 and bad[0].where == str(p) and "cannot read" in bad[0].reason
