@@ -60,6 +60,7 @@ ANAPHORS = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "hi
 GROUP_WORDS = {"group", "member", "part", "number", "delegation", "team", "unit", "contingent", "patch",
                "leader", "head", "official", "representative", "doctor", "some", "most", "all"}
 ADJ_FRAMES = {"willing", "ready", "prepared", "committed", "determined", "eager", "poised", "set"}
+MIN_CONFIDENCE = 0.4
 DOC_NOUNS = {"decree", "law", "order", "bill", "resolution", "measure", "directive", "ruling", "legislation",
              "regulation", "edict", "statement", "declaration"}
 EFFORT_NOUNS = {"effort", "attempt", "bid", "push", "drive", "campaign", "move", "initiative", "mission",
@@ -444,6 +445,8 @@ class _Extractor:
         if lemma in ("withdraw", "pull", "exit", "quit", "leave") and treaty:
             code = Code("SANCTION", "160", "withdraw", 0.85)
             light_obj = None
+        if code.mode == "release" and not any(self.actor(o) for o in self.objects(v, "RETREAT")[:2]):
+            return  # "released a statement": only people (or what they hold) are released
         if code.type == "PROTEST" and lemma == "protest":
             subj = self.subjects(v)
             crowd = subj and (subj[0].lemma_.lower() in CROWD or subj[0].ent_type_ == "NORP"
@@ -529,7 +532,7 @@ class _Extractor:
         preps = {c.lower_ for c in v.children if c.dep_ in ("prep", "prt")}
         if lemma == "call" and (preps & {"on", "upon"} or ("for" in preps and not any(
                 c.dep_ in ("dobj", "oprd") for c in v.children))):
-            return Code("REQUEST", "020", None, 0.85)
+            return Code("REQUEST", "020", None, 0.8)
         if lemma in ("talk", "speak") and "with" in preps:
             return Code("CONSULT", "040", None, 0.8)
         if lemma == "fire" and preps & {"on", "at", "upon"}:
@@ -845,8 +848,10 @@ class _Extractor:
         reacted = {c.obj_event.i for c in by_trigger.values() if c.obj_event is not None and c.said_in}
         for c in sorted(by_trigger.values(), key=lambda c: c.trigger.idx):
             conf = self.confidence(c)
-            if c.status is None and (conf < 0.3 or not (c.src or c.tgt)):
+            if c.status is None and (conf < MIN_CONFIDENCE or not (c.src or c.tgt)):
                 continue
+            if c.status is None and c.code.type == "CONSULT" and len(c.src) + len(c.tgt) < 2:
+                continue  # "leaders negotiated", "the university hosted": with whom?
             if c.status is None and c.code.strength < 0.5 and not (c.src and c.tgt):
                 continue
             if c.status is None and not c.nominal and not c.src:

@@ -95,7 +95,8 @@ _add(_V, "indict charge", _c("ACCUSE", "1121", "allege", 0.7))
 _add(_V, "sue", _c("ACCUSE", "115", "allege"))
 _add(_V, "investigate probe", _c("ACCUSE", "090", "investigate", 0.7))
 _add(_V, "complain", _c("ACCUSE", "114", "allege", 0.8))
-_add(_V, "demand urge request plead implore exhort petition", _c("REQUEST", "100"))
+_add(_V, "demand urge request plead implore exhort", _c("REQUEST", "100"))
+_add(_V, "petition", _c("REQUEST", "100", None, 0.8))
 _add(_V, "appeal", _c("REQUEST", "020", None, 0.8))
 _add(_V, "ask", _c("REQUEST", "020", None, 0.6))
 _add(_V, "press", _c("REQUEST", "100", None, 0.5))
@@ -114,7 +115,7 @@ _add(_V, "meet", _c("CONSULT", "040"))
 _add(_V, "negotiate", _c("CONSULT", "046"))
 _add(_V, "mediate broker", _c("CONSULT", "045"))
 _add(_V, "visit", _c("CONSULT", "042", "visit"))
-_add(_V, "host", _c("CONSULT", "043", "host"))
+_add(_V, "host", _c("CONSULT", "043", "host", 0.8))
 _add(_V, "telephone phone", _c("CONSULT", "041", "phone"))
 _add(_V, "discuss consult confer", _c("CONSULT", "040", None, 0.7))
 _add(_V, "cooperate collaborate", _c("COOPERATE", "060"))
@@ -137,7 +138,7 @@ LIGHT_VERBS = set(
     "take give begin start continue resume announce order approve authorize authorise step "
     "intensify mount wage unleash open pursue seek provide grant send deliver extend declare "
     "establish hold break lift end suspend halt attend join organize organise lead chair convene "
-    "host".split())
+    "host increase expand boost deepen strengthen escalate broaden enhance step".split())
 
 # Objects that change the verb's meaning (``lift sanctions`` is not SANCTION).
 VERB_OBJECT: dict[str, Code] = {}
