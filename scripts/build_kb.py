@@ -289,6 +289,8 @@ class Builder:
         if not key or len(key) < 2:
             return
         have = self.places.get(key)
+        if have is not None and have[0] != iso3 and typ in ("demonym", "people") and have[1] == "country":
+            return  # a country's own name beats another country's adjective ("Congo")
         if have is not None and have[0] != iso3 and typ in ("demonym", "people") and override:
             # "French" is also the adjective of French dependencies: keep the country
             # whose name the demonym comes from (Fren-ch / Fran-ce), else the first seen.
@@ -845,6 +847,11 @@ def main(argv: list[str] | None = None) -> int:
     b.phoenix(kb / "cameo_phoenix" / "Phoenix.MilNonState.actors.txt", "nonstate")
     b.factbook_terms(kb / "factbook" / "factbook_executive_terms.csv")
     b.wikidata(kb / "wikidata" / "world_leaders_2021_wikidata.csv")
+    # Countries' own ISO names have the last word over adjectives of other countries.
+    for c in pycountry.countries:
+        for n in {c.name, getattr(c, "common_name", None)}:
+            if n and "," not in n:
+                b.places[norm(n)] = [c.alpha_3, "country"]
     b.merge_acronyms()
     b.agents_phoenix(kb / "cameo_phoenix" / "Phoenix.agents.txt")
     b.agents_extra()
