@@ -236,3 +236,11 @@ def test_reported_adverb_has_no_speaker(analyse_text):
     assert q["cue"] == "Reportedly"
     assert q["speaker"] is None and q["speaker_text"] is None
     assert q["content"] == "the two ministers met in secret before the vote"
+
+
+def test_channel_of_a_statement(analyse_text):
+    rec = analyse_text("In a statement posted on its website, the Northwind board denied that the airline was for sale.")
+    q = only(rec)
+    assert q["cue"] == "denied"
+    assert q["channel"] == "In a statement posted on its website"
+    assert q["content"] == "the airline was for sale"

@@ -213,6 +213,13 @@ class Cand:
 
 
 SENT_END = frozenset(".!?")
+CHANNEL_PREPS = frozenset("in on via during through over at".split())
+CHANNELS = frozenset("""
+statement interview tweet twitter post facebook instagram letter speech conference briefing
+television tv radio website blog op-ed column video broadcast email e-mail remarks message
+podcast telegram rally debate hearing address release communique communiqué show program
+programme session meeting summit appearance op-ed
+""".split())
 GERUND_VERBS = frozenset("propose suggest recommend urge advocate".split())
 TELL_VERBS = frozenset("tell inform assure remind warn notify advise convince persuade promise".split())
 FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
@@ -879,8 +886,37 @@ class QuoteFinder:
                 speaker=sp.actor.id if sp and sp.actor else None, speaker_text=sp.text if sp else None,
                 speaker_start=sp.start if sp else None, speaker_end=sp.end if sp else None,
                 cue=cue_text, cue_start=c.cue[0] if c.cue else None, cue_end=c.cue[1] if c.cue else None,
+                channel=self._channel(c),
             ))
         return out
+
+    def _channel(self, c: Cand) -> str | None:
+        """Where it was said: ``in a statement posted on the Kremlin's website``,
+        ``on Twitter``, ``in an interview with the BBC``."""
+        t = c.cue_tok
+        if t is None or t.pos_ not in ("VERB", "AUX"):
+            return None
+        verbs = [t]
+        if t.head.i != t.i and t.head.pos_ in ("VERB", "AUX") and t.dep_ in ("advcl", "conj", "xcomp"):
+            verbs.append(t.head)
+        for v in verbs:
+            for p in v.children:
+                if p.dep_ != "prep" or p.lower_ not in CHANNEL_PREPS:
+                    continue
+                obj = next((x for x in p.children if x.dep_ == "pobj"), None)
+                if obj is not None and obj.lemma_.lower() in CHANNELS:
+                    a, b = p.i, p.right_edge.i
+                    for k in range(obj.i, b + 1):  # a comma ends the phrase
+                        if self.doc[k].text == ",":
+                            b = k - 1
+                            break
+                    while b > a and self.doc[b].is_punct:
+                        b -= 1
+                    s, e = self.span_chars(a, b)
+                    if s >= c.start and e <= c.end:
+                        continue  # inside the content: part of what was said
+                    return self.text[s:e]
+        return None
 
 
 def extract_quotes(doc: Doc, article: Article, index: ActorIndex) -> list[Quote]:
