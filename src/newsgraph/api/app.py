@@ -7,8 +7,11 @@ server can never write.
 """
 from __future__ import annotations
 
+import os
 import re
 import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -94,18 +97,72 @@ class HeadAsGet:
 
 
 class StorePool:
-    """One read-only connection per thread: sqlite3 connections are not for sharing."""
+    """One read-only connection per thread (sqlite3 connections are not for sharing),
+    and a small cache for the aggregate reads (facets, the edge list behind the
+    network and the actor pages, timelines) that is emptied whenever the store's
+    files change, e.g. when an ingest commits while we serve."""
+
+    MAX_ENTRIES = 64
 
     def __init__(self, path: str) -> None:
         self.path = path
         Store(path, readonly=True).close()  # fail now, with the store's own message
         self._local = threading.local()
+        self._lock = threading.Lock()
+        self._key_locks: dict[Any, threading.Lock] = {}
+        self._cache: OrderedDict[Any, Any] = OrderedDict()
+        self._version: tuple[int, ...] = ()
 
     def get(self) -> Store:
         s = getattr(self._local, "store", None)
         if s is None:
             s = self._local.store = Store(self.path, readonly=True)
         return s
+
+    def version(self) -> tuple[int, ...]:
+        out: list[int] = []
+        for p in (self.path, self.path + "-wal"):
+            try:
+                st = os.stat(p)
+                out += [st.st_mtime_ns, st.st_size]
+            except OSError:
+                out += [0, 0]
+        return tuple(out)
+
+    def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per key and store version; callers must not mutate the value."""
+        version = self.version()
+        with self._lock:
+            if version != self._version:
+                self._cache.clear()
+                self._version = version
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+            key_lock = self._key_locks.setdefault(key, threading.Lock())
+        with key_lock:  # one thread computes; the others wait for its result
+            with self._lock:
+                if key in self._cache:
+                    return self._cache[key]
+            value = compute()
+            with self._lock:
+                if self._version == version:
+                    self._cache[key] = value
+                    while len(self._cache) > self.MAX_ENTRIES:
+                        self._cache.popitem(last=False)
+            return value
+
+    def warm(self) -> None:
+        """Fill the cache in the background, so the first visitor doesn't wait."""
+        def run() -> None:
+            try:
+                s = self.get()
+                self.cached("edges", lambda: queries.edge_rows(s))
+                self.cached("facets", lambda: queries.facets(s))
+            except Exception:  # noqa: BLE001, S110 - the first request computes it (and reports) instead
+                pass
+
+        threading.Thread(target=run, name="newsgraph-warm", daemon=True).start()
 
 
 def _u(value: Any) -> str:
@@ -165,6 +222,7 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
     app.state.db = db
 
     app.state.pool = pool
+    pool.warm()
 
     def render(request: Request, template: str, data: dict[str, Any], json_url: str, status: int = 200) -> HTMLResponse:
         html = env.get_template(template).render(data=data, request=request, json_url=json_url, db=Path(db).name)
@@ -209,7 +267,7 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
     # -- JSON API ----------------------------------------------------------------
     @app.get("/api/search", tags=["pages"], summary="Full-text search with filters (page: /)")
     def api_search(p: Annotated[SearchParams, Query()], s: StoreDep) -> dict[str, Any]:
-        return pages.search(s, p)
+        return pages.search(s, p, pool)
 
     @app.get("/api/article/{article_id:path}", tags=["pages"],
              summary="An article, its text, and every extraction with offsets (page: /article/{id})")
@@ -219,7 +277,7 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
     @app.get("/api/actor/{actor_id:path}", tags=["pages"],
              summary="An actor: statements over time, descriptors by outlet, events, interactions (page: /actor/{id})")
     def api_actor(actor_id: IdPath, p: Annotated[ActorParams, Query()], s: StoreDep) -> dict[str, Any]:
-        return pages.actor(s, actor_id, p)
+        return pages.actor(s, actor_id, p, pool)
 
     @app.get("/api/event/{event_id:path}", tags=["pages"],
              summary="An event, where it was reported, and the statements reacting to it (page: /event/{id})")
@@ -228,11 +286,11 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
 
     @app.get("/api/network", tags=["pages"], summary="The actor network: weighted event and statement edges")
     def api_network(p: Annotated[NetworkParams, Query()], s: StoreDep) -> dict[str, Any]:
-        return pages.network(s, p)
+        return pages.network(s, p, pool)
 
     @app.get("/api/timeline", tags=["pages"], summary="Articles, statements and events per month")
     def api_timeline(p: Annotated[TimelineParams, Query()], s: StoreDep) -> dict[str, Any]:
-        return pages.timeline(s, p)
+        return pages.timeline(s, p, pool)
 
     @app.get("/api/actors", tags=["lookups"], summary="Actors whose name or alias contains `name`")
     def api_actors(name: Annotated[str, Query(min_length=1, max_length=200)], s: StoreDep,
@@ -247,7 +305,7 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
     @app.get("/", include_in_schema=False, response_class=HTMLResponse)
     @app.get("/search", include_in_schema=False, response_class=HTMLResponse)
     def page_search(request: Request, p: Annotated[SearchParams, Query()], s: StoreDep) -> Response:
-        return render(request, "search.html", pages.search(s, p), twin(request))
+        return render(request, "search.html", pages.search(s, p, pool), twin(request))
 
     @app.get("/article/{article_id:path}", include_in_schema=False, response_class=HTMLResponse)
     def page_article(request: Request, article_id: IdPath, s: StoreDep) -> Response:
@@ -255,7 +313,7 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
 
     @app.get("/actor/{actor_id:path}", include_in_schema=False, response_class=HTMLResponse)
     def page_actor(request: Request, actor_id: IdPath, p: Annotated[ActorParams, Query()], s: StoreDep) -> Response:
-        return render(request, "actor.html", pages.actor(s, actor_id, p), twin(request))
+        return render(request, "actor.html", pages.actor(s, actor_id, p, pool), twin(request))
 
     @app.get("/event/{event_id:path}", include_in_schema=False, response_class=HTMLResponse)
     def page_event(request: Request, event_id: IdPath, s: StoreDep) -> Response:
@@ -263,11 +321,11 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
 
     @app.get("/network", include_in_schema=False, response_class=HTMLResponse)
     def page_network(request: Request, p: Annotated[NetworkParams, Query()], s: StoreDep) -> Response:
-        return render(request, "network.html", pages.network(s, p), twin(request))
+        return render(request, "network.html", pages.network(s, p, pool), twin(request))
 
     @app.get("/timeline", include_in_schema=False, response_class=HTMLResponse)
     def page_timeline(request: Request, p: Annotated[TimelineParams, Query()], s: StoreDep) -> Response:
-        return render(request, "timeline.html", pages.timeline(s, p), twin(request))
+        return render(request, "timeline.html", pages.timeline(s, p, pool), twin(request))
 
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
     def page_docs(request: Request) -> Response:

@@ -6,7 +6,8 @@ about HTML.
 """
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from newsgraph.api.params import (
     ActorParams,
@@ -18,6 +19,20 @@ from newsgraph.errors import NewsgraphError
 from newsgraph.store import Store, queries
 
 CONTEXT_CHARS = 320
+
+
+class Cache(Protocol):
+    def cached(self, key: Any, compute: Callable[[], Any]) -> Any: ...
+
+
+class NoCache:
+    """For callers without a server: compute every time."""
+
+    def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
+        return compute()
+
+
+NO_CACHE = NoCache()
 
 
 class NotFound(NewsgraphError):
@@ -35,7 +50,15 @@ def resolve_actor(store: Store, ref: str | None) -> tuple[dict[str, Any] | None,
     return (found[0] if found else None), found[1:]
 
 
-def search(store: Store, p: SearchParams) -> dict[str, Any]:
+def _facets(store: Store, cache: Cache) -> dict[str, Any]:
+    return cache.cached("facets", lambda: queries.facets(store))
+
+
+def _edges(store: Store, cache: Cache) -> list[Any]:
+    return cache.cached("edges", lambda: queries.edge_rows(store))
+
+
+def search(store: Store, p: SearchParams, cache: Cache = NO_CACHE) -> dict[str, Any]:
     actor, candidates = resolve_actor(store, p.actor)
     if p.actor and actor is None:
         res: dict[str, Any] = {"total": 0, "limit": p.limit, "offset": p.offset, "results": []}
@@ -49,7 +72,7 @@ def search(store: Store, p: SearchParams) -> dict[str, Any]:
         "actor_candidates": candidates,
         "matching_actors": queries.find_actors(store, p.q, limit=8) if p.q.strip() and len(p.q) <= 100 else [],
         **res,
-        "facets": queries.facets(store),
+        "facets": _facets(store, cache),
     }
 
 
@@ -167,8 +190,8 @@ def _web_url(url: str | None) -> str | None:
     return None
 
 
-def actor(store: Store, actor_id: str, p: ActorParams) -> dict[str, Any]:
-    data = queries.actor_profile(store, actor_id, p.date_from, p.date_to, p.limit)
+def actor(store: Store, actor_id: str, p: ActorParams, cache: Cache = NO_CACHE) -> dict[str, Any]:
+    data = queries.actor_profile(store, actor_id, p.date_from, p.date_to, p.limit, edges=_edges(store, cache))
     if data is None:
         raise NotFound(f"no actor {actor_id!r} in this store")
     return data
@@ -197,19 +220,20 @@ def event(store: Store, event_id: str) -> dict[str, Any]:
     return data
 
 
-def network(store: Store, p: NetworkParams) -> dict[str, Any]:
-    data = queries.network(store, p.date_from, p.date_to, p.event_type, p.min_weight, p.limit)
-    data["event_types"] = queries.facets(store)["event_types"]
-    return data
+def network(store: Store, p: NetworkParams, cache: Cache = NO_CACHE) -> dict[str, Any]:
+    data = cache.cached(("network", p.date_from, p.date_to, p.event_type, p.min_weight, p.limit),
+                        lambda: queries.network(store, p.date_from, p.date_to, p.event_type, p.min_weight,
+                                                p.limit, edges=_edges(store, cache)))
+    return {**data, "event_types": _facets(store, cache)["event_types"]}
 
 
-def timeline(store: Store, p: TimelineParams) -> dict[str, Any]:
+def timeline(store: Store, p: TimelineParams, cache: Cache = NO_CACHE) -> dict[str, Any]:
     actor, candidates = resolve_actor(store, p.actor)
     if p.actor and actor is None:
         data: dict[str, Any] = {"filters": p.model_dump(), "months": []}
     else:
-        data = queries.timeline(store, p.date_from, p.date_to, actor["id"] if actor else None, p.event_type)
-    data["actor"] = actor
-    data["actor_candidates"] = candidates
-    data["event_types"] = queries.facets(store)["event_types"]
-    return data
+        aid = actor["id"] if actor else None
+        data = cache.cached(("timeline", p.date_from, p.date_to, aid, p.event_type),
+                            lambda: queries.timeline(store, p.date_from, p.date_to, aid, p.event_type))
+    return {**data, "actor": actor, "actor_candidates": candidates,
+            "event_types": _facets(store, cache)["event_types"]}

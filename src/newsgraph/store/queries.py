@@ -2,6 +2,7 @@
 All parameters are bound, never formatted into SQL."""
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import sqlite3
@@ -27,44 +28,121 @@ def fts_query(q: str) -> str:
     return " ".join(out)
 
 
+def _desc(date: str | None) -> tuple[int, str]:
+    # Sort key for "date DESC, NULLs last" in an ascending sort.
+    if date is None:
+        return (1, "")
+    return (0, "".join(chr(0x10FFFF - ord(ch)) for ch in date))
+
+
+def _chunks(xs: list[Any], n: int = 500) -> Any:
+    for i in range(0, len(xs), n):
+        yield xs[i:i + n]
+
+
+def _column(c: sqlite3.Connection, col: str, rowids: list[int]) -> dict[int, Any]:
+    out: dict[int, Any] = {}
+    for chunk in _chunks(rowids):
+        out.update(c.execute(f"SELECT rowid, {col} FROM articles WHERE rowid IN ({','.join('?' * len(chunk))})",
+                             chunk).fetchall())
+    return out
+
+
 def search_articles(store: Store, q: str = "", actor: str | None = None, outlet: str | None = None,
                     date_from: str | None = None, date_to: str | None = None,
                     event_type: str | None = None, limit: int = 20, offset: int = 0) -> dict[str, Any]:
-    where, params = [], []
-    join = ""
-    select_snip = "NULL AS snippet"
-    order = "a.date DESC, a.id"
-    if q.strip():
-        fq = fts_query(q)
-        if fq:
-            join += " JOIN articles_fts f ON f.rowid = a.rowid"
-            where.append("articles_fts MATCH ?")
-            params.append(fq)
-            select_snip = "snippet(articles_fts, 1, '[[', ']]', ' … ', 24) AS snippet"
-            order = "bm25(articles_fts), a.date DESC"
+    """Articles matching all words of ``q`` (best bm25 first, then newest) and every
+    filter given (newest first when there are no words); ``total`` counts them all.
+
+    Article rows are big (text and record), so nothing here visits one per match:
+    each filter becomes a set of rowids read from an index alone, the words are ranked
+    inside the FTS index, and only the page's rows (plus date ties at its edge) are read.
+    """
+    c = store.conn
+    fq = fts_query(q) if q.strip() else ""
+    filters: list[tuple[str, list[Any]]] = []
     if actor:
-        where.append("a.id IN (SELECT article_id FROM article_actors WHERE actor_id = ?)")
-        params.append(actor)
+        filters.append((("SELECT a.rowid FROM article_actors x JOIN articles a ON a.id = x.article_id"
+                         " WHERE x.actor_id = ?"), [actor]))
     if outlet:
-        where.append("a.outlet = ?")
-        params.append(outlet)
-    if date_from:
-        where.append("a.date >= ?")
-        params.append(date_from)
-    if date_to:
-        where.append("a.date <= ?")
-        params.append(date_to + "~")  # "2020-01" includes every day of January
+        filters.append(("SELECT rowid FROM articles WHERE outlet = ?", [outlet]))
+    if date_from or date_to:
+        # "2020-01" as date_to includes every day of January.
+        filters.append(("SELECT rowid FROM articles WHERE date >= ? AND date <= ?",
+                        [date_from or "", (date_to + "~") if date_to else "~"]))
     if event_type:
-        where.append("a.id IN (SELECT article_id FROM events WHERE type = ?)")
-        params.append(event_type)
-    w = (" WHERE " + " AND ".join(where)) if where else ""
-    total = store.conn.execute(f"SELECT count(*) FROM articles a{join}{w}", params).fetchone()[0]
-    rows = _rows(store.conn.execute(
-        f"SELECT a.id, a.title, a.date, a.outlet, a.url, {select_snip},"
-        " (SELECT count(*) FROM quotes WHERE article_id=a.id) AS n_quotes,"
-        " (SELECT count(*) FROM events WHERE article_id=a.id) AS n_events"
-        f" FROM articles a{join}{w} ORDER BY {order} LIMIT ? OFFSET ?",
-        [*params, limit, offset]))
+        filters.append(("SELECT a.rowid FROM events e JOIN articles a ON a.id = e.article_id WHERE e.type = ?",
+                        [event_type]))
+    if actor and not (fq or outlet or date_from or date_to or event_type):
+        # An actor's articles (the actor page's link): its index has the dates.
+        total = c.execute("SELECT count(*) FROM article_actors WHERE actor_id = ?", [actor]).fetchone()[0]
+        page = [r[0] for r in c.execute(
+            "SELECT a.rowid FROM article_actors x JOIN articles a ON a.id = x.article_id WHERE x.actor_id = ?"
+            " ORDER BY x.date DESC, x.article_id LIMIT ? OFFSET ?", [actor, limit, offset])]
+        return _page(c, page, "", total, limit, offset)
+    allowed: set[int] | None = None
+    for sql, params in filters:
+        ids = {r[0] for r in c.execute(sql, params)}
+        allowed = ids if allowed is None else allowed & ids
+    need = offset + limit
+    if fq:
+        if allowed is None:
+            total = c.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [fq]).fetchone()[0]
+            window = c.execute("SELECT rowid, bm25(articles_fts) AS r FROM articles_fts WHERE articles_fts MATCH ?"
+                               " ORDER BY r LIMIT ?", [fq, need + 64]).fetchall()
+        else:
+            matches = [r for r in c.execute(
+                "SELECT rowid, bm25(articles_fts) FROM articles_fts WHERE articles_fts MATCH ?", [fq])
+                if r[0] in allowed]
+            total = len(matches)
+            window = heapq.nsmallest(need + 64, matches, key=lambda r: r[1])
+        # Ties on rank go newest first: dates for the window only.
+        dates = _column(c, "date", [r[0] for r in window])
+        ranked = sorted(window, key=lambda r: (r[1], _desc(dates.get(r[0]))))
+        page = [r[0] for r in ranked[offset:need]]
+    elif allowed is None:
+        total = c.execute("SELECT count(*) FROM articles").fetchone()[0]
+        page = [r[0] for r in c.execute("SELECT rowid FROM articles ORDER BY date DESC, id LIMIT ? OFFSET ?",
+                                        [limit, offset])]
+    else:
+        total = len(allowed)
+        # Walk the date index newest first, keeping allowed rows, up to the page's end
+        # and the rest of its last date (ties go by id, read for these rows only).
+        picked: list[tuple[Any, int]] = []
+        if allowed:
+            for rowid, date in c.execute("SELECT rowid, date FROM articles INDEXED BY articles_date"
+                                         " ORDER BY date DESC"):
+                if rowid not in allowed:
+                    continue
+                if len(picked) >= need and date != picked[-1][0]:
+                    break
+                picked.append((date, rowid))
+        ids = _column(c, "id", [r for _, r in picked])
+        picked.sort(key=lambda x: (_desc(x[0]), ids[x[1]]))
+        page = [r for _, r in picked[offset:need]]
+    return _page(c, page, fq, total, limit, offset)
+
+
+def _page(c: sqlite3.Connection, page: list[int], fq: str, total: int, limit: int, offset: int) -> dict[str, Any]:
+    """The result rows of a search page, in ``page`` (rowid) order."""
+    rows: list[dict[str, Any]] = []
+    if page:
+        marks = ",".join("?" * len(page))
+        snips: dict[int, str] = {}
+        if fq:
+            snips = dict(c.execute(
+                "SELECT rowid, snippet(articles_fts, 1, '[[', ']]', ' … ', 24) FROM articles_fts"
+                f" WHERE articles_fts MATCH ? AND rowid IN ({marks})", [fq, *page]).fetchall())
+        found = {r["rowid"]: r for r in _rows(c.execute(
+            "SELECT a.rowid AS rowid, a.id, a.title, a.date, a.outlet, a.url,"
+            " (SELECT count(*) FROM quotes WHERE article_id=a.id) AS n_quotes,"
+            " (SELECT count(*) FROM events WHERE article_id=a.id) AS n_events"
+            f" FROM articles a WHERE a.rowid IN ({marks})", page))}
+        for rid in page:
+            r = found[rid]
+            rows.append({"id": r["id"], "title": r["title"], "date": r["date"], "outlet": r["outlet"],
+                         "url": r["url"], "snippet": snips.get(rid), "n_quotes": r["n_quotes"],
+                         "n_events": r["n_events"]})
     return {"total": total, "limit": limit, "offset": offset, "results": rows}
 
 
@@ -160,7 +238,7 @@ def actor_row(store: Store, actor_id: str) -> dict[str, Any] | None:
 
 
 def actor_profile(store: Store, actor_id: str, date_from: str | None = None, date_to: str | None = None,
-                  limit: int = 50) -> dict[str, Any] | None:
+                  limit: int = 50, edges: list[EdgeRow] | None = None) -> dict[str, Any] | None:
     """Everything the actor page shows; None when the actor is unknown."""
     actor = actor_row(store, actor_id)
     if actor is None:
@@ -203,7 +281,7 @@ def actor_profile(store: Store, actor_id: str, date_from: str | None = None, dat
         for r in rows:
             r["source"], r["target"] = _loads(r["source"], []), _loads(r["target"], [])
         events[role] = rows
-    edges = actor_edges(store, date_from, date_to, actor=actor_id)
+    edges = actor_edges(store, date_from, date_to, actor=actor_id, rows=edges)
     partners: dict[str, dict[str, Any]] = {}
     for e in edges:
         other = e["dst"] if e["src"] == actor_id else e["src"]
@@ -230,58 +308,75 @@ def actor_profile(store: Store, actor_id: str, date_from: str | None = None, dat
     }
 
 
-def actor_edges(store: Store, date_from: str | None = None, date_to: str | None = None,
-                actor: str | None = None, event_type: str | None = None) -> list[dict[str, Any]]:
-    """Directed, weighted edges between actors: ``event`` (source did something to
-    target) and ``statement`` (speaker talked about the actor, or about an event the
-    actor took part in). With ``actor``, only the edges that touch it."""
+EdgeRow = tuple  # (src, dst, kind, date, event type or None, event or quote id)
+
+
+def edge_rows(store: Store) -> list[EdgeRow]:
+    """Every actor-to-actor link, one row per event or statement: ``event`` (a
+    source did something to a target) and ``statement`` (a speaker talked about an
+    actor, or about an event the actor took part in). Two scans of the store; the
+    server computes this once per store version and aggregates it in memory."""
     c = store.conn
-    ew, ep = _date_filter("e.date", date_from, date_to)
-    cond, params = ([ew] if ew else []), list(ep)
-    if event_type:
-        cond.append("e.type = ?")
-        params.append(event_type)
-    if actor:
-        # Through the event_actors index, not a scan of every event.
-        cond.append("e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)")
-        params.append(actor)
-    where = (" WHERE " + " AND ".join(cond)) if cond else ""
-    out = _rows(c.execute(
-        "SELECT s.actor_id AS src, t.actor_id AS dst, 'event' AS kind, count(DISTINCT e.id) AS n,"
-        " min(e.date) AS first, max(e.date) AS last"
-        " FROM events e JOIN event_actors s ON s.event_id=e.id AND s.role='source'"
-        " JOIN event_actors t ON t.event_id=e.id AND t.role='target' AND t.actor_id <> s.actor_id"
-        f"{where} GROUP BY s.actor_id, t.actor_id", params))
-    if event_type:
-        return [e for e in out if not actor or actor in (e["src"], e["dst"])]
-    qw, qp = _date_filter("q.date", date_from, date_to)
-    cond, params = ["q.speaker IS NOT NULL", "q.about <> '[]'"] + ([qw] if qw else []), list(qp)
-    if actor:
-        # A quote's ``about`` names actors and events of its own article, so the quotes
-        # by or about an actor are in the articles that name it (an indexed lookup).
-        cond.append("(q.speaker = ? OR q.article_id IN (SELECT article_id FROM article_actors WHERE actor_id = ?))")
-        params += [actor, actor]
-    where = " AND ".join(cond)
-    # Two indexed joins (about -> actor, about -> event's actors), not a join on a union.
-    rows = _rows(c.execute(
-        "SELECT src, dst, 'statement' AS kind, count(DISTINCT qid) AS n, min(date) AS first, max(date) AS last FROM ("
-        " SELECT q.id AS qid, q.speaker AS src, a.id AS dst, q.date AS date FROM quotes q"
-        f"  JOIN json_each(q.about) j JOIN actors a ON a.id = j.value WHERE {where}"
-        " UNION ALL"
-        " SELECT q.id, q.speaker, ea.actor_id, q.date FROM quotes q"
-        f"  JOIN json_each(q.about) j JOIN event_actors ea ON ea.event_id = j.value WHERE {where}"
-        ") WHERE dst <> src GROUP BY src, dst", params + params))
-    out += [e for e in rows if not actor or actor in (e["src"], e["dst"])]
-    if actor:
-        out = [e for e in out if actor in (e["src"], e["dst"])]
+    rows: list[EdgeRow] = [
+        (r[0], r[1], "event", r[2], r[3], r[4]) for r in c.execute(
+            "SELECT s.actor_id, t.actor_id, e.date, e.type, e.id FROM events e"
+            " JOIN event_actors s ON s.event_id=e.id AND s.role='source'"
+            " JOIN event_actors t ON t.event_id=e.id AND t.role='target' AND t.actor_id <> s.actor_id")]
+    # Two indexed joins (about -> actor, about -> the event's actors), not a join on a union.
+    rows += [(r[0], r[1], "statement", r[2], None, r[3]) for r in c.execute(
+        "SELECT q.speaker, a.id, q.date, q.id FROM quotes q JOIN json_each(q.about) j JOIN actors a ON a.id = j.value"
+        " WHERE q.speaker IS NOT NULL AND q.about <> '[]' AND a.id <> q.speaker"
+        " UNION"
+        " SELECT q.speaker, ea.actor_id, q.date, q.id FROM quotes q JOIN json_each(q.about) j"
+        " JOIN event_actors ea ON ea.event_id = j.value"
+        " WHERE q.speaker IS NOT NULL AND q.about <> '[]' AND ea.actor_id <> q.speaker")]
+    return rows
+
+
+def _in_range(date: str | None, date_from: str | None, date_to: str | None) -> bool:
+    # The same comparisons as the SQL filters: string order, "2020-01" as a prefix.
+    if date_from and (date is None or date < date_from):
+        return False
+    return not (date_to and (date is None or date > date_to + "~"))
+
+
+def actor_edges(store: Store, date_from: str | None = None, date_to: str | None = None,
+                actor: str | None = None, event_type: str | None = None,
+                rows: list[EdgeRow] | None = None) -> list[dict[str, Any]]:
+    """Directed, weighted edges between actors (see ``edge_rows``), aggregated per
+    (source, target, kind); with ``actor``, only the edges that touch it; with
+    ``event_type``, only events of that type. ``rows`` is a cached ``edge_rows``."""
+    if rows is None:
+        rows = edge_rows(store)
+    agg: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for src, dst, kind, date, etype, ref in rows:
+        if actor and actor != src and actor != dst:
+            continue
+        if event_type and etype != event_type:
+            continue
+        if (date_from or date_to) and not _in_range(date, date_from, date_to):
+            continue
+        e = agg.get((src, dst, kind))
+        if e is None:
+            e = agg[(src, dst, kind)] = {"src": src, "dst": dst, "kind": kind, "refs": set(),
+                                          "first": date, "last": date}
+        e["refs"].add(ref)
+        if date is not None:
+            e["first"] = date if e["first"] is None else min(e["first"], date)
+            e["last"] = date if e["last"] is None else max(e["last"], date)
+    out = []
+    for e in agg.values():
+        e["n"] = len(e.pop("refs"))
+        out.append(e)
     return out
 
 
 def network(store: Store, date_from: str | None = None, date_to: str | None = None,
-            event_type: str | None = None, min_weight: int = 1, limit: int = 80) -> dict[str, Any]:
+            event_type: str | None = None, min_weight: int = 1, limit: int = 80,
+            edges: list[EdgeRow] | None = None) -> dict[str, Any]:
     """The actor network: the ``limit`` actors with the heaviest edges, and the edges among them."""
     merged: dict[tuple[str, str], dict[str, Any]] = {}
-    for e in actor_edges(store, date_from, date_to, event_type=event_type):
+    for e in actor_edges(store, date_from, date_to, event_type=event_type, rows=edges):
         m = merged.setdefault((e["src"], e["dst"]), {"source": e["src"], "target": e["dst"], "events": 0,
                                                      "statements": 0, "weight": 0,
                                                      "first": e["first"], "last": e["last"]})
@@ -350,6 +445,22 @@ def timeline(store: Store, date_from: str | None = None, date_to: str | None = N
             "months": [months[k] for k in sorted(months)]}
 
 
+def _date_window(date: str | None, days: int) -> tuple[str, str] | None:
+    """The string range of dates within ``days`` of ``date``; a month or a year is its
+    own window (its events have no finer date to compare)."""
+    import datetime as dt
+
+    if not date:
+        return None
+    if len(date) >= 10:
+        try:
+            d = dt.date.fromisoformat(date[:10])
+        except ValueError:
+            return None
+        return ((d - dt.timedelta(days=days)).isoformat(), (d + dt.timedelta(days=days)).isoformat() + "~")
+    return (date, date + "~")
+
+
 def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
     """One event, where it was reported, and the statements that react to it."""
     c = store.conn
@@ -361,29 +472,32 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
     ev = dict(row)
     ev["source"], ev["target"] = _loads(ev["source"], []), _loads(ev["target"], [])
     ev["from_caption"], ev["historical"] = bool(ev["from_caption"]), bool(ev["historical"])
-    # The LIKE narrows the scan (a % or _ in an id only widens it); json_each makes the match exact.
+    # A quote's ``about`` names events of its own article (SCHEMA: ids within one
+    # record), so the reactions are found through the article's quotes, by index; the
+    # LIKE skips quotes whose about can't hold the id, json_each makes the match exact.
     reactions = _rows(c.execute(
         "SELECT q.id, q.article_id, q.content, q.kind, q.speaker, q.speaker_text, q.cue, q.stance, q.date,"
         " a.title, a.outlet FROM quotes q JOIN articles a ON a.id=q.article_id"
-        " WHERE q.about LIKE ? AND EXISTS (SELECT 1 FROM json_each(q.about) j WHERE j.value = ?)"
-        " ORDER BY q.date, q.id LIMIT 500", ("%" + event_id + "%", event_id)))
+        " WHERE q.article_id = ? AND q.about LIKE ? AND EXISTS (SELECT 1 FROM json_each(q.about) j WHERE j.value = ?)"
+        " ORDER BY q.date, q.id LIMIT 500", (ev["article_id"], "%" + event_id + "%", event_id)))
     said_in = None
     if ev.get("said_in"):
         r = c.execute("SELECT id, article_id, content, kind, speaker, speaker_text, cue, stance FROM quotes"
                       " WHERE id=?", (ev["said_in"],)).fetchone()
         said_in = dict(r) if r else None
-    # Other reports of the same kind of event between the same actors, near the same date.
+    # Other reports of the same kind of event between the same actors, near the same
+    # date: the (type, date) index narrows to the window, then the actors must match.
     related: list[dict[str, Any]] = []
     actors = ev["source"] + ev["target"]
-    if actors:
+    window = _date_window(ev.get("date"), days=7)
+    if actors and window:
         marks = ",".join("?" * len(actors))
         related = _rows(c.execute(
-            "SELECT DISTINCT e.id, e.article_id, e.type, e.date, e.evidence, a.title, a.outlet"
-            " FROM events e JOIN event_actors ea ON ea.event_id=e.id JOIN articles a ON a.id=e.article_id"
-            f" WHERE e.type=? AND e.id<>? AND ea.actor_id IN ({marks})"
-            " AND (? IS NULL OR e.date IS NULL OR abs(julianday(substr(e.date || '-01-01', 1, 10))"
-            "      - julianday(substr(? || '-01-01', 1, 10))) <= 7)"
-            " ORDER BY e.date, e.id LIMIT 50", (ev["type"], event_id, *actors, ev["date"], ev["date"])))
+            "SELECT e.id, e.article_id, e.type, e.date, e.evidence, a.title, a.outlet"
+            " FROM events e JOIN articles a ON a.id=e.article_id"
+            " WHERE e.type=? AND e.date >= ? AND e.date <= ? AND e.id<>?"
+            f" AND EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id=e.id AND ea.actor_id IN ({marks}))"
+            " ORDER BY e.date, e.id LIMIT 50", (ev["type"], *window, event_id, *actors)))
     speakers = [r["speaker"] for r in reactions] + ([said_in["speaker"]] if said_in else [])
     names = actor_names(store, actors + speakers)
     stance: dict[str, int] = {}
