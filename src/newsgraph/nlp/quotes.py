@@ -20,11 +20,24 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Article, Quote
 from newsgraph.nlp.actors import ActorIndex
 from newsgraph.nlp.cues import (
-    BELIEF_VERBS, CONTENT_NOUNS, DIRECT_ONLY, DOC_NOUNS, DOC_VERBS, OBJECT_VERBS, REPORT_ADVERBS, SAY_VERBS, SPEECH_NOUNS,
+    BELIEF_VERBS,
+    CONTENT_NOUNS,
+    DIRECT_ONLY,
+    DOC_NOUNS,
+    DOC_VERBS,
+    OBJECT_VERBS,
+    REPORT_ADVERBS,
+    SAY_VERBS,
+    SPEECH_NOUNS,
     TITLE_CUES,
     XCOMP_VERBS,
 )
-from newsgraph.nlp.speakers import Speaker, SpeakerResolver, adjacent_subject, subject_of
+from newsgraph.nlp.speakers import (
+    Speaker,
+    SpeakerResolver,
+    adjacent_subject,
+    subject_of,
+)
 
 # ---------------------------------------------------------------------------
 # Quotation marks
@@ -85,6 +98,7 @@ def scan_marks(text: str) -> list[Marked]:
     a quotation mark too; otherwise the quote ends with its paragraph."""
     out: list[Marked] = []
     carry: Marked | None = None
+    carry_style = ""
     n = len(text)
     for m in LINE.finditer(text):
         ps, pe = m.start(), m.end()
@@ -213,15 +227,23 @@ class Cand:
 
 
 SENT_END = frozenset(".!?")
-CHANNEL_PREPS = frozenset("in on via during through over at".split())
-CHANNELS = frozenset("""
-statement interview tweet twitter post facebook instagram letter speech conference briefing
-television tv radio website blog op-ed column video broadcast email e-mail remarks message
-podcast telegram rally debate hearing address release communique communiqué show program
-programme session meeting summit appearance op-ed
-""".split())
-GERUND_VERBS = frozenset("propose suggest recommend urge advocate".split())
-TELL_VERBS = frozenset("tell inform assure remind warn notify advise convince persuade promise".split())
+CHANNEL_PREPS = frozenset((
+    "in", "on", "via", "during", "through", "over", "at",
+))
+CHANNELS = frozenset((
+    "statement", "interview", "tweet", "twitter", "post", "facebook", "instagram", "letter",
+    "speech", "conference", "briefing", "television", "tv", "radio", "website", "blog", "op-ed",
+    "column", "video", "broadcast", "email", "e-mail", "remarks", "message", "podcast", "telegram",
+    "rally", "debate", "hearing", "address", "release", "communique", "communiqué", "show",
+    "program", "programme", "session", "meeting", "summit", "appearance",
+))
+GERUND_VERBS = frozenset((
+    "propose", "suggest", "recommend", "urge", "advocate",
+))
+TELL_VERBS = frozenset((
+    "tell", "inform", "assure", "remind", "warn", "notify", "advise", "convince", "persuade",
+    "promise",
+))
 FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
 
 
@@ -303,9 +325,7 @@ class QuoteFinder:
             return True
         if titles and lem in TITLE_CUES and tok.pos_ in ("VERB", "ADJ"):
             return True
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-            return True
-        return False
+        return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
 
     def source_of(self, cue: Token) -> tuple[Token | None, bool]:
         """(subject token, impersonal) for a cue token."""
@@ -324,7 +344,6 @@ class QuoteFinder:
         return subj, False
 
     def direct_quotes(self) -> list[Cand]:
-        doc = self.doc
         text = self.text
         out: list[Cand] = []
         for qi, q in enumerate(self.marks):
@@ -450,12 +469,10 @@ class QuoteFinder:
         # new sentence unless that sentence is a short cue clause of its own.
         content_end = text[q.start:q.end].rstrip()
         sentence_over = content_end[-1:] in SENT_END
-        seen = 0
-        for j in range(i, min(len(doc), i + 14)):
+        for seen, j in enumerate(range(i, min(len(doc), i + 14)), 1):
             t = doc[j]
             if t.idx >= limit or t.text in SENT_END or t.text == ";" or "\n" in t.text:
                 break
-            seen += 1
             if self.is_cue(t):
                 if sentence_over and any(c.dep_ in ("ccomp", "xcomp") and q.close < c.idx < limit
                                          for c in t.children):
@@ -626,9 +643,9 @@ class QuoteFinder:
         if not (is_say or is_belief or is_doc or lem in OBJECT_VERBS or lem in XCOMP_VERBS):
             return None
         subj, impersonal = self.source_of(t)
-        if is_doc and not is_say:
-            if subj is None or not (subj.lemma_.lower() in DOC_NOUNS or subj.ent_type_ == "ORG"):
-                return None
+        if is_doc and not is_say and (subj is None or not (subj.lemma_.lower() in DOC_NOUNS
+                                                            or subj.ent_type_ == "ORG")):
+            return None
         if is_belief and subj is not None and t.tag_ == "VBG" and subj.i == t.i:
             return None
         spans: list[tuple[int, int]] = []
@@ -747,7 +764,6 @@ class QuoteFinder:
 
     def _own_words(self, t: Token) -> Cand | None:
         """``X, in his own words, did not "want to discuss"`` / ``in the words of X, ...``."""
-        doc = self.doc
         prep = t.head
         if t.dep_ != "pobj" or prep.lower_ != "in":
             return None
@@ -840,9 +856,7 @@ class QuoteFinder:
         for q in inner:
             if q.open < c.start <= q.start + 1:
                 c.start = q.open
-            if q.end <= c.end + 1 and q.closed and q.close + 1 > c.end and q.close >= c.end - 1:
-                c.end = q.close + 1
-            elif q.start >= c.start and q.end > c.end and q.closed and q.close - c.end <= 2 \
+            if q.end <= c.end + 1 and q.closed and q.close + 1 > c.end and q.close >= c.end - 1 or q.start >= c.start and q.end > c.end and q.closed and q.close - c.end <= 2 \
                     and text[c.end:q.close].strip(" .,") == "":
                 c.end = q.close + 1
         if c.fragments:  # the fragments run from start to end
@@ -865,9 +879,8 @@ class QuoteFinder:
                 gap = text[prev.end:c.start]
                 if gap.count("\n") <= 2 and len(gap) < 400:
                     c.speaker = prev.speaker
-            if c.inherit and c.speaker is None:
-                if c.mark is None or c.mark.words < 8:
-                    continue
+            if c.inherit and c.speaker is None and (c.mark is None or c.mark.words < 8):
+                continue
             if c.speaker is not None or c.kind == "direct":
                 prev = c
         cands = [c for c in cands if not (c.inherit and c.speaker is None and (c.mark is None or c.mark.words < 8))]

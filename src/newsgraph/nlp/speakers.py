@@ -15,16 +15,24 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Actor, Article
 from newsgraph.nlp.actors import ActorIndex
 from newsgraph.nlp.cues import (
-    FIRST, NEUTER, NON_SOURCES, OBJECT_VERBS, PERSONAL, PLURAL, RELATIVE, SAY_VERBS,
+    FIRST,
+    NEUTER,
+    NON_SOURCES,
+    OBJECT_VERBS,
+    PERSONAL,
+    PLURAL,
+    RELATIVE,
+    SAY_VERBS,
 )
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 # Documents and utterances whose author is the source: "a statement from the ministry".
-AUTHORED = frozenset("""
-statement tweet post release letter report memo email message announcement interview
-speech remark remarks comment comments communique video ad advertisement editorial column
-op-ed article filing document paper study survey poll transcript
-""".split())
+AUTHORED = frozenset((
+    "statement", "tweet", "post", "release", "letter", "report", "memo", "email", "message",
+    "announcement", "interview", "speech", "remark", "remarks", "comment", "comments",
+    "communique", "video", "ad", "advertisement", "editorial", "column", "op-ed", "article",
+    "filing", "document", "paper", "study", "survey", "poll", "transcript",
+))
 # Dependents that end a speaker's noun phrase: "X, who ...", "X, a thinker ...".
 NP_STOP = frozenset(("relcl", "acl", "appos", "punct", "advcl", "cc"))
 CLIMB = frozenset(("advcl", "xcomp", "conj", "acl", "pcomp", "pobj", "prep", "dobj", "ccomp", "relcl", "npadvmod"))
@@ -184,9 +192,9 @@ class SpeakerResolver:
                     continue
                 if best_any is None or m.start > best_any[0]:
                     best_any = (m.start, a)
-                if m.start >= window and (best_subj is None or m.start > best_subj[0]):
-                    if self._is_subject_at(m.start):
-                        best_subj = (m.start, a)
+                if m.start >= window and (best_subj is None or m.start > best_subj[0]) \
+                        and self._is_subject_at(m.start):
+                    best_subj = (m.start, a)
         if pron in PLURAL and best_subj and best_any and best_any[1].kind != "person" \
                 and best_subj[1].kind == "person":
             return best_any[1]
