@@ -71,7 +71,7 @@ TREATY_WORDS = {"treaty", "agreement", "deal", "accord", "pact", "talks", "negot
 VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONSULT"}
 NOMINAL_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "CONSULT", "AID", "RETREAT",
                  "COOPERATE", "AGREE"}
-HIST_ADV = {"previously", "formerly", "once", "earlier", "ago", "already"}
+HIST_ADV = {"previously", "formerly", "once", "ago", "repeatedly", "originally"}
 
 
 @dataclass
@@ -752,11 +752,18 @@ class _Extractor:
         return got
 
     def date_of(self, c: Cand) -> str | None:
+        """The date expression that attaches to the event's clause (its verb, or for a
+        nominal event the verb of the clause it sits in)."""
         t = c.trigger
         dates = self.sent_dates(self.sent(t))
         if not dates:
             return None
-        anchor = t.head if c.nominal and t.dep_ in ("dobj", "nsubj", "nsubjpass") else t
+        anchor = t
+        if c.nominal:
+            for a in t.ancestors:
+                if a.pos_ in ("VERB", "AUX"):
+                    anchor = a
+                    break
         best = None
         for s, e, value in dates:
             if value is None:
@@ -766,7 +773,7 @@ class _Extractor:
                 continue
             h = span.root
             hops = 0
-            while h != h.head and h not in (t, anchor) and hops < 6:
+            while h != h.head and h not in (t, anchor) and hops < 8:
                 if h.pos_ == "VERB" and h != anchor and hops > 0:
                     break
                 h = h.head
@@ -775,17 +782,51 @@ class _Extractor:
                 best = (hops, value)
         return best[1] if best else None
 
+    def narrative_date(self, c: Cand) -> str | None:
+        """No date in the clause: news tells a story on the day its lead names (``on
+        Monday`` in the first sentences), so a day named earlier in the same paragraph,
+        or in the lead, carries over when it is within ten days of the article."""
+        ref = _parse(self.ref)
+        if ref is None:
+            return None
+        here = self.sent(c.trigger)
+        para_start = self.text.rfind("\n\n", 0, here.start_char)
+        best = None
+        for k in range(self._sent_of[c.trigger.i] - 1, -1, -1):
+            sp = self._sents[k]
+            lead = k < 2
+            if sp.start_char < para_start and not lead:
+                continue
+            for _s, _e, value in self.sent_dates(sp):
+                d = _parse(value)
+                if d is not None and 0 <= (ref - d).days <= 10:
+                    best = value
+            if best:
+                return best
+        return None
+
     def historical(self, c: Cand, date: str | None) -> bool:
         t = c.trigger
         if not c.nominal and any(a.lower_ == "had" for a in t.children if a.dep_ == "aux") and t.tag_ == "VBN":
             return True
         if any(a.dep_ == "advmod" and a.lower_ in HIST_ADV for a in t.children):
             return True
+        for p in t.children:  # "since 2011", "in the last few years"
+            if p.dep_ == "prep" and p.lower_ in ("since", "in", "over", "during"):
+                for o in p.children:
+                    if o.dep_ == "pobj" and (p.lower_ == "since" or (
+                            o.lemma_.lower() in ("year", "decade", "month") and any(
+                                m.lower_ in ("last", "past", "previous") for m in o.children))):
+                        return True
         ref = _parse(self.ref)
-        when = _parse(date, lenient=True)
-        if ref and when:
-            return (ref - when).days > 45
-        return False
+        if ref is None or not date:
+            return False
+        if len(date) == 4:
+            return int(date) < ref.year
+        if len(date) == 7:
+            return date < self.ref[:7]
+        when = _parse(date)
+        return when is not None and (ref - when).days > 10
 
     # -- finishing ------------------------------------------------------------------
     def quote_for(self, tok: Token) -> Quote | None:
@@ -876,7 +917,7 @@ class _Extractor:
                 date = cap.date
             hist = False if cap is not None else self.historical(c, date)
             if date is None and not hist and c.status is None and cap is None:
-                date = self.ref
+                date = self.narrative_date(c) or self.ref
             ev = Event(
                 id="", type=c.code.type, evidence=self.text[start:end], start=start, end=end,
                 source=[a.id for a in c.src], target=[a.id for a in c.tgt], mode=c.code.mode,
