@@ -658,6 +658,12 @@ class QuoteFinder:
             ccomp = [x for d in children if d.dep_ in ("dobj", "dative") for x in d.subtree
                      if x.dep_ in ("acl", "relcl", "ccomp") and x.pos_ in ("VERB", "AUX")
                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)][:1]
+        if not ccomp and is_say and lem not in OBJECT_VERBS:
+            # "said a law allowing X marked a sad day": the parser took the
+            # reported clause's subject for an object
+            ccomp = [d for d in children if d.dep_ == "dobj" and d.i > t.i and any(
+                x.tag_ in FINITE and any(y.dep_ in ("nsubj", "nsubjpass") for y in x.children)
+                for x in d.subtree)][:1]
         if ccomp and (is_say or is_belief or is_doc or lem in OBJECT_VERBS):
             c = ccomp[0]
             spans.append((c.left_edge.i, c.right_edge.i))

@@ -138,7 +138,7 @@ def np_bounds(head: Token) -> tuple[int, int]:
         b = c.right_edge.i
     while b > a and doc[b].is_punct:
         b -= 1
-    while a < b and (doc[a].is_punct or doc[a].dep_ == "cc"):
+    while a < b and (doc[a].is_punct or doc[a].dep_ == "cc" or doc[a].is_space):
         a += 1
     return a, b
 
