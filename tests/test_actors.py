@@ -143,3 +143,16 @@ def test_spokesperson_description_needs_a_spokesperson(actors):
     idx = actors("Opposition leader Pavel Grinko was arrested on Sunday. The spokesperson said nothing.")
     grinko = by_name(idx, "Grinko")
     assert not any(m.text.lower() == "the spokesperson" for m in grinko.mentions)
+
+
+def test_unnamed_role_joins_the_named_holder_and_former_titles(actors):
+    idx = actors("Iranian Foreign Minister Abbas Araghchi said talks would resume. "
+                 "The Iranian foreign minister later met Omani officials. "
+                 "Former US president Barack Obama criticised the move.", "2025-04-01")
+    ar = by_name(idx, "Araghchi")
+    assert ar.country == "IRN" and ar.role == "foreign minister"
+    assert "Iranian foreign minister" in texts(ar)
+    assert not [a for a in idx.actors if a.startswith("role:irn")]
+    obama = by_name(idx, "Obama")
+    assert obama.role == "former president" and obama.sector == "ELI"
+    assert by_name(idx, "Omani officials").kind == "group"

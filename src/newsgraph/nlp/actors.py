@@ -888,6 +888,9 @@ class _Resolver:
                     r = pe.at(self.date)
                     psec = r.sector if r else None
                 sector = psec if psec not in ("ELI", None) else ("GOV" if principal.startswith("country:") else psec)
+        if role and any(t.lower_ in ("former", "ex", "ex-", "then") for t in phrase if t.i < head.i) \
+                and not role.startswith("former"):
+            role, sector = f"former {role}", "ELI"  # "Former US president Barack Obama"
         if role:
             self.set_attr(aid, "role", role)
         if sector:
@@ -1085,7 +1088,28 @@ class _Resolver:
             self.mention(gid, start, h.i + 1, "title")
 
     # -- pass 4: attributes -----------------------------------------------------
+    def merge_roles(self) -> None:
+        """``the Iranian foreign minister`` after ``Iranian Foreign Minister Abbas
+        Araghchi``: the unnamed role actor is the named person holding that role."""
+        for rid in [a for a in self.index.actors if a.startswith("role:")]:
+            at = self.attr.get(rid, {})
+            holders = [aid for aid, a in self.index.actors.items()
+                       if a.kind == "person" and not aid.startswith("role:")
+                       and self.attr.get(aid, {}).get("role") == at.get("role")
+                       and self.attr.get(aid, {}).get("country") == at.get("country")]
+            if len(holders) != 1:
+                continue
+            role_actor = self.index.actors.pop(rid)
+            for m in role_actor.mentions:
+                self.index.add_mention(holders[0], m.text, m.start, m.end, "title" if m.kind == "demonym" else m.kind)
+            for d in self.index.descriptors:
+                if d.actor == rid:
+                    d.actor = holders[0]
+            self.attr.pop(rid, None)
+        self.index._spans = None
+
     def finish(self) -> ActorIndex:
+        self.merge_roles()
         votes: Counter[str] = Counter()
         for aid, a in self.index.actors.items():
             at = self.attr.get(aid, {})
