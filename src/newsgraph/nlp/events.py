@@ -36,7 +36,7 @@ OBJ = ("dobj", "dative", "attr", "oprd")
 # Prepositions that introduce the one an act is aimed at.
 TARGET_PREPS = {
     "ASSAULT": ("on", "against", "at", "into", "upon"),
-    "COERCE": ("on", "against", "from", "upon"),
+    "COERCE": ("on", "against", "from", "upon", "with"),
     "SANCTION": ("on", "against", "upon", "with", "from"),
     "THREATEN": ("against", "on", "with"),
     "PROTEST": ("against", "outside", "at"),

@@ -142,9 +142,18 @@ LIGHT_VERBS = set(
 
 # Objects that change the verb's meaning (``lift sanctions`` is not SANCTION).
 VERB_OBJECT: dict[str, Code] = {}
-for verb in ("lift", "ease", "end", "remove"):
-    for obj in ("sanction", "embargo", "ban", "curfew", "restriction", "blockade", "siege"):
+for verb in ("lift", "ease", "end", "remove", "relax", "shorten", "scrap"):
+    for obj in ("sanction", "embargo", "blockade", "siege"):
         VERB_OBJECT[f"{verb} {obj}"] = _c("RETREAT", "085", "ease")
+    # PLOVER codes easing one's own restrictions (curfew, emergency rule, bans) as CONCEDE
+    for obj in ("ban", "curfew", "restriction", "emergency", "state", "measure", "law", "rule"):
+        VERB_OBJECT[f"{verb} {obj}"] = _c("CONCEDE", "081", None, 0.8)
+for verb in ("impose", "slap", "tighten", "extend", "announce", "expand", "approve", "adopt"):
+    for obj in ("sanction", "embargo"):
+        VERB_OBJECT[f"{verb} {obj}"] = _c("SANCTION", "163", "restrict")
+for obj in ("demand", "condition", "request", "term"):
+    VERB_OBJECT[f"accept {obj}"] = _c("CONCEDE", "083", None, 0.8)
+    VERB_OBJECT[f"meet {obj}"] = _c("CONCEDE", "083", None, 0.7)
 for verb in ("suspend", "halt", "cut", "stop", "freeze", "end", "withdraw"):
     for obj in ("aid", "assistance", "tie", "relation", "talk", "negotiation", "funding", "cooperation", "loan"):
         VERB_OBJECT[f"{verb} {obj}"] = _c("SANCTION", "160", "withdraw")
@@ -223,6 +232,7 @@ _add(_N, "curfew", _c("COERCE", "1723", "curfew", 0.5))
 _add(_N, "sanction embargo", _c("SANCTION", "163", "restrict"))
 _add(_N, "boycott", _c("SANCTION", "160", "boycott", 0.6))
 _add(_N, "expulsion", _c("SANCTION", "166", "expel"))
+_add(_N, "suspension severance", _c("SANCTION", "160", "withdraw", 0.5))
 _add(_N, "mobilization mobilisation deployment buildup build-up", _c("MOBILIZE", "154", "troops", 0.7))
 _add(_N, "protest demonstration rally riot march sit-in", _c("PROTEST", "141", "demo", 0.7))
 _add(_N, "threat ultimatum", _c("THREATEN", "130", None, 0.6))
