@@ -141,3 +141,30 @@ def test_events_only_from_story_text(nlp):
     analyse(nlp(text), article)
     assert all(e.start >= len(byline) for e in article.events + article.non_events)
     assert any(e.type == "SUPPORT" for e in article.events)
+
+
+def test_stated_intent_is_coded_as_the_statement(analyse_text):
+    rec = analyse_text("Colombia said it would release the detained Venezuelan soldiers on Friday.")
+    assert any(e["type"] == "AGREE" and "Colombia" in _names(rec, e["source"]) for e in rec["events"]), rec["events"]
+    rec = analyse_text("Ecuador said it would blockade Peru's ports.")
+    assert any(e["type"] == "THREATEN" for e in rec["events"]), rec["events"]
+
+
+def test_must_in_reported_speech_is_a_request(analyse_text):
+    rec = analyse_text("Sweden declared that Finland must withdraw its troops from the border.")
+    req = _events(rec, "REQUEST")
+    assert req and "Sweden" in _names(rec, req[0]["source"]) and "Finland" in _names(rec, req[0]["target"])
+
+
+def test_lead_day_carries_over_in_the_paragraph(analyse_text):
+    text = ("Police in Oslo arrested a Swedish suspect on Monday. Later, Norway expelled two Danish "
+            "diplomats, the ministry said.")
+    rec = analyse_text(text, date="2025-06-05")
+    ev = [e for e in rec["events"] if e["type"] == "SANCTION"]
+    assert ev and ev[0]["date"] == "2025-06-02"
+
+
+def test_uncoded_verbs_make_no_events(analyse_text):
+    rec = analyse_text("The minister of Portugal visited a school and read a book to the children.")
+    assert all(e["type"] != "CONSULT" or e["target"] for e in rec["events"])
+    assert not any(e["type"] in ("ASSAULT", "COERCE", "ACCUSE") for e in rec["events"])
