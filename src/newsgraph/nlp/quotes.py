@@ -583,6 +583,9 @@ class QuoteFinder:
                 frags.append((max(a, eb + 1), b))
         clean: list[list[int]] = []
         for x, y in frags:
+            # "Reportedly also, …": a sentence adverb set off by a comma is no content
+            if x + 1 <= y and doc[x].pos_ == "ADV" and doc[x + 1].text == ",":
+                x += 2
             while x <= y and (doc[x].is_punct and not _is_mark(doc[x].text) or doc[x].dep_ in ("mark", "cc")
                               or doc[x].is_space):
                 x += 1
@@ -932,7 +935,7 @@ class QuoteFinder:
                     while b > a and self.doc[b].is_punct:
                         b -= 1
                     s, e = self.span_chars(a, b)
-                    if s >= c.start and e <= c.end:
+                    if any(fs <= s and e <= fe for fs, fe in c.fragments):
                         continue  # inside the content: part of what was said
                     return self.text[s:e]
         return None
