@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
             arts.append(record_to_article(rec, f"{args.path}:{i + 1}", settings, args.path))
         except InputError as exc:
             print(f"skip: {exc}", file=sys.stderr)
-    out = open(args.pred, "w", encoding="utf-8") if args.pred else None
+    out = open(args.pred, "w", encoding="utf-8") if args.pred else None  # noqa: SIM115
     t_parse = t_actors = 0.0
     people: Counter[str] = Counter()
     spellings: dict[str, Counter[str]] = defaultdict(Counter)

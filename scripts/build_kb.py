@@ -26,7 +26,7 @@ import pycountry
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from newsgraph.kb import norm  # noqa: E402
+from newsgraph.kb import norm
 
 OUT = ROOT / "src" / "newsgraph" / "kb" / "data"
 
@@ -38,44 +38,12 @@ SECTOR_MAP = {"MED": "JRN", "HLH": "MED", "INS": "REB", "SEP": "REB"}
 NON_STATE = {"IGO", "NGO", "IMG", "MNC"}
 
 # Honorifics and titles stripped from names (runtime uses the same list).
-TITLES = """mr mrs ms miss dr prof professor sir dame lord lady president vice prime minister
-premier chancellor king queen prince princess emir amir sheikh shaikh sultan ayatollah
-hojatolislam hojatoleslam sayyed sayed seyed grand imam pope cardinal archbishop bishop rev
-reverend father general gen lt col colonel major maj capt captain admiral commander marshal
-sen senator rep representative gov governor mayor judge justice secretary foreign defence
-defense interior deputy former acting supreme leader chairman chairwoman chair spokesman
-spokeswoman spokesperson ambassador envoy crown duke emperor tsar czar mullah maulana mufti
-state first lady gentleman ceo chief director""".split()
+TITLES = ["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president", "vice", "prime", "minister", "premier", "chancellor", "king", "queen", "prince", "princess", "emir", "amir", "sheikh", "shaikh", "sultan", "ayatollah", "hojatolislam", "hojatoleslam", "sayyed", "sayed", "seyed", "grand", "imam", "pope", "cardinal", "archbishop", "bishop", "rev", "reverend", "father", "general", "gen", "lt", "col", "colonel", "major", "maj", "capt", "captain", "admiral", "commander", "marshal", "sen", "senator", "rep", "representative", "gov", "governor", "mayor", "judge", "justice", "secretary", "foreign", "defence", "defense", "interior", "deputy", "former", "acting", "supreme", "leader", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "crown", "duke", "emperor", "tsar", "czar", "mullah", "maulana", "mufti", "state", "first", "lady", "gentleman", "ceo", "chief", "director"]
 
-FEMALE = """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
-margaret betty sandra ashley dorothy kimberly emily donna michelle carol amanda melissa deborah
-stephanie rebecca laura sharon cynthia kathleen amy shirley angela helen anna brenda pamela nicole
-emma samantha katherine christine debra rachel catherine carolyn janet ruth maria heather diane
-virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea
-hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice madison doris
-abigail julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany
-natalie isabella charlotte rose alexis kayla angela ursula kamala hillary theresa nikki giorgia
-marine ursula kaja annalena liz theresa jacinda sanna mette angela yulia yuliya tatiana tatyana
-olga irina natalia natalya svetlana elena yelena maria marina valentina ekaterina yekaterina anastasia
-lyudmila galina nadezhda ludmila oksana iryna olena kristalina christine nancy kristi tulsi marjorie
-alexandria ilhan rashida lauren elise karoline kristi pam susie condoleezza madeleine samantha nikki
-benazir indira sheikh hasina aung suu kyi tsai ing-wen park geun-hye dilma cristina michelle
-golda mariam fatima aisha ayesha leila layla zainab maryam nasrin shirin narges masih tzipi
-ayelet miri gila orit""".split()
+FEMALE = ["mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "nancy", "lisa", "margaret", "betty", "sandra", "ashley", "dorothy", "kimberly", "emily", "donna", "michelle", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "laura", "sharon", "cynthia", "kathleen", "amy", "shirley", "angela", "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha", "katherine", "christine", "debra", "rachel", "catherine", "carolyn", "janet", "ruth", "maria", "heather", "diane", "virginia", "julie", "joyce", "victoria", "olivia", "kelly", "christina", "lauren", "joan", "evelyn", "judith", "megan", "cheryl", "andrea", "hannah", "martha", "jacqueline", "frances", "gloria", "ann", "teresa", "kathryn", "sara", "janice", "jean", "alice", "madison", "doris", "abigail", "julia", "judy", "grace", "denise", "amber", "marilyn", "beverly", "danielle", "theresa", "sophia", "marie", "diana", "brittany", "natalie", "isabella", "charlotte", "rose", "alexis", "kayla", "angela", "ursula", "kamala", "hillary", "theresa", "nikki", "giorgia", "marine", "ursula", "kaja", "annalena", "liz", "theresa", "jacinda", "sanna", "mette", "angela", "yulia", "yuliya", "tatiana", "tatyana", "olga", "irina", "natalia", "natalya", "svetlana", "elena", "yelena", "maria", "marina", "valentina", "ekaterina", "yekaterina", "anastasia", "lyudmila", "galina", "nadezhda", "ludmila", "oksana", "iryna", "olena", "kristalina", "christine", "nancy", "kristi", "tulsi", "marjorie", "alexandria", "ilhan", "rashida", "lauren", "elise", "karoline", "kristi", "pam", "susie", "condoleezza", "madeleine", "samantha", "nikki", "benazir", "indira", "sheikh", "hasina", "aung", "suu", "kyi", "tsai", "ing-wen", "park", "geun-hye", "dilma", "cristina", "michelle", "golda", "mariam", "fatima", "aisha", "ayesha", "leila", "layla", "zainab", "maryam", "nasrin", "shirin", "narges", "masih", "tzipi", "ayelet", "miri", "gila", "orit"]
 FEMALE = [w for w in FEMALE if w not in {"sheikh", "aung", "suu", "kyi", "tsai", "park", "ing-wen", "geun-hye"}]
 
-MALE = """james john robert michael william david richard joseph thomas charles christopher daniel
-matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald
-edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon
-benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam
-nathan henry douglas zachary peter kyle ethan walter noah jeremy christian keith roger terry gerald
-harold sean austin carl arthur lawrence dylan jesse jordan bryan billy joe bruce gabriel logan
-albert willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip
-louis vladimir dmitry dmitri sergei sergey alexei alexey mikhail nikolai igor ivan yuri boris
-viktor oleg andrei andriy volodymyr petro ali mohammed muhammad mohammad ahmed ahmad hassan
-hussein mahmoud abdullah omar khalid ibrahim yusuf masoud hassan ebrahim benjamin yair naftali
-ehud ariel shimon yitzhak emmanuel olaf friedrich keir rishi boris xi li recep bashar kim
-nicolas nicolás hugo jair luiz narendra shinzo fumio justin jacinda""".split()
+MALE = ["james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel", "gregory", "alexander", "frank", "patrick", "raymond", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "adam", "nathan", "henry", "douglas", "zachary", "peter", "kyle", "ethan", "walter", "noah", "jeremy", "christian", "keith", "roger", "terry", "gerald", "harold", "sean", "austin", "carl", "arthur", "lawrence", "dylan", "jesse", "jordan", "bryan", "billy", "joe", "bruce", "gabriel", "logan", "albert", "willie", "alan", "juan", "wayne", "elijah", "randy", "roy", "vincent", "ralph", "eugene", "russell", "bobby", "mason", "philip", "louis", "vladimir", "dmitry", "dmitri", "sergei", "sergey", "alexei", "alexey", "mikhail", "nikolai", "igor", "ivan", "yuri", "boris", "viktor", "oleg", "andrei", "andriy", "volodymyr", "petro", "ali", "mohammed", "muhammad", "mohammad", "ahmed", "ahmad", "hassan", "hussein", "mahmoud", "abdullah", "omar", "khalid", "ibrahim", "yusuf", "masoud", "hassan", "ebrahim", "benjamin", "yair", "naftali", "ehud", "ariel", "shimon", "yitzhak", "emmanuel", "olaf", "friedrich", "keir", "rishi", "boris", "xi", "li", "recep", "bashar", "kim", "nicolas", "nicolás", "hugo", "jair", "luiz", "narendra", "shinzo", "fumio", "justin", "jacinda"]
 MALE = [w for w in MALE if w != "jacinda"]
 
 # Agent nouns not in (or mis-coded for news use by) the Phoenix agents file.
@@ -228,9 +196,7 @@ def nice(name: str, acronym_ok: bool = True) -> str:
     out = []
     for w in name.split():
         lw = w.lower()
-        if re.fullmatch(r"[ivx]+", lw) and out:
-            out.append(w.upper())
-        elif "." in w or (acronym_ok and len(w) <= 4 and not re.search(r"[aeiou]", lw) and len(name.split()) <= 3):
+        if re.fullmatch(r"[ivx]+", lw) and out or "." in w or (acronym_ok and len(w) <= 4 and not re.search(r"[aeiou]", lw) and len(name.split()) <= 3):
             out.append(w.upper())
         elif lw in {"of", "the", "and", "for", "in", "al", "bin", "de", "la", "du", "van", "von"} and out:
             out.append(lw)
@@ -352,7 +318,7 @@ class Builder:
                 if m:
                     base, suf = m.group(1).strip(), m.group(2)
                     self.add_place(base, iso, "people")
-                    plural = base[: -len(suf.rstrip("s")) + 0] if False else None
+                    base[: -len(suf.rstrip("s")) + 0] if False else None
                     if suf == "s":
                         self.add_place(base + "s", iso, "people", override=True)
                     elif suf in ("men", "women"):
@@ -370,7 +336,7 @@ class Builder:
 
     def countryinfo(self, path: Path) -> None:
         text = path.read_text(encoding="utf-8", errors="replace")
-        for block in re.findall(r"<Country>[ \t]*\n(<CountryCode>.*?)</Country>", text, flags=re.S):
+        for block in re.findall(r"<Country>[ \t]*\n(<CountryCode>.*?)</Country>", text, flags=re.DOTALL):
             m = re.search(r"<CountryCode>\s*(\w+)\s*</CountryCode>", block)
             if not m:
                 continue
@@ -378,8 +344,8 @@ class Builder:
             if iso not in ISO3:
                 continue
 
-            def items(tag: str) -> list[str]:
-                mm = re.search(rf"<{tag}>(.*?)</{tag}>", block, flags=re.S)
+            def items(tag: str, block: str = block) -> list[str]:
+                mm = re.search(rf"<{tag}>(.*?)</{tag}>", block, flags=re.DOTALL)
                 if not mm:
                     return []
                 out = []
@@ -400,7 +366,7 @@ class Builder:
                 self.countries.setdefault(iso, {"name": iso}).setdefault("capital", []).append(nice(n, False))
             for n in items("MajorCities"):
                 self.add_place(n, iso, "city")
-            lm = re.search(r"<Leaders>(.*?)</Leaders>", block, flags=re.S)
+            lm = re.search(r"<Leaders>(.*?)</Leaders>", block, flags=re.DOTALL)
             if lm:
                 office = None
                 for line in lm.group(1).splitlines():
@@ -409,7 +375,7 @@ class Builder:
                     if t:
                         office = t.group(1).lower()
                         continue
-                    if s.startswith("</") or not s or s.startswith("#") or office is None:
+                    if s.startswith(("</", "#")) or not s or office is None:
                         continue
                     nm = re.match(r"^([A-Z][^\[\t#]*?)\s*(\[.*)$", s)
                     if not nm:
@@ -560,7 +526,7 @@ class Builder:
                 comment = comment or cm
             for f in found:
                 f = f.strip()
-                if not f or f.startswith("-") or f.startswith("~"):
+                if not f or f.startswith(("-", "~")):
                     continue
                 parts = f.split(None, 1)
                 rng = parse_range(parts[1]) if len(parts) > 1 else ("", "")

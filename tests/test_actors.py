@@ -117,7 +117,7 @@ def test_byline_and_credit_are_not_actors(actors):
 def test_index_lookup_interface(actors):
     idx = actors("Angela Merkel visited Paris.")
     doc = idx.doc
-    tok = [t for t in doc if t.text == "Merkel"][0]
+    tok = next(t for t in doc if t.text == "Merkel")
     assert idx.for_token(tok).id == idx.for_span(doc[0:2]).id
     a = idx.add_unnamed("some analysts", 0, 5)
     assert a.kind == "unnamed" and idx.at(0, 5) is not None

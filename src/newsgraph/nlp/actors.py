@@ -25,7 +25,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -60,7 +60,7 @@ NEUTRAL_MODS = {
     "state", "first", "acting", "then", "prime", "supreme", "national", "security", "finance", "economy",
     "justice", "health", "press", "media", "military", "general", "executive", "federal", "regional",
     "local", "official", "current", "new", "previous", "late", "outgoing", "incoming", "assistant", "special",
-    "principal", "presidential", "chief", "head", "lead", "online", "daily", "weekly", "public", "private",
+    "principal", "presidential", "head", "lead", "online", "daily", "weekly", "public", "private",
     "international", "global", "-", "the", "a", "an", "its", "his", "her", "their", "our", "'s", "’s", ",",
 }
 
@@ -93,7 +93,7 @@ TLD = {"ru": "RUS", "ua": "UKR", "by": "BLR", "cn": "CHN", "ir": "IRN", "uk": "G
        "br": "BRA", "mx": "MEX", "ve": "VEN", "za": "ZAF", "ng": "NGA", "ke": "KEN", "au": "AUS", "ca": "CAN",
        "kz": "KAZ", "ge": "GEO", "am": "ARM", "az": "AZE", "rs": "SRB", "hu": "HUN", "cz": "CZE", "ro": "ROU",
        "bg": "BGR", "gr": "GRC", "af": "AFG", "lb": "LBN", "jo": "JOR", "ps": "PSE", "ye": "YEM"}
-DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.([a-z]{2,6})$", re.I)
+DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.([a-z]{2,6})$", re.IGNORECASE)
 QUOTED = re.compile(r"“[^”]{0,2000}”|\"[^\"\n]{0,2000}\"|«[^»]{0,2000}»")
 
 
@@ -109,7 +109,7 @@ IGO_WORDS = re.compile(r"\b(?:community|union|council|commission|cooperation|co-
 # streets, hashtags (platforms are organisations: see PLATFORMS).
 NOT_ACTOR = re.compile(r"\d|^(?:brexit|covid|coronavirus|ebola|zika|sars|mers|h1n1|instagram|measles|malaria|"
                        r"cholera|polio|influenza|flu|utc|gmt|bst|est|edt|pst|pdt|cet|cest|#\w+)$|"
-                       r"\b(?:avenue|street|road|square|boulevard|bridge|highway|lane|airport|stadium)$", re.I)
+                       r"\b(?:avenue|street|road|square|boulevard|bridge|highway|lane|airport|stadium)$", re.IGNORECASE)
 ORGISH_LAST = {"hospital", "university", "school", "college", "institute", "foundation", "company", "party",
                "council", "committee", "commission", "ministry", "agency", "bank", "group", "corporation",
                "association", "center", "centre", "church", "club", "society", "trust", "fund", "inc", "ltd"}
@@ -144,7 +144,7 @@ DESC_PERSON = {
     "billionaire", "tycoon", "oligarch", "businessman", "businesswoman", "lawmaker", "politician", "candidate",
     "chairman", "chairwoman", "secretary", "warlord", "mogul", "incumbent", "challenger", "nominee", "pontiff",
     "pope", "emir", "sultan", "crown prince", "prince", "sheikh", "commentator", "ideologue", "thinker",
-    "premier", "veteran", "congressman", "congresswoman", "populist", "nationalist", "demagogue", "autocrat",
+    "veteran", "congressman", "congresswoman", "populist", "nationalist", "demagogue",
 }
 DESC_ORG = {"outlet", "newspaper", "broadcaster", "agency", "channel", "website", "tabloid", "government",
             "regime", "administration", "ministry", "party", "company", "militia", "organisation",
@@ -186,7 +186,7 @@ class ActorIndex:
 
     def add_unnamed(self, text: str, start: int, end: int) -> Actor:
         """An unnamed source (``analysts``, ``a senior official``) kept as its phrase."""
-        phrase = re.sub(r"^(?:the|a|an|some|several|many|other|two|three)\s+", "", text.strip(), flags=re.I)
+        phrase = re.sub(r"^(?:the|a|an|some|several|many|other|two|three)\s+", "", text.strip(), flags=re.IGNORECASE)
         actor = Actor(id=f"unnamed:{slug(phrase) or 'source'}", name=phrase or text, kind="unnamed")
         actor = self.add(actor)
         actor.add_mention(Mention(text, start, end, "description"))
@@ -229,7 +229,7 @@ class ActorIndex:
         """``m``/``f`` when known (KB, first name, title), else None."""
         return self.gender.get(actor_id)
 
-    def __iter__(self) -> Iterable[Actor]:
+    def __iter__(self) -> Iterator[Actor]:
         return iter(self.actors.values())
 
 
@@ -445,11 +445,11 @@ class _Resolver:
             if label == "FAC" and ent is None:
                 continue
             h = doc[e - 1].head
+            # "Houthi rebels", "European Community foreign ministers": a group named by what it is
             if ent is None and h.i >= e and doc[e - 1].dep_ in ("compound", "amod", "nmod") \
-                    and h.pos_ == "NOUN" and self.agent_phrase(h) and key not in kb.media:
-                # "Houthi rebels", "European Community foreign ministers": a group named by what it is
-                if self.group_from_norp(s, e, text, multinational(key)):
-                    continue
+                    and h.pos_ == "NOUN" and self.agent_phrase(h) and key not in kb.media \
+                    and self.group_from_norp(s, e, text, multinational(key)):
+                continue
             self.org(s, e, text, ent)
         self.people(persons)
 
@@ -465,7 +465,7 @@ class _Resolver:
                 self.group_from_norp(s, e, text, None)
                 return
             aid = f"place:{slug(text)}"
-            self.new_actor(aid, re.sub(r"^the\s+", "", text, flags=re.I), "country")
+            self.new_actor(aid, re.sub(r"^the\s+", "", text, flags=re.IGNORECASE), "country")
             for tk in doc[s:e]:
                 c = self.kb.place(tk.text) if tk.is_title else None
                 if c:
@@ -476,15 +476,14 @@ class _Resolver:
         iso, typ = place
         if typ == "city":
             aid = f"place:{slug(text)}"
-            self.new_actor(aid, re.sub(r"^the\s+", "", text, flags=re.I), "country")
+            self.new_actor(aid, re.sub(r"^the\s+", "", text, flags=re.IGNORECASE), "country")
             self.set_attr(aid, "country", iso)
             self.mention(aid, s, e, "name")
             return
         head = doc[e - 1]
-        if label == "NORP" or typ in ("demonym", "people"):
-            # "Iranian officials", "Houthi rebels": demonym-led groups; "Palestinians": the people.
-            if self.group_from_norp(s, e, text, iso):
-                return
+        # "Iranian officials", "Houthi rebels": demonym-led groups; "Palestinians": the people.
+        if (label == "NORP" or typ in ("demonym", "people")) and self.group_from_norp(s, e, text, iso):
+            return
         aid = f"country:{iso}"
         self.new_actor(aid, self.kb.country_name(iso), "country")
         self.set_attr(aid, "country", iso)
@@ -508,7 +507,7 @@ class _Resolver:
         if h is not None and h.pos_ in ("NOUN", "PROPN") and h.ent_type_ not in ("PERSON", "ORG", "GPE"):
             phrase = self.agent_phrase(h)
             if phrase:
-                role_text, sector, role, ps = phrase
+                _role_text, sector, role, _ps = phrase
                 plural = h.tag_ in ("NNS", "NNPS") or h.lower_ in PLURAL_FORMS
                 if role in OFFICES and not plural and iso:
                     holder = self.kb.office_holder(iso, role, self.date)
@@ -522,7 +521,7 @@ class _Resolver:
                     aid = f"group:{iso.lower()}-{slug(role)}" if plural or role in ORG_ROLES \
                         else f"role:{iso.lower()}-{slug(role)}"
                 else:
-                    bare = re.sub(r"^the\s+", "", text, flags=re.I)
+                    bare = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
                     aid = f"group:{slug(bare)}-{slug(role)}"
                 kind = "group" if aid.startswith("group:") else "person"
                 name = doc[s:h.i + 1].text
@@ -540,7 +539,7 @@ class _Resolver:
             if ent is not None and ent.kind != "person":
                 aid = ent.id
                 self.entity[aid] = ent
-            self.new_actor(aid, re.sub(r"^the\s+", "", text, flags=re.I), "group")
+            self.new_actor(aid, re.sub(r"^the\s+", "", text, flags=re.IGNORECASE), "group")
             self.mention(aid, s, e, "name")
             return True
         if head.tag_ in ("NNPS", "NNS") and head.pos_ in ("PROPN", "NOUN") and (h is None or h.pos_ not in ("NOUN",)):
@@ -587,7 +586,7 @@ class _Resolver:
         return aid
 
     def org(self, s: int, e: int, text: str, ent: Entity | None) -> None:
-        name = re.sub(r"^the\s+", "", text, flags=re.I).strip()
+        name = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).strip()
         key = norm(name)
         if ent is not None:
             aid = ent.id
@@ -861,9 +860,7 @@ class _Resolver:
             if t.lower_ in NEUTRAL_MODS or t.is_punct or t.tag_ == "POS" or t.pos_ in ("DET", "PRON", "NUM"):
                 continue
             if t.lower_ in ("pro", "anti") or t.pos_ in ("ADJ", "VERB", "X") \
-                    or (t.pos_ in ("NOUN", "PROPN") and t.dep_ == "poss"):
-                label = True
-            elif t.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in NEUTRAL_HEADS \
+                    or (t.pos_ in ("NOUN", "PROPN") and t.dep_ == "poss") or t.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in NEUTRAL_HEADS \
                     and (not role or role not in NEUTRAL_HEADS):
                 label = True
             if t.pos_ == "NOUN" and t.dep_ == "poss":
@@ -902,9 +899,7 @@ class _Resolver:
         ms = phrase.start
         for t in phrase:
             other = self.tok_actor[t.i]
-            if t.i < head.i and other and other != aid and not other.startswith(("country:", "org:")):
-                ms = t.i + 1
-            elif t.i < head.i and t.pos_ == "NOUN" and t.dep_ == "poss":
+            if t.i < head.i and other and other != aid and not other.startswith(("country:", "org:")) or t.i < head.i and t.pos_ == "NOUN" and t.dep_ == "poss":
                 ms = t.i + 1
         while ms < phrase.end and (doc[ms].tag_ == "POS" or doc[ms].dep_ == "case"):
             ms += 1
@@ -956,7 +951,6 @@ class _Resolver:
         si = self.sent_of[i]
         best = None
         best_key = None
-        seen: set[str] = set()
         for tok_i, aid, s, subj in reversed(self.history):
             if tok_i >= i:
                 continue
