@@ -263,11 +263,12 @@ class SpeakerResolver:
         if head.pos_ == "PRON" or low in PERSONAL | PLURAL | NEUTER | FIRST:
             s, e = head.idx, head.idx + len(head.text)
             actor = self.index.at(s, e)
+            known = actor is not None
             if actor is not None and low in PERSONAL and actor.kind != "person":
                 actor = None  # "he" is a person, whatever the index says
             if actor is None and low not in FIRST:
                 actor = self.antecedent(low, s)
-                if actor is not None:
+                if actor is not None and not known:
                     self.index.add_mention(actor.id, head.text, s, e, "pronoun")
             return Speaker(actor, head.text, s, e)
         a, b = np_bounds(head)
