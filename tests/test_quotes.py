@@ -244,3 +244,27 @@ def test_channel_of_a_statement(analyse_text):
     assert q["cue"] == "denied"
     assert q["channel"] == "In a statement posted on its website"
     assert q["content"] == "the airline was for sale"
+
+
+def test_pronoun_fallback_without_coreference(nlp):
+    """With an index that knows only names, "she" still finds the last person
+    named before it, preferring a subject."""
+    from newsgraph.model import Actor, Article, Mention
+    from newsgraph.nlp.actors import ActorIndex
+    from newsgraph.nlp.quotes import extract_quotes
+
+    text = ("Ellen Hargrove met the Northwind board on Monday. "
+            "She said the company would keep its regional routes.")
+    article = Article(id="t", text=text)
+    doc = nlp(text)
+    index = ActorIndex(article, doc)
+    index.add(Actor(id="person:ellen-hargrove", name="Ellen Hargrove", kind="person",
+                    mentions=[Mention("Ellen Hargrove", 0, 14)]))
+    s = text.index("Northwind")
+    index.add(Actor(id="org:northwind", name="Northwind", kind="organization",
+                    mentions=[Mention("Northwind", s, s + 9)]))
+    (q,) = extract_quotes(doc, article, index)
+    assert q.speaker_text == "She"
+    assert q.speaker == "person:ellen-hargrove"
+    assert q.content == "the company would keep its regional routes"
+    assert q.id == "t:q1"
