@@ -180,7 +180,7 @@ def test_server_answers_while_newsgraph_ingest_runs(tmp_path):
                     break
             except httpx.HTTPError:
                 time.sleep(0.2)
-        more, more_ids = _inputs(tmp_path, "more.jsonl", 6, 40)
+        more, _ = _inputs(tmp_path, "more.jsonl", 6, 40)
         ingest = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "ingest", str(more), "--db", db, "-q"],
                                   env=_env(NEWSGRAPH_BATCH="2"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         served, last, seen_counts = 0, 6, set()

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from fixtures.bad_inputs import html_page, story
+from fixtures.bad_inputs import story
 from fixtures.counters import count
 from fixtures.storecheck import check_store
 from newsgraph.budget import article_budget, check
