@@ -253,6 +253,7 @@ def main() -> None:
         counts = {t: c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                   for t in ("articles", "actors", "mentions", "quotes", "events", "event_actors")}
     log(f"store {db}: {counts}")
+    load_before = os.getloadavg()
     proc, base = serve(db)
     try:
         paths = workload(db, random.Random(args.seed), args.requests)
@@ -264,7 +265,10 @@ def main() -> None:
         "store": counts, "db_bytes": db.stat().st_size, "requests_per_endpoint": args.requests,
         "how": "live `newsgraph serve` (uvicorn, 1 process), sequential requests over one keep-alive httpx connection",
         "machine": {"python": platform.python_version(), "sqlite": sqlite3.sqlite_version, "cpus": os.cpu_count(),
-                    "platform": platform.platform()},
+                    "platform": platform.platform(),
+                    # Other work on the machine shows up in the latencies: the load says how much.
+                    "loadavg_before": [round(x, 2) for x in load_before],
+                    "loadavg_after": [round(x, 2) for x in os.getloadavg()]},
         "results": results,
     }
     Path(args.output).write_text(json.dumps(report, indent=1) + "\n")
@@ -274,6 +278,8 @@ def main() -> None:
     for name, r in results.items():
         print(f"{name:<16} {r['median_ms']:>10.1f} {r['p95_ms']:>10.1f} {r['max_ms']:>10.1f} {r['mean_kb']:>8.1f}"
               f" {r['non_200']:>8}")
+    print(f"load average before/after: {report['machine']['loadavg_before'][0]} / "
+          f"{report['machine']['loadavg_after'][0]} on {os.cpu_count()} CPUs")
     print(f"-> {args.output}")
 
 
