@@ -882,8 +882,13 @@ class _Extractor:
                 if prior and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.obj_event.children):
                     ev = max(prior, key=lambda x: x.trigger.i)
                     c.obj_event = ev.trigger
-            if ev is not None and not c.tgt:
-                c.tgt = [a for a in ev.src + ev.tgt if a not in c.src]
+            if ev is not None and (not c.tgt or c.code.type in ("ACCUSE", "SUPPORT", "REJECT")):
+                # reacting to an act aims at its doer first, then at the one it was done to
+                merged: list[Actor] = []
+                for a in ev.src + ev.tgt + c.tgt:
+                    if a not in c.src and a not in merged:
+                        merged.append(a)
+                c.tgt = merged
         for c in by_trigger.values():
             c.tgt = [a for a in c.tgt if a not in c.src]
         reacted = {c.obj_event.i for c in by_trigger.values() if c.obj_event is not None and c.said_in}
