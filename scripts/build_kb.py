@@ -237,7 +237,7 @@ class Builder:
         if not key:
             return
         if person and variants:
-            for v in translit_variants(key):
+            for v in sorted(translit_variants(key)):
                 if v != key:
                     self.add_name(v, idx, True, False)
         toks = key.split()
@@ -274,7 +274,7 @@ class Builder:
         for c in pycountry.countries:
             name = getattr(c, "common_name", None) or c.name
             self.countries[c.alpha_3] = {"name": name}
-            for n in {c.name, name, getattr(c, "official_name", None)}:
+            for n in sorted({c.name, name, getattr(c, "official_name", None)} - {None}):
                 if n:
                     self.add_place(n, c.alpha_3, "country", override=True)
                     if " and " in n and "," not in n and not n.startswith(("Saint", "St")):
@@ -459,7 +459,7 @@ class Builder:
             # A leader listed for several entities (a US president for US territories, the
             # British monarch for the Commonwealth realms) belongs to the one listing them most,
             # then the one that is not a territory or realm, then the United Kingdom.
-            home[key] = max(isos, key=lambda i: (rows_per[(key, i)] > 0,
+            home[key] = max(sorted(isos), key=lambda i: (rows_per[(key, i)] > 0,
                                                   not any(b in self.gov_type.get(i, "") for b in bad),
                                                   bool(self.countries.get(i, {}).get("capital")),
                                                   rows_per[(key, i)], i == "GBR"))
@@ -815,7 +815,7 @@ def main(argv: list[str] | None = None) -> int:
     b.wikidata(kb / "wikidata" / "world_leaders_2021_wikidata.csv")
     # Countries' own ISO names have the last word over adjectives of other countries.
     for c in pycountry.countries:
-        for n in {c.name, getattr(c, "common_name", None)}:
+        for n in sorted({c.name, getattr(c, "common_name", None)} - {None}):
             if n and "," not in n:
                 b.places[norm(n)] = [c.alpha_3, "country"]
     b.merge_acronyms()
