@@ -159,6 +159,7 @@ class StorePool:
                 s = self.get()
                 self.cached("edges", lambda: queries.edge_rows(s))
                 self.cached("facets", lambda: queries.facets(s))
+                self.cached("actors", lambda: queries.actor_directory(s))
             except Exception:  # noqa: BLE001, S110 - the first request computes it (and reports) instead
                 pass
 
@@ -301,7 +302,7 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
     @app.get("/api/actors", tags=["lookups"], summary="Actors whose name or alias contains `name`")
     def api_actors(name: Annotated[str, Query(min_length=1, max_length=200)], s: StoreDep,
                    limit: Annotated[int, Query(ge=1, le=100)] = 20) -> Response:
-        return _json(queries.find_actors(s, name, limit=limit))
+        return _json(pages.find_actors(s, name, limit, pool))
 
     @app.get("/api/stats", tags=["lookups"], summary="What the store holds")
     def api_stats(s: StoreDep) -> Response:

@@ -39,14 +39,23 @@ class NotFound(NewsgraphError):
     """The page's subject (article, actor, event) is not in the store."""
 
 
-def resolve_actor(store: Store, ref: str | None) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+def find_actors(store: Store, name: str, limit: int, cache: Cache) -> list[dict[str, Any]]:
+    """``queries.find_actors``, answered from an in-memory directory of the actors when
+    the server caches one (a LIKE over every alias costs more than the search)."""
+    if isinstance(cache, NoCache):
+        return queries.find_actors(store, name, limit=limit)
+    return queries.match_actors(cache.cached("actors", lambda: queries.actor_directory(store)), name, limit)
+
+
+def resolve_actor(store: Store, ref: str | None,
+                  cache: Cache | None = None) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
     """An actor given by id, or by name (the best-covered match); plus other candidates."""
     if not ref:
         return None, []
     row = queries.actor_row(store, ref)
     if row:
         return row, []
-    found = queries.find_actors(store, ref, limit=8)
+    found = find_actors(store, ref, 8, cache or NO_CACHE)
     return (found[0] if found else None), found[1:]
 
 
@@ -59,7 +68,7 @@ def _edges(store: Store, cache: Cache) -> list[Any]:
 
 
 def search(store: Store, p: SearchParams, cache: Cache = NO_CACHE) -> dict[str, Any]:
-    actor, candidates = resolve_actor(store, p.actor)
+    actor, candidates = resolve_actor(store, p.actor, cache)
     if p.actor and actor is None:
         res: dict[str, Any] = {"total": 0, "limit": p.limit, "offset": p.offset, "results": []}
     else:
@@ -70,7 +79,7 @@ def search(store: Store, p: SearchParams, cache: Cache = NO_CACHE) -> dict[str, 
         "query": p.model_dump(),
         "actor": actor,
         "actor_candidates": candidates,
-        "matching_actors": queries.find_actors(store, p.q, limit=8) if p.q.strip() and len(p.q) <= 100 else [],
+        "matching_actors": find_actors(store, p.q, 8, cache) if p.q.strip() and len(p.q) <= 100 else [],
         **res,
         "facets": _facets(store, cache),
     }
@@ -228,7 +237,7 @@ def network(store: Store, p: NetworkParams, cache: Cache = NO_CACHE) -> dict[str
 
 
 def timeline(store: Store, p: TimelineParams, cache: Cache = NO_CACHE) -> dict[str, Any]:
-    actor, candidates = resolve_actor(store, p.actor)
+    actor, candidates = resolve_actor(store, p.actor, cache)
     if p.actor and actor is None:
         data: dict[str, Any] = {"filters": p.model_dump(), "months": []}
     else:

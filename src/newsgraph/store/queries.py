@@ -172,6 +172,35 @@ def find_actors(store: Store, name: str, limit: int = 20) -> list[dict[str, Any]
         " OR a.name LIKE ? ORDER BY articles DESC LIMIT ?", (pat, pat, limit)))
 
 
+def actor_directory(store: Store) -> list[dict[str, Any]]:
+    """Every actor with its article count and its names (name and aliases, lower-cased,
+    one per line), most covered first: what ``match_actors`` searches in memory."""
+    names: dict[str, list[str]] = {}
+    for actor_id, alias in store.conn.execute("SELECT actor_id, alias FROM actor_aliases"):
+        names.setdefault(actor_id, []).append(alias)
+    counts = dict(store.conn.execute("SELECT actor_id, count(*) FROM article_actors GROUP BY actor_id").fetchall())
+    out = []
+    for r in _rows(store.conn.execute("SELECT id, name, kind, country, sector, role FROM actors")):
+        r["articles"] = counts.get(r["id"], 0)
+        r["_names"] = "\n".join([r["name"], *names.get(r["id"], [])]).lower()
+        out.append(r)
+    out.sort(key=lambda r: -r["articles"])
+    return out
+
+
+def match_actors(directory: list[dict[str, Any]], name: str, limit: int = 20) -> list[dict[str, Any]]:
+    """``find_actors`` over an ``actor_directory``: name or an alias contains ``name``
+    (case-insensitive), most articles first."""
+    needle = name.strip().lower()
+    out = []
+    for r in directory:
+        if needle in r["_names"]:
+            out.append({k: v for k, v in r.items() if k != "_names"})
+            if len(out) >= limit:
+                break
+    return out
+
+
 def article_record(store: Store, article_id: str) -> dict[str, Any] | None:
     row = store.conn.execute("SELECT record FROM articles WHERE id=?", (article_id,)).fetchone()
     return json.loads(row[0]) if row else None
