@@ -57,7 +57,8 @@ CROWD = {"protester", "demonstrator", "student", "worker", "people", "thousand",
          "supporter", "resident", "villager", "activist", "farmer", "employee", "teacher",
          "doctor", "nurse", "miner", "union", "crowd", "citizen"}
 ANAPHORS = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him"}
-GROUP_WORDS = {"group", "member", "part", "number", "delegation", "team", "unit", "contingent", "patch",
+GENERIC_PREPS = {"to", "at", "against", "on", "into", "toward", "towards", "upon", "with"}
+GROUP_WORDS = {"scores", "dozens", "hundreds", "thousands", "millions", "group", "member", "part", "number", "delegation", "team", "unit", "contingent", "patch",
                "leader", "head", "official", "representative", "doctor", "some", "most", "all"}
 ADJ_FRAMES = {"willing", "ready", "prepared", "committed", "determined", "eager", "poised", "set"}
 MIN_CONFIDENCE = 0.4
@@ -329,6 +330,13 @@ class _Extractor:
         levels.append(self._collect(objs, src))
         nouns = [o for o in objs if o.pos_ == "NOUN"]
         levels.append(self._collect([p for o in nouns for p in self._noun_preps(o)], src))
+        # any other prepositional object of the verb ("set fire to", "kidnapped up to 16 ...")
+        generic = [p for c in v.children if c.dep_ == "prep" and c.lower_ in GENERIC_PREPS
+                   for p in c.children if p.dep_ == "pobj"]
+        generic += [p for t in v.children if t.dep_ == "prt" for c in t.children
+                    if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        levels.append(self._collect(generic, src))
+        levels.append(self._collect([p for o in generic if o.pos_ == "NOUN" for p in self._noun_preps(o)], src))
         if depth >= 2:
             return
         for c in v.children:

@@ -213,6 +213,7 @@ _add(_N, "attack assault raid offensive incursion ambush bombardment", _c("ASSAU
 _add(_N, "strike airstrike air-strike", _c("ASSAULT", "195", "heavy-weapons", 0.7))
 _add(_N, "bombing", _c("ASSAULT", "183", "explosives"))
 _add(_N, "shelling", _c("ASSAULT", "194", "heavy-weapons"))
+_add(_N, "gunfire", _c("ASSAULT", "193", "firearms", 0.7))
 _add(_N, "shooting", _c("ASSAULT", "193", "firearms", 0.7))
 _add(_N, "stabbing", _c("ASSAULT", "182", "beat"))
 _add(_N, "killing murder massacre execution slaying", _c("ASSAULT", "1823"))
