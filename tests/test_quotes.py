@@ -268,3 +268,13 @@ def test_pronoun_fallback_without_coreference(nlp):
     assert q.speaker == "person:ellen-hargrove"
     assert q.content == "the company would keep its regional routes"
     assert q.id == "t:q1"
+
+
+def test_headline_and_byline_are_not_statements(extractor):
+    from newsgraph.ingest.text import read_text
+    from newsgraph.settings import get_settings
+
+    text = ("date 2026-03-04\nMayor says bridge will reopen\nBy Anna Writer, Example Times\n\n"
+            "The mayor said the bridge would reopen on Monday.\n")
+    article = extractor.one(read_text(text, "<test>", get_settings(), None))
+    assert [q.content for q in article.quotes] == ["the bridge would reopen on Monday"]

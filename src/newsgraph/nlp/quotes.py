@@ -179,11 +179,12 @@ def scan_marks(text: str) -> list[Marked]:
 
 
 def _story_ranges(article: Article) -> tuple[list[int], list[int]] | None:
-    """The story zones as sorted (starts, ends), for ``Article.is_story`` by bisection."""
+    """The story zones as sorted (starts, ends), for ``Article.is_story`` by
+    bisection; the headline is left out (a headline is not a statement)."""
     if not article.zones:
         return None
     zs = sorted((z.start, z.end) for z in article.zones
-                if article.is_story(z.start) and z.end > z.start)
+                if z.kind in ("body", "standfirst", "caption") and z.end > z.start)
     return [a for a, _ in zs], [b for _, b in zs]
 
 
