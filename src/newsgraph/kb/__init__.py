@@ -30,7 +30,7 @@ def norm(s: str) -> str:
         s = unicodedata.normalize("NFKD", s)
         s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.lower().replace("_", " ")
-    s = re.sub(r"\s+", " ", s).strip(" ,;:")
+    s = " ".join(s.split()).strip(" ,;:")
     return s
 
 

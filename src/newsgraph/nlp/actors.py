@@ -119,7 +119,7 @@ PLATFORMS = {"twitter", "facebook", "youtube", "tiktok", "telegram", "whatsapp",
 def multinational(key: str) -> str | None:
     """IGO for an unknown multinational body (``European Community``, ``International
     Labor Office``), NGO for other international bodies (``Third World Water Forum``)."""
-    if re.search(r"\b(?:united nations|u\.n\.?)\b|^un\b", key):
+    if _UN.search(key):
         return "IGO"
     if not MULTI.search(key):
         return None
@@ -152,10 +152,15 @@ DESC_ORG = {"outlet", "newspaper", "broadcaster", "agency", "channel", "website"
             "bloc", "firm", "kremlin", "junta", "cabinet"}
 
 
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_UN = re.compile(r"\b(?:united nations|u\.n\.?)\b|^un\b")
+
+
 def slug(name: str) -> str:
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return _NON_ALNUM.sub("-", s).strip("-")
 
 
 class ActorIndex:
@@ -465,7 +470,7 @@ class _Resolver:
                 self.group_from_norp(s, e, text, None)
                 return
             aid = f"place:{slug(text)}"
-            self.new_actor(aid, re.sub(r"^the\s+", "", text, flags=re.IGNORECASE), "country")
+            self.new_actor(aid, _THE.sub("", text), "country")
             for tk in doc[s:e]:
                 c = self.kb.place(tk.text) if tk.is_title else None
                 if c:
@@ -476,7 +481,7 @@ class _Resolver:
         iso, typ = place
         if typ == "city":
             aid = f"place:{slug(text)}"
-            self.new_actor(aid, re.sub(r"^the\s+", "", text, flags=re.IGNORECASE), "country")
+            self.new_actor(aid, _THE.sub("", text), "country")
             self.set_attr(aid, "country", iso)
             self.mention(aid, s, e, "name")
             return
@@ -521,7 +526,7 @@ class _Resolver:
                     aid = f"group:{iso.lower()}-{slug(role)}" if plural or role in ORG_ROLES \
                         else f"role:{iso.lower()}-{slug(role)}"
                 else:
-                    bare = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+                    bare = _THE.sub("", text)
                     aid = f"group:{slug(bare)}-{slug(role)}"
                 kind = "group" if aid.startswith("group:") else "person"
                 name = doc[s:h.i + 1].text
@@ -539,7 +544,7 @@ class _Resolver:
             if ent is not None and ent.kind != "person":
                 aid = ent.id
                 self.entity[aid] = ent
-            self.new_actor(aid, re.sub(r"^the\s+", "", text, flags=re.IGNORECASE), "group")
+            self.new_actor(aid, _THE.sub("", text), "group")
             self.mention(aid, s, e, "name")
             return True
         if head.tag_ in ("NNPS", "NNS") and head.pos_ in ("PROPN", "NOUN") and (h is None or h.pos_ not in ("NOUN",)):
@@ -586,7 +591,7 @@ class _Resolver:
         return aid
 
     def org(self, s: int, e: int, text: str, ent: Entity | None) -> None:
-        name = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).strip()
+        name = _THE.sub("", text).strip()
         key = norm(name)
         if ent is not None:
             aid = ent.id
