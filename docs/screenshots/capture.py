@@ -9,6 +9,7 @@ Uses Debian's chromium through Playwright (no browser download).
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -21,6 +22,12 @@ HERE = Path(__file__).parent
 
 
 def main(base: str) -> None:
+    for _ in range(100):  # the server may still be starting
+        try:
+            httpx.get(base + "/api/stats", timeout=5)
+            break
+        except httpx.HTTPError:
+            time.sleep(0.3)
     hit = httpx.get(base + "/api/search", params={"q": "Khamenei Putin"}).json()["results"][0]["id"]
     art = httpx.get(f"{base}/api/article/{quote(hit, safe='')}").json()
     # The event with the most reactions in that article.
