@@ -983,6 +983,8 @@ class _Extractor:
                     for t in span:
                         if t.dep_ not in ("nsubj", "nsubjpass") or verb_status(t.head) is not None:
                             continue  # "Iran will pursue ...": a future act is no claim about Iran
+                        if t.head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and t.head != span.root:
+                            continue  # "even after he ends ...": a side clause is no claim
                         acts, _ = self._collect([t], [sp])
                         tgt = [a for a in acts if a.id not in own and not _same_side(a, sp) and a.kind != "unnamed"]
                         if tgt:
@@ -1001,8 +1003,10 @@ class _Extractor:
         if not c.said_in:
             return False
         blockers = {x.trigger.i for x in by_trigger.values() if x.said_in and x is not c}
-        return any(not x.said_in and x.status is None and (x.src or x.tgt) and x.trigger.i != c.trigger.i
-                   and _governs(c.trigger, x.trigger, blockers) for x in by_trigger.values())
+        need_doer = c.code.type in ("ACCUSE", "REJECT")
+        return any(not x.said_in and x.status is None and (x.src if need_doer else (x.src or x.tgt))
+                   and x.trigger.i != c.trigger.i and _governs(c.trigger, x.trigger, blockers)
+                   for x in by_trigger.values())
 
     def confidence(self, c: Cand) -> float:
         q = 1.0 if c.src and c.tgt else 0.75 if c.src else 0.55 if c.tgt else 0.3
@@ -1046,7 +1050,8 @@ class _Extractor:
                 if c.event is not None and not c.event.target and about:
                     first = next((x for x in done if x.event is not None and x.event.id == about[0]), None)
                     if first is not None:
-                        c.event.target = [a.id for a in first.src + first.tgt if a.id not in c.event.source]
+                        parties = first.src if c.code.type in ("ACCUSE", "REJECT") else first.src + first.tgt
+                        c.event.target = [a.id for a in parties if a.id not in c.event.source]
 
 
 def _same_side(a: Actor, b: Actor) -> bool:
