@@ -274,29 +274,47 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
     # -- JSON API ----------------------------------------------------------------
     @app.get("/api/search", tags=["pages"], summary="Full-text search with filters (page: /)")
     def api_search(p: Annotated[SearchParams, Query()], s: StoreDep) -> Response:
+        """`{query, actor, actor_candidates, matching_actors, total, limit, offset, results: [{id, title,
+        date, outlet, url, snippet, n_quotes, n_events}], facets: {outlets, event_types}}`. Words are all
+        required (`word*` for a prefix); results are best bm25 first, or newest first without words;
+        `snippet` marks matches with `[[ ]]`. `actor` takes an id or a name."""
         return _json(pages.search(s, p, pool))
 
     @app.get("/api/article/{article_id:path}", tags=["pages"],
              summary="An article, its text, and every extraction with offsets (page: /article/{id})")
     def api_article(article_id: IdPath, s: StoreDep) -> Response:
+        """`{article, text, spans, actors, quotes, events, non_events, captions, descriptors}`.
+        Every `start`/`end` indexes `text`; `spans` is the flat list the page highlights
+        (kind: mention, quote, speaker, cue, event, nonevent, caption, descriptor)."""
         return _json(pages.article(s, article_id))
 
     @app.get("/api/actor/{actor_id:path}", tags=["pages"],
              summary="An actor: statements over time, descriptors by outlet, events, interactions (page: /actor/{id})")
     def api_actor(actor_id: IdPath, p: Annotated[ActorParams, Query()], s: StoreDep) -> Response:
+        """`{actor (with aliases, articles, roles), statements: {total, items}, descriptors_by_outlet,
+        events_as_source, events_as_target, interactions: [{id, name, events_out, events_in,
+        statements_out, statements_in, weight}], timeline: [{month, articles, statements, events,
+        by_type}], names}`."""
         return _json(pages.actor(s, actor_id, p, pool))
 
     @app.get("/api/event/{event_id:path}", tags=["pages"],
              summary="An event, where it was reported, and the statements reacting to it (page: /event/{id})")
     def api_event(event_id: IdPath, s: StoreDep) -> Response:
+        """`{event, context: {text, spans}, said_in, reactions: [quotes whose about holds the
+        event, with speaker and stance], stance_counts, related, names}`."""
         return _json(pages.event(s, event_id))
 
     @app.get("/api/network", tags=["pages"], summary="The actor network: weighted event and statement edges")
     def api_network(p: Annotated[NetworkParams, Query()], s: StoreDep) -> Response:
+        """`{filters, nodes: [{id, name, kind, country, weight}], edges: [{source, target, events,
+        statements, weight, first, last}], event_types}`: event edges go source -> target,
+        statement edges speaker -> the actor spoken about (or the actors of the event)."""
         return _json(pages.network(s, p, pool))
 
     @app.get("/api/timeline", tags=["pages"], summary="Articles, statements and events per month")
     def api_timeline(p: Annotated[TimelineParams, Query()], s: StoreDep) -> Response:
+        """`{filters, months: [{month, articles, statements, events, by_type}], actor,
+        actor_candidates, event_types}`; events count by their own date."""
         return _json(pages.timeline(s, p, pool))
 
     @app.get("/api/actors", tags=["lookups"], summary="Actors whose name or alias contains `name`")
