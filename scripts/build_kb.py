@@ -703,7 +703,8 @@ class Builder:
             "countries": self.countries,
             "places": self.places,
             "agents": self.agents,
-            "entities": self.entities,
+            # one JSON string per entity: parsed on first use, so loading stays cheap
+            "entities": [json.dumps(e, ensure_ascii=False, separators=(",", ":")) for e in self.entities],
             "names": names,
             "surnames": surnames,
             "offices": offices,

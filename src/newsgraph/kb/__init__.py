@@ -157,8 +157,11 @@ class KB:
     def entity(self, idx: int) -> Entity:
         e = self._ents.get(idx)
         if e is None:
-            name, kind, codes = self._raw[idx][:3]
-            female = len(self._raw[idx]) > 3 and bool(self._raw[idx][3])
+            raw = self._raw[idx]
+            if isinstance(raw, str):  # stored as a JSON string, parsed on first use
+                raw = json.loads(raw)
+            name, kind, codes = raw[:3]
+            female = len(raw) > 3 and bool(raw[3])
             roles = [Role(*c) for c in codes]
             e = self._ents[idx] = Entity(idx, name, kind, roles, female)
         return e
@@ -172,7 +175,7 @@ class KB:
         if i is None and " " in k:
             for k2 in person_keys(k)[1:]:
                 i = self.names.get(k2)
-                if i is not None and self._raw[i][1] == "person":
+                if i is not None and self.entity(i).kind == "person":
                     break
                 i = None
         return self.entity(i) if i is not None else None
