@@ -161,7 +161,7 @@ def _jsonl_lines(lines: list[bytes]) -> None:
     for it in out:
         assert isinstance(it, (Article, InputError))
         if isinstance(it, InputError):
-            assert re.match(r"f:\d+$", it.where)
+            assert re.match(r"f(:\d+)?$", it.where)
 
 
 def _html(html: str) -> None:

@@ -455,3 +455,16 @@ def test_truncated_gzip_jsonl_keeps_the_lines_before_the_damage(tmp_path):
     assert 5 <= len(good) < 30
     assert [a.id for a in good] == [f"test-0-{k}" for k in range(len(good))]
     assert len(bad) == 1 and bad[0].where == str(p) and "cannot read" in bad[0].reason
+
+
+def test_pretty_printed_json_is_one_error_not_one_per_line(tmp_path):
+    p = tmp_path / "records.json"
+    p.write_text(json.dumps([jsonl_record(k) for k in range(20)], indent=2))
+    [e] = list(read_inputs([str(p)]))
+    assert isinstance(e, InputError) and e.where == str(p) and "not JSONL" in e.reason
+    # A JSONL file with a few bad lines first still gives each its own error, then its records.
+    q = tmp_path / "few.jsonl"
+    q.write_text("oops\n{bad\n" + json.dumps(jsonl_record(1)) + "\nnope\n")
+    items = list(read_inputs([str(q)]))
+    assert [x.where for x in errors(items)] == [f"{q}:1", f"{q}:2", f"{q}:4"]
+    assert [a.id for a in articles(items)] == ["test-0-1"]

@@ -70,8 +70,15 @@ def record_to_article(rec: Any, where: str, settings: Settings, path: str | None
     return clean(article)
 
 
+_SNIFF_LINES = 5
+
+
 def read_jsonl_lines(lines: Iterator[bytes], name: str, settings: Settings,
                      path: str | None) -> Iterator[Article | InputError]:
+    # Until one line parses, malformed lines are held back: a file whose first lines are
+    # all malformed is not JSONL (a pretty-printed .json, say) and gets one error, not one
+    # per line.
+    held: list[InputError] | None = []
     for n, raw in enumerate(lines, 1):
         where = f"{name}:{n}"
         if not raw.strip():
@@ -81,12 +88,21 @@ def read_jsonl_lines(lines: Iterator[bytes], name: str, settings: Settings,
             continue
         try:
             rec = _valid_unicode(json.loads(raw))
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            yield InputError(where, f"malformed JSON ({exc.__class__.__name__}: {str(exc)[:80]})")
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
+            bad = InputError(where, "malformed JSON (nested too deeply)" if isinstance(exc, RecursionError)
+                             else f"malformed JSON ({exc.__class__.__name__}: {str(exc)[:80]})")
+            if held is None:
+                yield bad
+                continue
+            held.append(bad)
+            if len(held) >= _SNIFF_LINES:
+                yield InputError(name, f"not JSONL (one JSON object per line): none of the first {len(held)} "
+                                       f"lines is JSON ({held[0].reason}); stopped reading this file")
+                return
             continue
-        except RecursionError:
-            yield InputError(where, "malformed JSON (nested too deeply)")
-            continue
+        if held is not None:
+            yield from held
+            held = None
         try:
             yield record_to_article(rec, where, settings, path)
         except InputError as err:
@@ -94,3 +110,5 @@ def read_jsonl_lines(lines: Iterator[bytes], name: str, settings: Settings,
         except (TypeError, ValueError, AttributeError, LookupError, RecursionError) as exc:
             # A field of a type no rule foresaw: this record only, never the whole file.
             yield InputError(where, f"cannot use this record ({exc.__class__.__name__}: {str(exc)[:80]})")
+    if held:
+        yield from held
