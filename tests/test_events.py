@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.nlp.plover import NOUNS, VERBS, derived, verb_code
 from newsgraph.model import PLOVER_TYPES
+from newsgraph.nlp.plover import NOUNS, VERBS, derived, verb_code
 
 
 def _names(rec, ids):

@@ -25,11 +25,26 @@ from newsgraph.dates import find_dates
 from newsgraph.model import Actor, Article, Event, Quote
 from newsgraph.nlp.actors import ActorIndex
 from newsgraph.nlp.modality import noun_status, verb_status
+from newsgraph.nlp.plover import (
+    AGENT_NOUNS,
+    CONFLICTUAL,
+    COOPERATIVE,
+    FEELING,
+    FEELING_VERBS,
+    LIGHT_VERBS,
+    NOUN_TYPE_ADJ_PROTEST,
+    PASS_FRAMES,
+    PATIENT_OF,
+    SPEECH_VERBS,
+    VERB_OBJECT,
+    VERBS,
+    Code,
+    agent_sector,
+    noun_code,
+    verb_code,
+    verb_object_code,
+)
 from newsgraph.nlp.tone import text_score
-from newsgraph.nlp.plover import (VERB_OBJECT, VERBS, AGENT_NOUNS, COOPERATIVE, CONFLICTUAL, FEELING, FEELING_VERBS,
-                                  LIGHT_VERBS, NOUN_TYPE_ADJ_PROTEST, PASS_FRAMES, PATIENT_OF,
-                                  SPEECH_VERBS, Code, agent_sector, noun_code, verb_code,
-                                  verb_object_code)
 
 SUBJ = ("nsubj", "csubj")
 OBJ = ("dobj", "dative", "attr", "oprd")
@@ -618,9 +633,7 @@ class _Extractor:
         for c in n.children:
             if c.dep_ == "poss" and lemma in PATIENT_OF and (c.pos_ == "PRON" or c.ent_type_ == "PERSON"):
                 add(tgt, c)  # "his arrest", "Maduro's capture": the one it is done to
-            elif c.dep_ == "poss" or (c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_)):
-                add(src, c)
-            elif c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
+            elif c.dep_ == "poss" or (c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_)) or c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
                 add(src, c)
         for c in n.children:
             if c.dep_ != "prep":
@@ -628,9 +641,7 @@ class _Extractor:
             pobjs = [p for p in c.children if p.dep_ == "pobj"]
             p = c.lower_
             for po in pobjs:
-                if p == "by":
-                    add(src, po)
-                elif p == "between":
+                if p == "by" or p == "between":
                     add(src, po)
                 elif p == "of":
                     if lemma in PATIENT_OF or src:
@@ -662,7 +673,6 @@ class _Extractor:
         return True
 
     def noun(self, n: Token) -> None:
-        lemma = n.lemma_.lower()
         if self.request_of(n):
             return
         code = noun_event_code(n)
@@ -745,9 +755,9 @@ class _Extractor:
         best = None
         for c in self.cands:
             if c.code.type in ("ASSAULT", "COERCE") and c.src and not c.inherited_src and c.status is None \
-                    and c.trigger.i < n.i and n.i - c.trigger.i < 80:
-                if best is None or c.trigger.i > best.trigger.i:
-                    best = c
+                    and c.trigger.i < n.i and n.i - c.trigger.i < 80 \
+                    and (best is None or c.trigger.i > best.trigger.i):
+                best = c
         return list(best.src) if best else []
 
     # -- dates ----------------------------------------------------------------------

@@ -17,7 +17,7 @@ HEDGE_ADV = {"allegedly", "reportedly", "possibly", "probably", "perhaps", "mayb
 COND_MARKS = {"if", "unless", "whether", "lest"}
 NOUN_HEDGE_MODS = {"planned", "proposed", "possible", "potential", "future", "alleged", "expected",
                    "threatened", "would-be", "prospective", "upcoming", "suspected", "feared",
-                   "rumoured", "rumored", "imminent", "likely", "hypothetical", "impending", "planned"}
+                   "rumoured", "rumored", "imminent", "likely", "hypothetical", "impending"}
 NOUN_NEG_DETS = {"no"}
 PLAN_NOUNS = {"plan", "proposal", "intention", "intent", "threat", "offer", "call", "demand", "request",
               "promise", "pledge", "vow", "option", "idea", "possibility", "readiness", "willingness",

@@ -30,8 +30,12 @@ class Code:
     mode: str | None = None
     strength: float = 0.9  # how reliably the word alone signals the type
 
-    def weaker(self, by: float) -> "Code":
+    def weaker(self, by: float) -> Code:
         return Code(self.type, self.cameo, self.mode, max(0.1, self.strength - by))
+
+
+def _words(text: str) -> set[str]:
+    return set(text.split())
 
 
 def _c(t: str, cameo: str | None, mode: str | None = None, s: float = 0.9) -> Code:
@@ -133,12 +137,12 @@ VERBS = _V
 
 # Verbs whose object says what the event is (``hold talks``, ``impose sanctions``):
 # the object noun's code wins over the verb's own.
-LIGHT_VERBS = set(
+LIGHT_VERBS = _words(
     "hold stage launch carry conduct impose sign reach lodge file issue express voice make "
     "take give begin start continue resume announce order approve authorize authorise step "
     "intensify mount wage unleash open pursue seek provide grant send deliver extend declare "
     "establish hold break lift end suspend halt attend join organize organise lead chair convene "
-    "host increase expand boost deepen strengthen escalate broaden enhance step".split())
+    "host increase expand boost deepen strengthen escalate broaden enhance step")
 
 # Objects that change the verb's meaning (``lift sanctions`` is not SANCTION).
 VERB_OBJECT: dict[str, Code] = {}
@@ -303,7 +307,7 @@ def derived() -> dict:
 
 
 # Broad CAMEO verbs that code far too much in news prose.
-DERIVED_STOP = set(
+DERIVED_STOP = _words(
     "face want need push see find take get give make keep put set go come run call bring hold "
     "look show tell say add note report state claim describe hear know think believe feel "
     "remain stay become seem appear play use work live die fall rise lead head win lose move "
@@ -312,7 +316,7 @@ DERIVED_STOP = set(
     "form build create develop produce provide offer send bear carry cover face fight press "
     "point mark base post place pose stage station position arrange situate pay deal join determine draft "
     "control reveal pass vote select elect hold publish release issue win fire drive assemble attend "
-    "tender gather meet".split())
+    "tender gather meet")
 
 
 def verb_code(lemma: str) -> Code | None:
@@ -348,7 +352,7 @@ def agent_sector(noun: str) -> str | None:
 
 
 # Generic agent heads that name an actor even without a proper name.
-AGENT_NOUNS = set(
+AGENT_NOUNS = _words(
     "government administration authorities authority police army military troops forces force "
     "soldiers rebels militants insurgents fighters protesters demonstrators activists officials "
     "official ministry ministers minister president leader leaders parliament court judge "
@@ -359,4 +363,4 @@ AGENT_NOUNS = set(
     "officers agency agencies company firm bank organization organisation group groups people "
     "voters supporters critics lawmakers legislators senators senate congress committee "
     "commission assembly suspects suspect victims victim prisoners detainees hostages powers entities "
-    "entity companies businesses allies members countries nations states".split())
+    "entity companies businesses allies members countries nations states")
