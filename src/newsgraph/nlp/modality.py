@@ -65,6 +65,8 @@ def verb_status(tok: Token, frames_consumed: bool = False) -> str | None:
         if head == cur:
             break
         if dep == "xcomp":
+            if _negated(head):
+                return "negated"  # "did not even want to discuss": negation outranks the frame
             if not frames_consumed or cur != tok:
                 if head.lemma_ in NEG_FRAMES:
                     return "negated"
