@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import re
 import sqlite3
 import subprocess
@@ -365,6 +366,32 @@ def test_store_is_read_only(client: TestClient, store_path: Path) -> None:
     pool = client.app.state.pool
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         pool.get().conn.execute("DELETE FROM articles")
+
+
+def test_cached_aggregates_follow_store_changes(store_path: Path, tmp_path: Path) -> None:
+    """An ingest committing while the server runs shows up at once: the caches
+    (facets, edges, network) are keyed on the store files' state."""
+    db = tmp_path / "copy.db"
+    src, dst = sqlite3.connect(store_path), sqlite3.connect(db)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    c = TestClient(create_app(str(db)))
+
+    def usa_iran() -> int:
+        edges = c.get("/api/network").json()["edges"]
+        return next(e["events"] for e in edges if e["source"] == "country:USA" and e["target"] == "country:IRN")
+
+    before = usa_iran()
+    assert "Other Post" not in {o["outlet"] for o in c.get("/api/search").json()["facets"]["outlets"]}
+    other = json.loads(json.dumps(fixture_record()).replace(FIXTURE_ID, "fixture-other"))
+    other["metadata"]["outlet"] = "Other Post"
+    with Store(db) as w:
+        w.write([(other, "other")])
+    assert "Other Post" in {o["outlet"] for o in c.get("/api/search").json()["facets"]["outlets"]}
+    assert usa_iran() == before + 1
+    partners = {p["id"]: p for p in c.get("/api/actor/person:wang-yi").json()["interactions"]}
+    assert partners["country:USA"]["statements_out"] == 2
 
 
 def test_missing_store_is_a_clear_error(tmp_path: Path) -> None:

@@ -139,6 +139,8 @@ class StorePool:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
+            if len(self._key_locks) > 4 * self.MAX_ENTRIES:
+                self._key_locks.clear()  # a lock in use lives on in its waiters' hands
             key_lock = self._key_locks.setdefault(key, threading.Lock())
         with key_lock:  # one thread computes; the others wait for its result
             with self._lock:
