@@ -566,6 +566,11 @@ class _Extractor:
                 return Code("PROTEST", "143", "boycott", 0.8)
             if any(c.dep_ == "dobj" and c.lemma_.lower() in ("deal", "agreement", "accord") for c in v.children):
                 return Code("AGREE", "030", None, 0.8)
+        if lemma == "warn" and preps & {"of", "about", "against"} and not any(
+                c.dep_ in ("dobj", "ccomp") for c in v.children):
+            return Code("THREATEN", "130", None, 0.2)  # "warned of floods": a caution, not a threat
+        if lemma == "plead" and not preps & {"with", "for"}:
+            return Code("REQUEST", "020", None, 0.2)  # "pleaded guilty"
         if lemma == "vote" and "against" in preps:
             return Code("REJECT", "120", None, 0.85)
         if lemma == "encourage" and self.frame_target(v) is not None:
@@ -979,7 +984,8 @@ class _Extractor:
                     continue
                 if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children) and not any(
                         any(c.dep_ == "neg" for c in a.children) for a in [tok, *tok.ancestors] if a.i >= span.start):
-                    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    # the addressee is an active subject other than the speakers ("we must")
+                    subj = [c for c in tok.children if c.dep_ == "nsubj" and c.morph.get("Person") != ["1"]]
                     tgt, tt = self._collect(subj, [sp])
                     tgt = [a for a in tgt if not _same_side(a, sp)]
                     if tgt:

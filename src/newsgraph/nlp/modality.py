@@ -82,6 +82,13 @@ def verb_status(tok: Token, frames_consumed: bool = False) -> str | None:
         if dep in ("advcl", "ccomp", "conj", "relcl", "acl", "pcomp"):
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in COND_MARKS for c in cur.children):
                 return "hypothetical"
+            if dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                # a purpose clause ("was to meet ... to discuss") is as real as its head
+                hs = own_status(head)
+                if hs:
+                    return hs
+                cur = head
+                continue
             if dep == "conj":
                 hs = own_status(head)
                 # "X will meet and sign": the conjunct shares its head's auxiliaries.
