@@ -86,6 +86,17 @@ def main(argv: list[str] | None = None) -> int:
     for aid, n in people.most_common(args.top):
         sp = ", ".join(f"{s} ({c})" for s, c in spellings[aid].most_common(4))
         print(f"  {n:4d}  {aid:40s} {sp}")
+    # Possible duplicates: other person ids sharing a surname with a top person.
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for aid in people:
+        by_last[aid.rsplit("-", 1)[-1]].append(aid)
+    dups = []
+    for aid, _n in people.most_common(args.top):
+        others = [o for o in by_last[aid.rsplit("-", 1)[-1]] if o != aid and people[o] >= 2]
+        if others:
+            dups.append(f"  {aid}: " + ", ".join(f"{o} ({people[o]})" for o in others[:5]))
+    print("other ids with a top person's surname (seen in 2+ articles):")
+    print("\n".join(dups) if dups else "  none")
     return 0
 
 

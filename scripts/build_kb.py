@@ -586,6 +586,8 @@ class Builder:
                 idx = self.new_entity(display, kind, parsed)
             for p in phr:
                 k = norm(p)
+                if kind == "person" and set(k.split()) & ORG_WORDS:
+                    continue  # "BUSH_ADMINISTRATION" is not the man himself
                 if kind == "person":
                     w = strip_titles(p.split())
                     k2 = norm(" ".join(w))
