@@ -31,9 +31,9 @@ def main(base: str) -> None:
     hit = httpx.get(base + "/api/search", params={"q": "Khamenei Putin"}).json()["results"][0]["id"]
     art = httpx.get(f"{base}/api/article/{quote(hit, safe='')}").json()
     # The event with the most reactions in that article.
-    events = [(len(httpx.get(f"{base}/api/event/{quote(e['id'], safe='')}").json()["reactions"]), e["id"])
-              for e in art["events"]]
-    event_id = max(events)[1] if events else None
+    events = [(len(httpx.get(f"{base}/api/event/{quote(e['id'], safe='')}").json()["reactions"]),
+               e["type"] == "ASSAULT", e["id"]) for e in art["events"]]
+    event_id = max(events)[2] if events else None
     shots = [
         ("search", "/?q=Putin"),
         ("article", f"/article/{quote(hit, safe='')}"),

@@ -189,6 +189,17 @@ def _snippet(s: str | None) -> Markup:
     return Markup("".join(out))
 
 
+QUOTE_MARKS = "\"'“”‘’«»„"
+
+
+def _quoted(s: str | None) -> str:
+    """A statement in quotation marks, unless its text already has them."""
+    s = (s or "").strip()
+    if s[:1] in QUOTE_MARKS and s[-1:] in QUOTE_MARKS:
+        return s
+    return f"“{s.strip(QUOTE_MARKS)}”"
+
+
 def _qs(params: dict[str, Any], **changes: Any) -> str:
     """The query string of the current filters with some changed (for paging links)."""
     merged = {**params, **changes}
@@ -202,7 +213,7 @@ def make_env() -> Environment:
                       autoescape=select_autoescape(["html", "svg"], default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(highlight=highlight, version=__version__)
-    env.filters.update(u=_u, snippet=_snippet, qs=_qs)
+    env.filters.update(u=_u, snippet=_snippet, qs=_qs, quoted=_quoted)
     return env
 
 

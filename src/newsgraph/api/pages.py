@@ -222,6 +222,10 @@ def event(store: Store, event_id: str) -> dict[str, Any]:
             a += 1
         while b < len(text) and b > e and not text[b].isspace():
             b -= 1
+        while a < s and text[a].isspace():  # no blank lines at the excerpt's edges
+            a += 1
+        while b > e and text[b - 1].isspace():
+            b -= 1
         context = {"text": text[a:b], "offset": a, "truncated_start": a > 0, "truncated_end": b < len(text),
                    "spans": [{"start": s - a, "end": e - a, "kind": "event", "ref": "ev", "anchor": "evidence",
                               "label": ev["type"]}]}
