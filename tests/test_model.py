@@ -41,3 +41,13 @@ def test_tables_carry_article_id_and_all_columns():
             assert list(r) == COLUMNS[table] or set(r) == set(COLUMNS[table])
     assert len(rows["mentions"]) == 2
     assert json.loads(rows["events"][0]["target"]) == ["person:bob"]
+
+
+def test_input_errors_cross_process_boundaries():
+    # ingest --workers sends errors from worker processes back to the parent.
+    import pickle
+
+    from newsgraph.errors import InputError
+
+    e = pickle.loads(pickle.dumps(InputError("feed.jsonl:3", "malformed JSON")))
+    assert (e.where, e.reason, str(e)) == ("feed.jsonl:3", "malformed JSON", "feed.jsonl:3: malformed JSON")

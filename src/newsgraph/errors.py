@@ -14,6 +14,9 @@ class InputError(NewsgraphError):
         self.where = where
         self.reason = reason
 
+    def __reduce__(self):  # worker processes send errors back to the parent
+        return (type(self), (self.where, self.reason))
+
 
 class StoreError(NewsgraphError):
     """The store cannot be opened or written (locked, corrupt, wrong schema)."""
