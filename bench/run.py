@@ -348,6 +348,9 @@ def main() -> None:
             print(f"[bench] {name} ...", file=sys.stderr, flush=True)
             results["phases"][name] = run_phase(name, args, work)
             print(f"[bench] {name} done in {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
+            # Saved after every phase: a run cut short keeps what it measured.
+            results["summary"] = summarise(results["phases"])
+            Path(args.output).write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
         results["summary"] = summarise(results["phases"])
         try:
             import spacy
