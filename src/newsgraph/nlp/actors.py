@@ -145,6 +145,7 @@ DESC_PERSON = {
     "chairman", "chairwoman", "secretary", "warlord", "mogul", "incumbent", "challenger", "nominee", "pontiff",
     "pope", "emir", "sultan", "crown prince", "prince", "sheikh", "commentator", "ideologue", "thinker",
     "veteran", "congressman", "congresswoman", "populist", "nationalist", "demagogue",
+    "critic", "ally", "rival", "opponent", "adversary", "aide", "confidant", "loyalist", "hawk",
 }
 DESC_ORG = {"outlet", "newspaper", "broadcaster", "agency", "channel", "website", "tabloid", "government",
             "regime", "administration", "ministry", "party", "company", "militia", "organisation",
@@ -441,7 +442,7 @@ class _Resolver:
                 self.place(s, e, text, label, place)
                 continue
             # ORG / FAC
-            if place and place[1] in ("country", "demonym") and ent is None:
+            if place and place[1] in ("country", "demonym", "capital") and ent is None:
                 self.place(s, e, text, "GPE", place)
                 continue
             if ent is not None and ent.kind == "person" and key not in PLATFORMS:
@@ -939,10 +940,9 @@ class _Resolver:
             return False
         if t.dep_ in ("compound",) or self.has_name_after(t):
             return False
-        if any(c.dep_ in ("prep", "relcl", "acl") and c.lower_ != "'s" for c in t.children) \
-                and not self.kb.agent(t.lower_):
-            return False
-        return self.kb.agent(t.lower_) is not None
+        # "the company that ..." with no agent meaning: a new referent, not a description
+        return not (any(c.dep_ in ("prep", "relcl", "acl") and c.lower_ != "'s" for c in t.children)
+                    and not self.kb.agent(t.lower_))
 
     def resolve_description(self, t: Token) -> str | None:
         ag = self.kb.agent(t.lower_) or (None, t.lower_)
