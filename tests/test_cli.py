@@ -230,3 +230,19 @@ def test_one_id_two_texts_is_reported_same_record_twice_is_not(tmp_path, run):
                                      "article in this run; skipped"]
     assert "1 stored, 1 unchanged, 1 failed" in r.stderr
     assert json.loads(stored(db)[a["id"]])["text"] == a["text"]
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_bad_folder_with_worker_processes(tmp_path):
+    """``--workers 2``: the same errors, the same articles, as one process."""
+    bad = tmp_path / "in"
+    exp = make_bad_inputs(bad)
+    (bad / "more.jsonl").write_text("\n".join(json.dumps(jsonl_record(k, seed=5)) for k in range(20, 40)) + "\n")
+    db = str(tmp_path / "s.db")
+    r = run_subprocess(["ingest", str(bad), "--db", db, "-q", "--workers", "2"],
+                       env={"NEWSGRAPH_MAX_FILE_BYTES": str(SMALL_FILE_LIMIT)}, timeout=800)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert len(error_lines(r.stderr)) == len(exp.errors)
+    assert len(stored(db)) == exp.n_good + 20
+    check_store(db)
