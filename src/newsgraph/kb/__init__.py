@@ -43,6 +43,10 @@ def person_keys(key: str, build: bool = False) -> list[str]:
     names only (``build``), first + last (``Carlos Saul Menem`` -> ``carlos menem``); a
     query with middle names is never cut down (George H. W. Bush is not George W. Bush)."""
     out = [key]
+    # initials written with or without spaces: "george h. w. bush" = "george h.w. bush"
+    tight = re.sub(r"\b([a-z])\.\s+(?=[a-z]\.)", r"\1.", key)
+    if tight != key:
+        out.append(tight)
     toks = key.split()
     toks = [re.sub(r"^(al|el)-", "", t) for t in toks if t not in PARTICLES]
     k2 = " ".join(toks)
