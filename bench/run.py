@@ -173,9 +173,10 @@ def _ingest(texts_file: Path, work: Path, workers: int, name: str, marks: bool =
                     samples[key] = mb(rss.tree_rss())
 
         t0 = time.perf_counter()
-        report = service.ingest([str(texts_file)], db=str(db), workers=workers, on_error=lambda e: None,
+        report = service.ingest([str(texts_file)], db=str(db), workers=workers, on_error=lambda e: progress(1),
                                 on_progress=progress)
         secs = time.perf_counter() - t0
+        samples.setdefault("100%", mb(rss.tree_rss()))
     out = {"articles": report.stored, "failed": report.failed, "seconds": secs, "peak_rss_mb": mb(rss.peak),
            "store_bytes": db_bytes(db), "store_kb_per_article": round(db_bytes(db) / 1e3 / max(1, report.stored), 1)}
     if marks:
@@ -236,7 +237,7 @@ def run_phase(name: str, args: argparse.Namespace, work: Path) -> dict[str, Any]
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     lines = [x for x in proc.stdout.splitlines() if x.startswith("{")]
     if proc.returncode != 0 or not lines:
-        return {"failed": True, "returncode": proc.returncode, "stderr_tail": proc.stderr[-2000:]}
+        return {"phase_failed": True, "returncode": proc.returncode, "stderr_tail": proc.stderr[-2000:]}
     res = json.loads(lines[-1])
     res.update({"process_seconds": round(wall, 2), "cpu_seconds": round(cpu, 2),
                 "load_before": round(load0, 2), "load_after": round(os.getloadavg()[0], 2)})
@@ -283,8 +284,8 @@ def print_table(results: dict[str, Any]) -> None:
         x = r.get(name)
         if not x:
             continue
-        if x.get("failed") or x.get("skipped"):
-            print(f"{name:10} {'FAILED' if x.get('failed') else 'skipped: ' + x['skipped'][:60]}")
+        if x.get("phase_failed") or x.get("skipped"):
+            print(f"{name:10} {'FAILED' if x.get('phase_failed') else 'skipped: ' + x['skipped'][:60]}")
             continue
         n, secs = x.get("articles") or x.get("pages"), x.get("seconds")
         rate = f"{n / secs:7.2f}" if n and secs else " " * 7
