@@ -262,6 +262,7 @@ class QuoteFinder:
         self._story = _story_ranges(article)
         self.marks = [q for q in scan_marks(self.text) if self.in_story(q.open)]
         self.mark_starts = [q.start for q in self.marks]
+        self._mark_span = max((q.end - q.start for q in self.marks), default=0)
 
     # -- helpers ------------------------------------------------------------
     def in_story(self, pos: int) -> bool:
@@ -283,6 +284,13 @@ class QuoteFinder:
             if q.start <= pos < q.end:
                 return q
         return None
+
+    def marks_near(self, start: int, end: int) -> list[Marked]:
+        """Marks that may touch [start, end): a bisect on the sorted starts, so joining
+        stays linear in the number of marks (a list scan per candidate was quadratic)."""
+        lo = bisect.bisect_left(self.mark_starts, start - self._mark_span - 1)
+        hi = bisect.bisect_right(self.mark_starts, end + 1)
+        return self.marks[lo:hi]
 
     def span_chars(self, a: int, b: int) -> tuple[int, int]:
         doc = self.doc
@@ -805,14 +813,21 @@ class QuoteFinder:
         reported = self.reported() + self.transcript_lines()
         dropped: set[int] = set()
         keep_rep: list[Cand] = []
+        by_mark: dict[int, list[Cand]] = {}
+        for d in direct:
+            by_mark.setdefault(id(d.mark), []).append(d)
+
+        def directs_of(marks: list[Marked]) -> list[Cand]:
+            return [d for q in marks for d in by_mark.get(id(q), ())]
+
         for r in reported:
-            inner = [q for q in self.marks if q.start >= r.start - 1 and q.end <= r.end + 1 and q.words]
-            overlapping = [q for q in self.marks if q.direct and q.start < r.end and r.start < q.end]
+            near = self.marks_near(r.start, r.end)
+            inner = [q for q in near if q.start >= r.start - 1 and q.end <= r.end + 1 and q.words]
+            overlapping = [q for q in near if q.direct and q.start < r.end and r.start < q.end]
             if r.label and overlapping:
                 # a transcript inside quotation marks: the label tells who speaks
-                for d in direct:
-                    if d.mark in overlapping:
-                        dropped.add(id(d))
+                for d in directs_of(overlapping):
+                    dropped.add(id(d))
                 keep_rep.append(r)
                 continue
             if overlapping and not inner:
@@ -823,14 +838,13 @@ class QuoteFinder:
                 total = len(WORD.findall(self.text[r.start:r.end]))
                 if total - inside < 2 and any(q.direct for q in inner):
                     # the complement is the quote itself: keep the direct one, give it this cue
-                    for d in direct:
-                        if d.mark in inner and (d.cue_tok is None or d.inherit):
+                    for d in directs_of(inner):
+                        if d.cue_tok is None or d.inherit:
                             d.cue_tok, d.cue, d.subj, d.no_speaker, d.inherit = r.cue_tok, r.cue, r.subj, r.no_speaker, False
                     continue
                 r.kind = "mixed"
-                for d in direct:
-                    if d.mark in inner:
-                        dropped.add(id(d))
+                for d in directs_of(inner):
+                    dropped.add(id(d))
             keep_rep.append(r)
         cands = [d for d in direct if id(d) not in dropped] + keep_rep
         cands.sort(key=lambda c: (c.start, c.end))
@@ -862,7 +876,7 @@ class QuoteFinder:
         """Take in the quotation mark a reported content cuts in half
         (``deep disappointment” that …`` -> ``“deep disappointment” that …``)."""
         text = self.text
-        inner = [q for q in self.marks if q.start < c.end and c.start < q.end]
+        inner = [q for q in self.marks_near(c.start, c.end) if q.start < c.end and c.start < q.end]
         for q in inner:
             if q.open < c.start <= q.start + 1:
                 c.start = q.open
