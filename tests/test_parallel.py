@@ -76,3 +76,35 @@ def test_chunks_bounded_by_count_and_size():
     assert got == [["0", "1", "2"], ["3", "4", "5"]]
     got = [[a.id for a in c] for c in chunks(arts, max_articles=2, max_chars=15)]
     assert got == [["0", "1"], ["2"], ["3", "4"], ["5"]]
+
+
+@pytest.mark.slow
+def test_a_killed_worker_stops_ingest_with_a_clear_error(tmp_path):
+    """A worker that dies (OOM killer, kill -9) must not leave ingest waiting for ever."""
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    src = tmp_path / "in.jsonl"
+    with open(src, "w") as f:
+        for i in range(200):
+            f.write(json.dumps({"id": f"k{i}", "text": "The minister said the talks with the rebels "
+                                                         "would resume on Monday. " * 30}) + "\n")
+    exe = os.path.join(os.path.dirname(sys.executable), "newsgraph")
+    p = subprocess.Popen([exe, "ingest", str(src), "--db", str(tmp_path / "s.db"), "-w", "2", "-q"],
+                         stderr=subprocess.PIPE, text=True)
+    workers: list[str] = []
+    for _ in range(120):  # wait until both workers run
+        time.sleep(1)
+        workers = [k for k in subprocess.run(["pgrep", "-f", "-P", str(p.pid), "multiprocessing.spawn"],
+                                             capture_output=True, text=True).stdout.split()]
+        if len(workers) >= 2 or p.poll() is not None:
+            break
+    assert p.poll() is None, "ingest ended before a worker could be killed"
+    os.kill(int(workers[0]), signal.SIGKILL)
+    err = p.communicate(timeout=180)[1]
+    assert p.returncode != 0
+    assert "worker process died" in err and "Traceback" not in err

@@ -20,10 +20,12 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
-from newsgraph.errors import InputError
+from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.model import Article
 from newsgraph.settings import Settings
 
@@ -115,30 +117,38 @@ def analyse_parallel(articles: Iterable[Article], settings: Settings, workers: i
     # (spaCy/BLAS, the store) is unsafe; spawn costs one model load per worker, in parallel.
     ctx = mp.get_context("spawn")
     limit = in_flight or 2 * workers + 1
+    # An executor rather than a Pool: when a worker dies (killed, out of memory) its
+    # chunk's future fails at once instead of waiting for ever.
     with _child_env(single_thread_env()):
-        pool = ctx.Pool(workers, initializer=_init, initargs=(settings,))
+        pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=(settings,))
     try:
         todo = chunks(articles, chunk_size, chunk_chars)
-        pending: deque = deque()
+        pending: deque[tuple[Future, list[str]]] = deque()
 
         def submit() -> None:
             while len(pending) < limit:
                 chunk = next(todo, None)
                 if chunk is None:
                     return
-                pending.append(pool.apply_async(_work, (chunk,)))
+                pending.append((pool.submit(_work, chunk), [a.source.path or a.id for a in chunk]))
 
         submit()
         while pending:
-            result = pending.popleft().get()
+            future, names = pending.popleft()
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                raise NewsgraphError(
+                    "a worker process died (killed, or out of memory) while analysing "
+                    f"{', '.join(sorted(set(names))[:3])}{' …' if len(set(names)) > 3 else ''}; "
+                    "everything stored before it is kept: run the same command again to go on, "
+                    "with fewer --workers or a smaller NEWSGRAPH_BATCH if memory is short") from None
             submit()  # keep the workers busy while the caller stores these
             for item in result:
                 if isinstance(item, InputError):
                     on_error(item)
                 else:
                     yield item
-        pool.close()
-        pool.join()
     finally:
         # An error or a consumer that stopped early: don't wait for queued chunks.
-        pool.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)

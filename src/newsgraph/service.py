@@ -146,7 +146,7 @@ def ingest(paths: Iterable[str], db: str | None = None, settings: Settings | Non
                 digests[a.id] = d
                 yield a
 
-        for batch in _batched(analysed(articles(), settings, workers, err), settings.batch_size):
+        for batch in _batched(analysed(articles(), settings, workers, err), settings.write_batch):
             where = {a.id: a.source.path or a.id for a in batch}
             report.stored += store.write(
                 [(to_record(a), digests.pop(a.id)) for a in batch],
@@ -206,7 +206,7 @@ def import_parquet(parquet_dir: str, db: str | None = None, settings: Settings |
     dataset = ds.dataset(str(src), format="parquet", partitioning="hive")
     seen: set[str] = set()
     with Store(db or settings.db_path) as store:
-        for batch in dataset.to_batches(columns=["record"], batch_size=settings.batch_size):
+        for batch in dataset.to_batches(columns=["record"], batch_size=settings.write_batch):
             recs = []
             for raw in batch.column(0).to_pylist():
                 try:

@@ -31,7 +31,11 @@ class Settings:
     article_time_budget: float = field(default_factory=lambda: _env_float("NEWSGRAPH_ARTICLE_SECONDS", 60.0))
     # How long a writer waits for another process's write lock on the store, in seconds.
     busy_seconds: float = field(default_factory=lambda: _env_float("NEWSGRAPH_BUSY_SECONDS", 30.0))
-    batch_size: int = field(default_factory=lambda: _env_int("NEWSGRAPH_BATCH", 64))
+    # Articles spaCy parses at once: memory grows with the batch (measured on 128
+    # articles: 8 -> 258 MB, 64 -> 642 MB) while throughput does not.
+    batch_size: int = field(default_factory=lambda: _env_int("NEWSGRAPH_BATCH", 8))
+    # Articles per store transaction: a crash loses at most this many.
+    write_batch: int = field(default_factory=lambda: _env_int("NEWSGRAPH_WRITE_BATCH", 64))
     min_english_score: float = 0.04
 
 
