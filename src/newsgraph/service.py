@@ -8,14 +8,16 @@ import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import InputError
 from newsgraph.ingest import read_inputs
 from newsgraph.model import Article, to_record
-from newsgraph.nlp.pipeline import Extractor, Stages
 from newsgraph.settings import Settings, get_settings
 from newsgraph.store import Store, queries
+
+if TYPE_CHECKING:  # spaCy is imported only by the commands that parse, not by search or stats
+    from newsgraph.nlp.pipeline import Extractor, Stages
 
 
 @dataclass
@@ -52,6 +54,8 @@ def extract(paths: Iterable[str], settings: Settings | None = None, stages: Stag
             on_error: Callable[[InputError], None] | None = None) -> Iterator[dict[str, Any]]:
     """The SCHEMA.md record of each article in ``paths``, with no store."""
     settings = settings or get_settings()
+    from newsgraph.nlp.pipeline import Extractor
+
     extractor = Extractor(stages=stages, batch_size=settings.batch_size, settings=settings)
     errors: list[InputError] = []
     sink = on_error or errors.append
@@ -65,6 +69,8 @@ def extract_text(text: str, **meta: Any) -> dict[str, Any]:
 
     settings = get_settings()
     article = record_to_article({"text": text, **meta}, "<text>", settings, None)
+    from newsgraph.nlp.pipeline import Extractor
+
     extractor = Extractor(settings=settings)
     return to_record(extractor.one(article))
 
@@ -167,6 +173,8 @@ def analysed(articles: Iterable[Article], settings: Settings, workers: int,
         return
     articles = itertools.chain([first], it)
     if workers <= 1:
+        from newsgraph.nlp.pipeline import Extractor
+
         extractor = Extractor(batch_size=settings.batch_size, settings=settings)
         yield from extractor.run(articles, on_error=on_error)
         return
