@@ -193,7 +193,10 @@ class ActorIndex:
     def add_unnamed(self, text: str, start: int, end: int) -> Actor:
         """An unnamed source (``analysts``, ``a senior official``) kept as its phrase."""
         phrase = re.sub(r"^(?:the|a|an|some|several|many|other|two|three)\s+", "", text.strip(), flags=re.IGNORECASE)
-        actor = Actor(id=f"unnamed:{slug(phrase) or 'source'}", name=phrase or text, kind="unnamed")
+        # Scoped to the article: "officials" here and "officials" in another story are
+        # not the same real actor, so the store must not merge them.
+        actor = Actor(id=f"unnamed:{slug(phrase) or 'source'}@{self.article.id}", name=phrase or text,
+                      kind="unnamed")
         actor = self.add(actor)
         actor.add_mention(Mention(text, start, end, "description"))
         self._spans = None

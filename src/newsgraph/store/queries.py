@@ -158,7 +158,8 @@ def stats(store: Store) -> dict[str, Any]:
         "event_types": _rows(c.execute("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC")),
         "top_actors": _rows(c.execute(
             "SELECT actor_id AS id, max(name) AS name, count(*) AS articles, sum(n_mentions) AS mentions"
-            " FROM article_actors GROUP BY actor_id ORDER BY articles DESC, mentions DESC LIMIT 10")),
+            " FROM article_actors WHERE kind IS NOT 'unnamed'"
+            " GROUP BY actor_id ORDER BY articles DESC, mentions DESC LIMIT 10")),
     }
 
 
