@@ -182,7 +182,7 @@ def test_server_answers_while_newsgraph_ingest_runs(tmp_path):
                 time.sleep(0.2)
         more, _ = _inputs(tmp_path, "more.jsonl", 6, 40)
         ingest = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "ingest", str(more), "--db", db, "-q"],
-                                  env=_env(NEWSGRAPH_BATCH="2"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                  env=_env(NEWSGRAPH_BATCH="2", NEWSGRAPH_WRITE_BATCH="2"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         served, last, seen_counts = 0, 6, set()
         with httpx.Client(base_url=base, timeout=30) as client:
             while ingest.poll() is None:
@@ -221,8 +221,8 @@ def test_two_ingests_at_once(tmp_path):
     shared = tmp_path / "shared.jsonl"
     shared.write_text(a.read_text().splitlines()[0] + "\n" + b.read_text().splitlines()[0] + "\n")
     cmd = [sys.executable, "-m", "newsgraph.cli", "ingest", "--db", db, "-q"]
-    p1 = subprocess.Popen(cmd + [str(a), str(shared)], env=_env(NEWSGRAPH_BATCH="2"), stderr=subprocess.PIPE)
-    p2 = subprocess.Popen(cmd + [str(b), str(shared)], env=_env(NEWSGRAPH_BATCH="2"), stderr=subprocess.PIPE)
+    p1 = subprocess.Popen(cmd + [str(a), str(shared)], env=_env(NEWSGRAPH_BATCH="2", NEWSGRAPH_WRITE_BATCH="2"), stderr=subprocess.PIPE)
+    p2 = subprocess.Popen(cmd + [str(b), str(shared)], env=_env(NEWSGRAPH_BATCH="2", NEWSGRAPH_WRITE_BATCH="2"), stderr=subprocess.PIPE)
     _, e1 = p1.communicate(timeout=800)
     _, e2 = p2.communicate(timeout=800)
     for rc, e in ((p1.returncode, e1), (p2.returncode, e2)):

@@ -60,7 +60,7 @@ def _count(db: Path) -> int:
 
 
 def _start(inp: Path, db: Path, log: Path) -> subprocess.Popen:
-    env = {**os.environ, "NEWSGRAPH_BATCH": "4"}
+    env = {**os.environ, "NEWSGRAPH_BATCH": "4", "NEWSGRAPH_WRITE_BATCH": "4"}
     env.pop("NEWSGRAPH_DB", None)
     return subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "ingest", str(inp), "--db", str(db), "-q"],
                             stdout=subprocess.DEVNULL, stderr=open(log, "ab"), env=env)
