@@ -56,18 +56,14 @@ def record_rows(rec: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         for m in a.get("mentions") or []:
             out["mentions"].append({"article_id": aid, "actor_id": a["id"], "text": m["text"],
                                     "start": m["start"], "end": m["end"], "kind": m.get("kind")})
-    for q in rec.get("quotes") or []:
-        row = {"article_id": aid, "quote_id": q["id"]}
-        for c in COLUMNS["quotes"][2:]:
-            v = q.get(c)
-            row[c] = _j(v) if c in ("fragments", "about") else v
-        out["quotes"].append(row)
-    for e in rec.get("events") or []:
-        row = {"article_id": aid, "event_id": e["id"]}
-        for c in COLUMNS["events"][2:]:
-            v = e.get(c)
-            row[c] = _j(v) if c in ("source", "target") else v
-        out["events"].append(row)
+    for table, id_col, json_cols in (("quotes", "quote_id", {"fragments", "about"}),
+                                     ("events", "event_id", {"source", "target"})):
+        for item in rec.get(table) or []:
+            row = {"article_id": aid, id_col: item["id"]}
+            for c in COLUMNS[table][2:]:
+                v = item.get(c)
+                row[c] = _j(v) if c in json_cols else v
+            out[table].append(row)
     for c in rec.get("captions") or []:
         out["captions"].append({"article_id": aid, **{k: c.get(k) for k in COLUMNS["captions"][1:]}})
     for d in rec.get("descriptors") or []:
