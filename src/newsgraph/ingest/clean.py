@@ -90,7 +90,7 @@ def _add_caption(article: Article, s: int, e: int) -> None:
     credit_text = None
     m = _CREDIT.search(text, s, e)
     cap_end = e
-    if m and m.end() == e - (e - m.end()):
+    if m:  # the pattern is anchored at the paragraph end, so a match is its trailing credit
         cs, ce = _strip(text, m.start("credit"), m.end("credit"))
         photographer, agency = split_credit(m.group("who"))
         article.credits.append(Credit(text[cs:ce], cs, ce, photographer, agency))
