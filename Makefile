@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8765
 SHARED ?= ../shared
 
-.PHONY: venv run serve sample test test-slow test-spark test-browser test-all eval bench kb lint clean browser-deps
+.PHONY: venv run serve sample test test-slow test-spark test-browser test-all eval eval-pins annotated bench kb lint clean browser-deps
 
 $(VENV)/.stamp-install: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,15 +47,19 @@ test-browser: venv browser-deps
 
 test-all: test test-slow test-spark test-browser
 
-# Score `newsgraph extract` on each development gold file.
+# The quality gate: score `newsgraph extract` on the annotated corpus's dev and test
+# splits and on every file in ../shared/gold; fail when a headline figure falls more than
+# 0.01 below its pin in bench/eval_pins.json. `make eval-pins` raises the pins that improved.
 eval: venv
-	@if [ ! -d "$(SHARED)/gold" ]; then echo "eval: $(SHARED)/gold not found, skipping"; exit 0; fi; \
-	mkdir -p bench/out; \
-	for g in $(SHARED)/gold/*.jsonl; do \
-	  n=$$(basename $$g .jsonl); \
-	  $(NG) extract $$g --format jsonl > bench/out/$$n.pred.jsonl 2> bench/out/$$n.err || true; \
-	  echo "== $$n"; $(PY) scripts/eval_summary.py $(SHARED)/eval/score.py $$g bench/out/$$n.pred.jsonl; \
-	done
+	$(PY) scripts/eval_gate.py --shared $(SHARED)
+
+eval-pins: venv
+	$(PY) scripts/eval_gate.py --shared $(SHARED) --raise-pins
+
+# Resolve the annotators' batches into the corpus file (fails on any span or layout problem).
+annotated:
+	$(PYTHON) scripts/annotate/ann.py merge data/annotated/drafts/*.jsonl -o data/annotated/corpus.jsonl
+	$(PYTHON) scripts/annotate/splits.py
 
 bench: venv
 	$(PIP) install -q -e ".[bench]"

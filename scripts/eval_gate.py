@@ -1,0 +1,155 @@
+"""The quality gate: score today's extractor on every gold set, and fail when a headline
+figure falls more than the tolerance below the figure pinned in bench/eval_pins.json.
+
+    python scripts/eval_gate.py                 # score, write bench/eval.json, print the table, gate
+    python scripts/eval_gate.py --raise-pins    # the same, then raise every pin that improved
+
+Gold sets: the annotated corpus's dev and test splits (data/annotated/, split by
+data/annotated/splits.json) and every file in ../shared/gold. The test split is reported,
+never tuned on. Each set is extracted with `newsgraph extract --format jsonl`, as a user
+would run it, and scored with ../shared/eval/score.py.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ANNOTATED = ROOT / "data" / "annotated"
+PINS = ROOT / "bench" / "eval_pins.json"
+OUT = ROOT / "bench" / "out"
+TOLERANCE = 0.01
+
+# The figures the gate holds, as paths into the scorer's JSON.
+HEADLINES = {
+    "quotes.attribution.f1": ("quotes", "attribution", "f1"),
+    "quotes.attribution.p": ("quotes", "attribution", "p"),
+    "quotes.speaker_accuracy": ("quotes", "speaker_accuracy_on_matched"),
+    "events.full.f1": ("events", "full", "f1"),
+    "events.type_only.f1": ("events", "type_only", "f1"),
+    "events.type_macro_f1": ("events", "type_macro_f1"),
+    "actors.party_country_accuracy": ("actors", "event_party_country_accuracy"),
+}
+
+
+def split_files(shared: Path) -> dict[str, Path]:
+    """The annotated corpus's dev and test splits as gold files under bench/out."""
+    corpus = ANNOTATED / "corpus.jsonl"
+    splits_file = ANNOTATED / "splits.json"
+    if not corpus.exists() or not splits_file.exists():
+        return {}
+    splits = json.loads(splits_file.read_text())
+    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    out: dict[str, Path] = {}
+    for name in ("dev", "test"):
+        ids = set(splits[name])
+        path = OUT / f"annotated-{name}.jsonl"
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records if r["id"] in ids),
+                        encoding="utf-8")
+        out[f"annotated-{name}"] = path
+    return out
+
+
+def gold_sets(shared: Path) -> dict[str, Path]:
+    sets = split_files(shared)
+    gold = shared / "gold"
+    if gold.is_dir():
+        for path in sorted(gold.glob("*.jsonl")):
+            sets[path.stem] = path
+    return sets
+
+
+def headline(result: dict) -> dict[str, float]:
+    figures = {}
+    for name, path in HEADLINES.items():
+        node = result
+        for key in path:
+            node = node.get(key) if isinstance(node, dict) else None
+        if isinstance(node, (int, float)) and not isinstance(node, bool):
+            figures[name] = float(node)
+    # A set without a kind of annotation reports zeros for it: keep only what it judges.
+    if not result.get("quotes", {}).get("attribution", {}).get("gold"):
+        figures = {k: v for k, v in figures.items() if not k.startswith("quotes.")}
+    if not result.get("events", {}).get("full", {}).get("gold"):
+        figures = {k: v for k, v in figures.items() if not k.startswith("events.")}
+    return figures
+
+
+def score_set(name: str, gold: Path, shared: Path, newsgraph: str) -> dict:
+    pred = OUT / f"{name}.pred.jsonl"
+    err = OUT / f"{name}.err"
+    with open(pred, "w", encoding="utf-8") as out, open(err, "w", encoding="utf-8") as errf:
+        subprocess.run([newsgraph, "extract", str(gold), "--format", "jsonl"], stdout=out, stderr=errf,
+                       check=False)
+    res = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), str(gold), str(pred), "--json"],
+                         capture_output=True, text=True, check=True)
+    return json.loads(res.stdout)
+
+
+def table(figures: dict[str, dict[str, float]], pins: dict[str, dict[str, float]]) -> str:
+    cols = list(HEADLINES)
+    lines = ["| set | " + " | ".join(cols) + " |", "|---" * (len(cols) + 1) + "|"]
+    for name, figs in figures.items():
+        cells = []
+        for c in cols:
+            if c not in figs:
+                cells.append("–")
+                continue
+            pin = pins.get(name, {}).get(c)
+            mark = "" if pin is None or figs[c] >= pin - TOLERANCE else " ✗"
+            cells.append(f"{figs[c]:.3f}{mark}")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--newsgraph", default=str(ROOT / ".venv" / "bin" / "newsgraph"))
+    ap.add_argument("--raise-pins", action="store_true", help="raise every pin that today's figure beats")
+    ap.add_argument("--only", nargs="*", help="score only these sets (no gate on the others)")
+    args = ap.parse_args(argv)
+    shared = Path(args.shared)
+    if not (shared / "eval" / "score.py").exists():
+        print(f"eval: {shared}/eval/score.py not found; the gate needs ../shared", file=sys.stderr)
+        return 2
+    OUT.mkdir(parents=True, exist_ok=True)
+    pins = json.loads(PINS.read_text()) if PINS.exists() else {}
+    sets = gold_sets(shared)
+    if args.only:
+        sets = {k: v for k, v in sets.items() if k in args.only}
+    results: dict[str, dict] = {}
+    figures: dict[str, dict[str, float]] = {}
+    for name, gold in sets.items():
+        t0 = time.perf_counter()
+        results[name] = score_set(name, gold, shared, args.newsgraph)
+        figures[name] = headline(results[name])
+        print(f"scored {name} in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    (ROOT / "bench" / "eval.json").write_text(json.dumps(
+        {"headline": figures, "pins": pins, "tolerance": TOLERANCE, "full": results}, indent=1) + "\n")
+    print(table(figures, pins))
+    failures = [f"{name} {key}: {value:.4f} < pin {pins[name][key]:.4f} - {TOLERANCE}"
+                for name, figs in figures.items() for key, value in figs.items()
+                if key in pins.get(name, {}) and value < pins[name][key] - TOLERANCE]
+    missing = [f"{name} {key}: pinned but not measured" for name, keys in pins.items() if name in figures
+               for key in keys if key not in figures[name]]
+    if args.raise_pins:
+        for name, figs in figures.items():
+            for key, value in figs.items():
+                old = pins.setdefault(name, {}).get(key)
+                pins[name][key] = round(max(value, old) if old is not None else value, 4)
+        PINS.write_text(json.dumps(pins, indent=1, sort_keys=True) + "\n")
+        print(f"pins written to {PINS.relative_to(ROOT)}", file=sys.stderr)
+    if failures or missing:
+        print("\nquality gate FAILED:\n  " + "\n  ".join(failures + missing), file=sys.stderr)
+        return 1
+    print("\nquality gate passed", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
