@@ -210,6 +210,17 @@ def test_jsonl_fields():
     assert (a.source.url, a.source.path, a.source.format) == ("https://example.org/x", "f.jsonl", "jsonl")
 
 
+def test_jsonl_reads_back_its_own_nested_metadata():
+    body = story(1).text.split("\n\n", 1)[1]
+    rec = {"id": "r2", "text": body, "title": "Top title",
+           "metadata": {"date": "2024-03-05", "outlet": "Wikinews", "title": "Nested title",
+                        "authors": ["Ada Quinn"], "url": "file:///etc/passwd"}}
+    a = record_to_article(rec, "f:1", S, "f.jsonl")
+    assert (a.metadata.date, a.metadata.outlet, a.metadata.authors) == ("2024-03-05", "Wikinews", ["Ada Quinn"])
+    assert a.metadata.title == "Top title"  # the top level wins
+    assert a.source.url is None  # only metadata fields are taken from the nested object
+
+
 def test_jsonl_authors_list_outlet_and_no_id():
     body = story(2).text.split("\n\n", 1)[1]
     a = record_to_article({"text": body, "authors": ["A One", " ", 7, "B Two"], "outlet": "Post",

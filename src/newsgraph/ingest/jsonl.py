@@ -1,5 +1,6 @@
 """JSONL records: ``text`` required; ``id``, ``title``, ``date``, ``url``,
-``author``/``authors``, ``source``/``outlet`` used when present."""
+``author``/``authors``, ``source``/``outlet`` used when present, at the top level or
+inside a ``metadata`` object (the layout of newsgraph's own records)."""
 from __future__ import annotations
 
 import json
@@ -34,6 +35,9 @@ def _str(v: Any) -> str | None:
     return v.strip() if isinstance(v, str) and v.strip() else None
 
 
+_META_FIELDS = ("title", "date", "authors", "outlet", "outlet_country")
+
+
 def record_to_article(rec: Any, where: str, settings: Settings, path: str | None) -> Article:
     if not isinstance(rec, dict):
         raise InputError(where, f"a JSONL line must be an object, got {type(rec).__name__}")
@@ -42,6 +46,11 @@ def record_to_article(rec: Any, where: str, settings: Settings, path: str | None
         raise InputError(where, "record has no 'text' string")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     check_text(text, where, settings)
+    # newsgraph's own records (and gold files) nest the article's metadata: read them back
+    # the same way; a top-level field wins over the nested one.
+    nested = rec.get("metadata")
+    if isinstance(nested, dict):
+        rec = {**{k: v for k, v in nested.items() if k in _META_FIELDS}, **rec}
     authors = rec.get("authors") if "authors" in rec else rec.get("author")
     if isinstance(authors, str):
         authors = [authors]
