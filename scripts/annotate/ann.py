@@ -11,6 +11,7 @@ gold records and checks them.
     python scripts/annotate/ann.py resolve DRAFT... -o F  resolved gold records (fails on problems)
     python scripts/annotate/ann.py merge DRAFT... -o F    resolve batches annotated in parallel into one file
     python scripts/annotate/ann.py agree A B              agreement of pass B with pass A (shared scorer)
+    python scripts/annotate/ann.py diff A B               what one pass has and the other lacks
     python scripts/annotate/ann.py stats F                counts by kind, type and split
 
 Draft record (one JSON object per line):
@@ -381,6 +382,47 @@ def cmd_agree(args: argparse.Namespace) -> int:
     return 0
 
 
+def _overlap(a: list[int] | None, b: list[int] | None) -> int:
+    if not a or not b:
+        return 0
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """The statements and events one pass has and the other lacks, article by article:
+    the material for settling disagreements."""
+    a = {r["id"]: r for r in load_jsonl(args.a)}
+    b = {r["id"]: r for r in load_jsonl(args.b)}
+    for rid in sorted(set(a) & set(b)):
+        lines = []
+        qa, qb = a[rid].get("quotes", []), b[rid].get("quotes", [])
+        for name, mine, other in (("A", qa, qb), ("B", qb, qa)):
+            for q in mine:
+                span = q.get("content_span")
+                best = max(other, key=lambda o: _overlap(span, o.get("content_span")), default=None)
+                ov = _overlap(span, best.get("content_span")) if best else 0
+                if not span or not best or ov < 0.3 * (span[1] - span[0]):
+                    lines.append(f"  quote only in {name}: [{q.get('type')}] {q.get('speaker_canonical')!r} "
+                                 f"{q.get('cue')!r}: {q['content'][:120]!r}")
+                elif name == "A" and (best.get("speaker_canonical") or "").split()[-1:] != \
+                        (q.get("speaker_canonical") or "").split()[-1:]:
+                    lines.append(f"  speaker differs: A {q.get('speaker_canonical')!r} / B "
+                                 f"{best.get('speaker_canonical')!r}: {q['content'][:80]!r}")
+        ea, eb = a[rid].get("events", []), b[rid].get("events", [])
+        for name, mine, other in (("A", ea, eb), ("B", eb, ea)):
+            for e in mine:
+                same = [o for o in other if _overlap(e.get("evidence_span"), o.get("evidence_span"))]
+                if not any(o["type"] == e["type"] for o in same):
+                    alt = ", ".join(sorted({o["type"] for o in same})) or "nothing"
+                    who = lambda side: "+".join(p.get("text", "") for p in e.get(side, []))  # noqa: E731
+                    lines.append(f"  event only in {name}: {e['type']} {who('actor')} -> {who('recipient')}: "
+                                 f"{e.get('evidence', '')[:100]!r} (other pass: {alt})")
+        if lines:
+            print(f"== {rid}")
+            print("\n".join(lines))
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     recs = load_jsonl(args.file)
     kinds = Counter(q.get("type") for r in recs for q in r.get("quotes", []))
@@ -414,11 +456,14 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("agree")
     p.add_argument("a")
     p.add_argument("b")
+    p = sub.add_parser("diff")
+    p.add_argument("a")
+    p.add_argument("b")
     p = sub.add_parser("stats")
     p.add_argument("file")
     args = ap.parse_args(argv)
     return {"show": cmd_show, "find": cmd_find, "prefill": cmd_prefill, "check": cmd_check,
-            "resolve": cmd_resolve, "merge": cmd_resolve, "agree": cmd_agree, "stats": cmd_stats}[args.cmd](args)
+            "resolve": cmd_resolve, "merge": cmd_resolve, "agree": cmd_agree, "diff": cmd_diff, "stats": cmd_stats}[args.cmd](args)
 
 
 if __name__ == "__main__":
