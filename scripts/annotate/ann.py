@@ -26,7 +26,8 @@ Draft record (one JSON object per line):
      "actors": [{"name", "kind", "country"?, "sector"?, "role"?, "mentions": [str]}],
      "descriptors": [{"actor": name, "text", "at"?}]}
 
-Speaker and cue spans are the occurrences nearest the content; a content, evidence or
+Speaker and cue spans are the occurrences nearest the content (outside it), unless
+``speaker_at`` / ``cue_at`` give an offset near the intended one; a content, evidence or
 descriptor string that occurs more than once needs ``at`` (any offset near the intended one).
 Standard library only, except ``prefill`` which runs the installed newsgraph.
 """
@@ -141,8 +142,10 @@ def resolve(draft: dict, text: str) -> tuple[dict, list[str]]:
             continue
         q["content_span"] = list(span)
         for key in ("speaker", "cue"):
+            hint = q.pop(f"{key}_at", None)
             if q.get(key):
-                s = nearest_to_span(text, q[key], span)
+                # an offset hint wins: a cue inside the content ("X, officials said, spilled")
+                s = pick(text, q[key], hint, words=True) if hint is not None else nearest_to_span(text, q[key], span)
                 if isinstance(s, str):
                     bad(f"{where}: {key} {s}")
                 else:
@@ -217,10 +220,11 @@ def resolve(draft: dict, text: str) -> tuple[dict, list[str]]:
         else:
             d["span"] = list(span)
         descs.append(d)
-    seen: Counter = Counter(tuple(q.get("content_span", ())) for q in quotes)
-    for span, n in seen.items():
+    # one content may be the statement of two speakers ("aides denied it, as did Bolton"), never twice of one
+    seen: Counter = Counter((tuple(q.get("content_span", ())), q.get("speaker_canonical")) for q in quotes)
+    for (span, who), n in seen.items():
         if span and n > 1:
-            bad(f"quote content at {list(span)} annotated {n} times")
+            bad(f"quote content at {list(span)} annotated {n} times for {who!r}")
     out.update(quotes=quotes, events=events, negated_or_hedged=nons, descriptors=descs)
     return out, problems
 
