@@ -1,6 +1,10 @@
-"""Shared fixtures: the real spaCy model, loaded once per test session."""
+"""Shared fixtures: the real spaCy model, loaded once per test session; the CLI run in
+this process."""
 from __future__ import annotations
 
+import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -41,6 +45,32 @@ def analyse_text(extractor):
 @pytest.fixture(scope="session")
 def sample_dir() -> Path:
     return ROOT / "data" / "sample"
+
+
+@pytest.fixture
+def run(monkeypatch, capsys):
+    """``newsgraph.cli.main()`` in this process (spaCy loaded once per session), with
+    its exit code and output, as ``subprocess.run`` would give them."""
+    from newsgraph import cli
+
+    def _run(args, env=None, stdin=None):
+        with monkeypatch.context() as m:
+            m.delenv("NEWSGRAPH_DB", raising=False)
+            for k, v in {"NEWSGRAPH_BUSY_SECONDS": "30", **(env or {})}.items():
+                m.setenv(k, v)
+            m.setattr(sys, "argv", ["newsgraph", *args])
+            if stdin is not None:
+                m.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode())))
+            capsys.readouterr()
+            code = 0
+            try:
+                cli.main()
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+            out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(args, code, out, err)
+
+    return _run
 
 
 def pytest_terminal_summary(terminalreporter):

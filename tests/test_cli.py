@@ -3,7 +3,6 @@ stdin, a busy or damaged store. One clear line per bad input, never a traceback,
 nothing already stored is lost."""
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
@@ -25,32 +24,6 @@ def run_subprocess(args, env=None, stdin=None, timeout=300):
     e = {**os.environ, "NEWSGRAPH_BUSY_SECONDS": "30", **(env or {})}
     e.pop("NEWSGRAPH_DB", None)
     return subprocess.run(NG + args, input=stdin, capture_output=True, text=True, env=e, timeout=timeout)
-
-
-@pytest.fixture
-def run(monkeypatch, capsys):
-    """``newsgraph.cli.main()`` in this process (spaCy loaded once per session), with
-    its exit code and output, as ``subprocess.run`` would give them."""
-    from newsgraph import cli
-
-    def _run(args, env=None, stdin=None):
-        with monkeypatch.context() as m:
-            m.delenv("NEWSGRAPH_DB", raising=False)
-            for k, v in {"NEWSGRAPH_BUSY_SECONDS": "30", **(env or {})}.items():
-                m.setenv(k, v)
-            m.setattr(sys, "argv", ["newsgraph", *args])
-            if stdin is not None:
-                m.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode())))
-            capsys.readouterr()
-            code = 0
-            try:
-                cli.main()
-            except SystemExit as exc:
-                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-            out, err = capsys.readouterr()
-        return subprocess.CompletedProcess(args, code, out, err)
-
-    return _run
 
 
 def stored(db):
@@ -246,3 +219,49 @@ def test_bad_folder_with_worker_processes(tmp_path):
     assert len(error_lines(r.stderr)) == len(exp.errors)
     assert len(stored(db)) == exp.n_good + 20
     check_store(db)
+
+
+def test_markup_and_control_characters_in_names_are_printed_verbatim(tmp_path, run):
+    """Issue 19, hole 1: file names and JSONL ids are data, never Rich markup. Before, a
+    file 'x].txt' in a folder 'a[' raised MarkupError (the run aborted and the good
+    article was not stored) and '[bold]b.txt' was reported as 'b.txt'."""
+    from newsgraph.cli import shown
+
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "good.txt").write_text(story(1).text)
+    names = ["a[/x].txt", "[bold]b.txt", "[red]c[/red].txt", ":cross_mark: d.txt", "e\x1b[2Jf.txt", "g\nh.txt",
+             "i\u202ej.txt", "[link=http://x]k.txt"]
+    for name in names:  # a '/' in a name is a folder: 'a[' holds 'x].txt'
+        (d / name).parent.mkdir(exist_ok=True)
+        (d / name).write_text("too short")
+    dup = tmp_path / "ids.jsonl"
+    first = jsonl_record(2, seed=4, id="[/x]\x1b[7m")
+    dup.write_text(json.dumps(first) + "\n" + json.dumps(dict(first, text=jsonl_record(3, seed=4)["text"])) + "\n")
+    db = str(tmp_path / "s.db")
+    r = run(["ingest", str(d), str(dup), "--db", db, "-q"])
+    assert r.returncode == 1 and "Traceback" not in r.stderr and "MarkupError" not in r.stderr
+    lines = error_lines(r.stderr)
+    for name in names:
+        assert f"error {shown(d / name)}: too little text to be an article" in lines, (name, lines)
+    assert (f"error {dup}: article {shown(first['id'])}: the same id as an earlier, different article in this "
+            "run; skipped") in lines
+    assert len(lines) == len(names) + 1
+    # No control character reached the terminal, and each error is one line.
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f\u202e]", r.stderr)
+    assert len(stored(db)) == 2  # the good file and the first record
+    # The command's other outputs print stored data as plain text too.
+    r = run(["search", "", "--db", db])
+    assert r.returncode == 0 and shown(first["id"]) in r.stdout
+
+
+def test_markup_in_the_store_path_and_in_an_error_message(tmp_path, run):
+    db = tmp_path / "[" / "x]s[bold].db"  # the folder '[' and the file 'x]s[bold].db': '[/x]s[bold].db'
+    db.parent.mkdir()
+    f = tmp_path / "a.txt"
+    f.write_text(story(1).text)
+    r = run(["ingest", str(f), "--db", str(db), "-q"])
+    assert r.returncode == 0 and r.stderr.rstrip().endswith(f"-> {db}"), r.stderr
+    missing = tmp_path / "[" / "y]missing.db"
+    r = run(["stats", "--db", str(missing)])
+    assert r.returncode == 2 and r.stderr == f"error {missing}: no such store (run `newsgraph ingest` first)\n"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import sys
 from pathlib import Path
@@ -12,14 +13,36 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from newsgraph import service
 from newsgraph.errors import InputError, NewsgraphError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn news articles into a graph of who said and did what to whom, and when.")
-out = Console()
-err = Console(stderr=True)
+# Almost everything this command prints comes from outside: file names, JSONL ids, article
+# titles, actor names, error reasons that quote them. With markup or emoji codes on, a name
+# like "a[/x].txt" aborts the run (MarkupError) and "[bold]b.txt" or ":x:" prints a name
+# that does not exist. So both consoles interpret nothing; colour comes from Text styles.
+out = Console(markup=False, emoji=False, highlight=False)
+err = Console(stderr=True, markup=False, emoji=False, highlight=False)
+
+# Characters that would let a name rewrite the terminal (ESC sequences), break the
+# one-line-per-error log format (newlines, U+2028), display reordered (bidi controls), or
+# fail to encode at all (the lone surrogates that stand for undecodable bytes in a file name).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                          r"\ud800-\udfff]")
+
+
+def shown(value: object) -> str:
+    """An untrusted string as it is safe to print: control characters as escapes."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(value))
+
+
+def labelled(label: str, style: str, *parts: object) -> Text:
+    """``label`` in ``style``, then the parts as plain, escaped text (never markup)."""
+    return Text.assemble((label, style), " ", *(shown(p) for p in parts))
+
 
 DbOption = typer.Option(None, "--db", help="The SQLite store [default: $NEWSGRAPH_DB or ./newsgraph.db].")
 
@@ -28,8 +51,12 @@ def _db(db: Optional[str]) -> str:
     return db or os.environ.get("NEWSGRAPH_DB") or "newsgraph.db"
 
 
+def _error_line(e: InputError) -> Text:
+    return labelled("error", "red", e.where, ": ", e.reason)
+
+
 def _report_error(e: InputError) -> None:
-    err.print(f"[red]error[/red] {e.where}: {e.reason}", highlight=False, markup=True, soft_wrap=True)
+    err.print(_error_line(e), soft_wrap=True)
 
 
 @app.callback()
@@ -52,14 +79,12 @@ def ingest(
         task = progress.add_task("ingest", total=None)
         report = service.ingest(
             paths, db=_db(db), workers=workers,
-            on_error=lambda e: progress.console.print(
-                f"[red]error[/red] {e.where}: {e.reason}", highlight=False, soft_wrap=True),
+            on_error=lambda e: progress.console.print(_error_line(e), soft_wrap=True),
             on_progress=lambda n: progress.advance(task, n),
-            on_wait=lambda msg: progress.console.print(f"[yellow]waiting[/yellow] {msg}", highlight=False,
-                                                       soft_wrap=True),
+            on_wait=lambda msg: progress.console.print(labelled("waiting", "yellow", msg), soft_wrap=True),
         )
     err.print(f"read {report.read} articles: {report.stored} stored, {report.unchanged} unchanged, "
-              f"{report.failed} failed, in {report.seconds:.1f} s -> {_db(db)}", soft_wrap=True)
+              f"{report.failed} failed, in {report.seconds:.1f} s -> {shown(_db(db))}", soft_wrap=True)
     if report.failed:
         raise typer.Exit(1)
 
@@ -134,10 +159,11 @@ def spark(
     for e in report.error_samples:
         _report_error(InputError(e["where"], e["reason"]))
     if report.errors > len(report.error_samples):
-        err.print(f"... and {report.errors - len(report.error_samples)} more in {report.output}/errors")
+        err.print(f"... and {report.errors - len(report.error_samples)} more in {shown(report.output)}/errors",
+                  soft_wrap=True)
     rows = ", ".join(f"{t} {n}" for t, n in report.rows.items() if t != "articles")
     err.print(f"spark: {report.articles} articles ({rows}), {report.errors} errors, "
-              f"in {report.seconds:.1f} s -> {report.output}")
+              f"in {report.seconds:.1f} s -> {shown(report.output)}", soft_wrap=True)
 
 
 @app.command("import")
@@ -150,7 +176,7 @@ def import_(
     for e in report.errors:
         _report_error(e)
     err.print(f"read {report.read} articles: {report.stored} stored, {report.unchanged} unchanged, "
-              f"{report.failed} failed, in {report.seconds:.1f} s -> {_db(db)}")
+              f"{report.failed} failed, in {report.seconds:.1f} s -> {shown(_db(db))}", soft_wrap=True)
     if report.failed:
         raise typer.Exit(1)
 
@@ -177,7 +203,8 @@ def search(
     for col in ("date", "id", "title", "quotes", "events"):
         t.add_column(col)
     for r in res["results"]:
-        t.add_row(r["date"] or "", r["id"], (r["title"] or "")[:70], str(r["n_quotes"]), str(r["n_events"]))
+        t.add_row(shown(r["date"] or ""), shown(r["id"]), shown((r["title"] or "")[:70]), str(r["n_quotes"]),
+                  str(r["n_events"]))
     out.print(t)
 
 
@@ -188,15 +215,16 @@ def stats(db: Optional[str] = DbOption, as_json: bool = typer.Option(False, "--j
     if as_json:
         print(json.dumps(s, ensure_ascii=False, indent=1))
         return
-    t = Table(title=f"newsgraph store {_db(db)}")
+    t = Table(title=f"newsgraph store {shown(_db(db))}")
     t.add_column("table")
     t.add_column("rows", justify="right")
     for k, v in s["counts"].items():
         t.add_row(k, f"{v:,}")
     out.print(t)
-    out.print(f"dates {s['dates']['first']} .. {s['dates']['last']}")
+    out.print(f"dates {shown(s['dates']['first'])} .. {shown(s['dates']['last'])}")
     if s["top_actors"]:
-        out.print("top actors: " + ", ".join(f"{a['name']} ({a['articles']})" for a in s["top_actors"]))
+        out.print("top actors: " + ", ".join(f"{shown(a['name'])} ({a['articles']})" for a in s["top_actors"]),
+                  soft_wrap=True)
     if s["event_types"]:
         out.print("events: " + ", ".join(f"{e['type']} {e['n']}" for e in s["event_types"]))
 
@@ -209,11 +237,11 @@ def actor(name: str = typer.Argument(...), db: Optional[str] = DbOption,
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    t = Table(title=f"actors matching {name!r}")
+    t = Table(title=f"actors matching {shown(repr(name))}")
     for col in ("id", "name", "kind", "country", "sector", "role", "articles"):
         t.add_column(col)
     for r in rows:
-        t.add_row(*(str(r[c] or "") for c in ("id", "name", "kind", "country", "sector", "role", "articles")))
+        t.add_row(*(shown(r[c] or "") for c in ("id", "name", "kind", "country", "sector", "role", "articles")))
     out.print(t)
 
 
@@ -232,7 +260,8 @@ def serve(
     # Host check against DNS rebinding: only the names this server is reachable by.
     hosts = None if host in ("0.0.0.0", "::") else sorted({host, "127.0.0.1", "localhost", "[::1]"})
     application = create_app(path, allowed_hosts=hosts)  # a missing store fails here, with its message
-    err.print(f"newsgraph: serving {path} read-only on http://{host}:{port}/ (API docs at /docs)")
+    err.print(f"newsgraph: serving {shown(path)} read-only on http://{shown(host)}:{port}/ (API docs at /docs)",
+              soft_wrap=True)
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
@@ -240,7 +269,7 @@ def main() -> None:
     try:
         app()
     except NewsgraphError as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)  # one line per error, for logs
+        err.print(labelled("error", "red", exc), soft_wrap=True)  # one line per error, for logs
         sys.exit(2)
     except sqlite3.Error as exc:
         # Whatever the store layer did not translate: a message, never a traceback.
@@ -248,7 +277,7 @@ def main() -> None:
         if "locked" in msg or "busy" in msg:
             msg = ("the store is busy: another newsgraph process is writing to it; try again when it is done "
                    "(or wait longer with NEWSGRAPH_BUSY_SECONDS)")
-        err.print(f"[red]error[/red] store {_db(None)}: {msg}", highlight=False, soft_wrap=True)
+        err.print(labelled("error", "red", "store ", _db(None), ": ", msg), soft_wrap=True)
         sys.exit(2)
     except KeyboardInterrupt:
         err.print("interrupted: every batch already written is kept; run the same command again to go on")
