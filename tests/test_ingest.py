@@ -479,3 +479,76 @@ def test_pretty_printed_json_is_one_error_not_one_per_line(tmp_path):
     items = list(read_inputs([str(q)]))
     assert [x.where for x in errors(items)] == [f"{q}:1", f"{q}:2", f"{q}:4"]
     assert [a.id for a in articles(items)] == ["test-0-1"]
+
+
+# -- every skipped input gets a message (issue 19, hole 4) ---------------------------------
+
+@pytest.mark.parametrize("name, data", [
+    ("empty.jsonl", b""), ("blank.jsonl", b"\n  \n\t\n"), ("empty.json", b""), ("blank.json", b"   "),
+    ("empty.ndjson", b""), ("blank.ndjson", b"\r\n\r\n"), ("empty.jsonl.gz", gzip.compress(b"", mtime=0)),
+    ("blank.jsonl.gz", gzip.compress(b"\n\n", mtime=0)),
+])
+def test_empty_jsonl_files_are_reported(tmp_path, name, data):
+    p = tmp_path / name
+    p.write_bytes(data)
+    [e] = list(read_inputs([str(p)]))
+    assert isinstance(e, InputError) and e.where == str(p) and e.reason.startswith("empty input")
+    # Through a folder as well, beside a good file that is still read.
+    (tmp_path / "good.txt").write_text(story(1).text)
+    items = list(read_inputs([str(tmp_path)]))
+    assert len(articles(items)) == 1 and [x.where for x in errors(items)] == [str(p)]
+
+
+def test_symlink_loops_are_reported_other_folder_links_followed(tmp_path):
+    import os
+
+    d = tmp_path / "in"
+    (d / "sub").mkdir(parents=True)
+    (d / "sub" / "a.txt").write_text(story(1).text)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "b.txt").write_text(story(2).text)
+    os.symlink("..", d / "sub" / "up")  # in/sub/up -> in: a loop
+    os.symlink(".", d / "sub" / "self")  # in/sub/self -> in/sub: a loop
+    os.symlink(tmp_path / "elsewhere", d / "linked")  # a folder kept elsewhere: read
+    os.symlink(d / "sub", d / "zz-again")  # a second way into in/sub: read once
+    os.symlink("nowhere", d / "broken.txt")
+    os.symlink("spin", d / "spin")  # a link to itself
+    items = list(read_inputs([str(d)]))
+    assert [a.source.path for a in articles(items)] == [str(d / "linked" / "b.txt"), str(d / "sub" / "a.txt")]
+    reasons = {e.where: e.reason for e in errors(items)}
+    assert reasons.keys() == {str(d / n) for n in ("sub/up", "sub/self", "zz-again", "broken.txt", "spin")}
+    assert reasons[str(d / "sub" / "up")].startswith("a symbolic link loop: it leads back to " + str(d))
+    assert reasons[str(d / "sub" / "self")].startswith("a symbolic link loop")
+    assert reasons[str(d / "zz-again")] == f"the same folder as {d / 'sub'}, already read; skipped"
+    assert "leads nowhere" in reasons[str(d / "broken.txt")] and "leads nowhere" in reasons[str(d / "spin")]
+    # Named directly, a looping link is reported too.
+    [e] = list(read_inputs([str(d / "spin")]))
+    assert "leads nowhere" in e.reason
+
+
+def test_unreadable_folder_is_reported(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from newsgraph.ingest import sources
+
+    d = tmp_path / "in"
+    (d / "locked").mkdir(parents=True)
+    (d / "a.txt").write_text(story(1).text)
+    (d / "locked").chmod(0)
+    if os.geteuid() == 0:  # root lists every folder: make this one refuse as it would a user
+        real = os.scandir
+
+        def scandir(path):
+            if Path(path) == d / "locked":
+                raise PermissionError(errno.EACCES, "Permission denied", str(path))
+            return real(path)
+
+        monkeypatch.setattr(sources.os, "scandir", scandir)
+    try:
+        items = list(read_inputs([str(d)]))
+    finally:
+        (d / "locked").chmod(0o755)
+    assert len(articles(items)) == 1
+    [e] = errors(items)
+    assert e.where == str(d / "locked") and e.reason == "cannot read this folder: Permission denied"

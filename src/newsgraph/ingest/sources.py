@@ -43,23 +43,86 @@ def expand(paths: Iterable[str]) -> Iterator[str | InputError]:
             continue
         path = Path(p)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for f in sorted(files):
-                    # A folder of articles often carries its README or licence: not articles.
-                    if not f.startswith(".") and not _DOC_FILE.match(f):
-                        full = Path(root) / f
-                        # A FIFO or a device would block or never end: refuse it, don't open it.
-                        if full.is_file():
-                            yield str(full)
-                        else:
-                            yield InputError(str(full), "not a regular file")
+            yield from walk(path)
         elif path.is_file():
             yield str(path)
+        elif path.is_symlink():
+            yield InputError(p, "a symbolic link that leads nowhere (its target is missing, or it is a loop)")
         elif path.exists():
             yield InputError(p, "not a regular file")
         else:
             yield InputError(p, "no such file or directory")
+
+
+def _dir_key(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_dev, st.st_ino
+
+
+def walk(top: Path) -> Iterator[str | InputError]:
+    """The files under ``top``: each folder's files in sorted order, then its sub-folders,
+    as ``os.walk`` gives them. Hidden names and README/licence files are skipped; every
+    other thing that is not read gets an error, never silence: a symbolic link to a
+    folder is followed unless it leads back to a folder already read (a loop, say),
+    and a folder that cannot be listed is reported."""
+    seen = {_dir_key(top): top}
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            yield InputError(str(folder), f"cannot read this folder: {exc.strerror or exc}")
+            continue
+        subdirs: list[Path] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            full = Path(folder) / entry.name
+            if _is_dir(entry):
+                item = _folder(full, seen)
+                if isinstance(item, InputError):
+                    yield item
+                else:
+                    subdirs.append(item)
+            elif _DOC_FILE.match(entry.name):
+                continue  # a folder of articles often carries its README or licence: not articles
+            else:
+                yield _file(full)
+        stack.extend(reversed(subdirs))
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """A folder, or a link to one (followed); a link to itself is not (ELOOP: it leads nowhere)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _folder(full: Path, seen: dict[tuple[int, int], Path]) -> Path | InputError:
+    """A sub-folder to walk, or why not: each folder is read once, however many links lead to it."""
+    try:
+        key = _dir_key(full)
+    except OSError as exc:
+        return InputError(str(full), f"cannot read this folder: {exc.strerror or exc}")
+    first = seen.get(key)
+    if first is None:
+        seen[key] = full
+        return full
+    if full.parts[:len(first.parts)] == first.parts:  # Path(".").parts is (): the root of all
+        return InputError(str(full), f"a symbolic link loop: it leads back to {first}, which holds it; "
+                                     "not followed")
+    return InputError(str(full), f"the same folder as {first}, already read; skipped")
+
+
+def _file(full: Path) -> str | InputError:
+    # A FIFO or a device would block or never end: refuse it, don't open it.
+    if full.is_file():
+        return str(full)
+    if full.is_symlink() and not full.exists():
+        return InputError(str(full), "a symbolic link that leads nowhere (its target is missing, or it is a loop)")
+    return InputError(str(full), "not a regular file")
 
 
 def _format_of(name: str, head: bytes) -> str:
