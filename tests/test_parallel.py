@@ -3,10 +3,17 @@ errors), and the parallel path keeps input order however the work is chunked."""
 from __future__ import annotations
 
 import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from fixtures.bad_inputs import jsonl_record
 from newsgraph import service
 from newsgraph.errors import InputError
 from newsgraph.settings import get_settings
@@ -108,3 +115,86 @@ def test_a_killed_worker_stops_ingest_with_a_clear_error(tmp_path):
     err = p.communicate(timeout=180)[1]
     assert p.returncode != 0
     assert "worker process died" in err and "Traceback" not in err
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux /proc)."""
+    kids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                kids.append(int(entry))
+    return kids
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def _alive(pid: int) -> bool:
+    """Running or sleeping; an exited process waiting to be reaped (zombie) holds nothing."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
+def _stored(db: Path) -> int:
+    try:
+        c = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return c.execute("SELECT count(*) FROM articles").fetchone()[0]
+        finally:
+            c.close()
+    except sqlite3.Error:
+        return 0
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process tree from /proc")
+@pytest.mark.parametrize("when", ["workers started", "articles stored"])
+def test_workers_die_with_a_killed_parent(tmp_path, when):
+    """Issue 19, hole 2: ``ingest --workers 2`` SIGKILLed left both workers and the
+    resource tracker alive (~180 MB each), holding the parent's stdout and stderr, so a
+    caller reading those pipes waited for ever. Killed while the workers start (before
+    they can ask the kernel) or while they work, the whole tree goes with the parent."""
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(jsonl_record(k, seed=19)) + "\n" for k in range(3000)))
+    db = tmp_path / "s.db"
+    exe = Path(sys.executable).parent / "newsgraph"
+    p = subprocess.Popen([str(exe), "ingest", str(src), "--db", str(db), "-q", "--workers", "2"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env={**os.environ, "NEWSGRAPH_WRITE_BATCH": "1"})
+    kids: list[int] = []
+    deadline = time.monotonic() + 240  # a guard against a hung test, not a measurement
+    while time.monotonic() < deadline and p.poll() is None:
+        kids = _children(p.pid)
+        workers = [k for k in kids if b"spawn_main" in _cmdline(k)]
+        if len(workers) == 2 and (when == "workers started" or _stored(db) > 0):
+            break
+        time.sleep(0.05)
+    assert p.poll() is None, f"ingest ended before it could be killed: {p.stderr.read()[-500:]!r}"
+    assert len(kids) == 3, kids  # two workers and multiprocessing's resource tracker
+    os.kill(p.pid, signal.SIGKILL)
+    try:
+        p.communicate(timeout=120)  # returns once no process holds the pipes any more
+        pipes_closed = True
+    except subprocess.TimeoutExpired:
+        pipes_closed = False
+    # Closing the pipes comes early in a process's exit: give the rest of it time.
+    deadline = time.monotonic() + 60
+    while any(_alive(k) for k in kids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    survivors = [k for k in kids if _alive(k)]
+    for k in survivors:
+        os.kill(k, signal.SIGKILL)
+    assert p.returncode == -signal.SIGKILL
+    assert not survivors, "processes that outlived their parent"
+    assert pipes_closed, "a reader of the parent's stdout/stderr would wait for ever"

@@ -17,8 +17,13 @@ What makes N workers worth N times one:
 """
 from __future__ import annotations
 
+import ctypes
 import multiprocessing as mp
 import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -77,8 +82,48 @@ def limit_threads() -> None:
             pass
 
 
-def _init(settings: Settings) -> None:
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _kernel_kills_us_with_parent() -> bool:
+    """Linux: ask the kernel to SIGKILL this process when its parent dies (prctl
+    PR_SET_PDEATHSIG). Strictly, when the parent *thread* that started it ends: the pool
+    starts workers from the thread that submits chunks and consumes their results, which
+    lives as long as the workers are of use."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int, every: float = 1.0) -> None:
+    """Elsewhere: a daemon thread that ends the process once it has been re-parented."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
+
+
+def die_with_parent(parent: int) -> None:
+    """A worker must not outlive the process it works for. Killed with SIGKILL, the parent
+    runs no clean-up: its workers (~180 MB each) would block for ever on a task queue
+    they themselves hold open, keeping the parent's stdout/stderr open too, so whoever
+    reads those pipes hangs. The resource tracker then exits on its own, once no process
+    holds its pipe."""
+    if not _kernel_kills_us_with_parent():
+        _watch_parent(parent)
+    if os.getppid() != parent:  # the parent died before we asked: nobody will send the signal
+        os._exit(1)
+
+
+def _init(settings: Settings, parent: int) -> None:
     global _extractor
+    die_with_parent(parent)
     limit_threads()
     from newsgraph.nlp.pipeline import Extractor
 
@@ -120,7 +165,7 @@ def analyse_parallel(articles: Iterable[Article], settings: Settings, workers: i
     # An executor rather than a Pool: when a worker dies (killed, out of memory) its
     # chunk's future fails at once instead of waiting for ever.
     with _child_env(single_thread_env()):
-        pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=(settings,))
+        pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=(settings, os.getpid()))
     try:
         todo = chunks(articles, chunk_size, chunk_chars)
         pending: deque[tuple[Future, list[str]]] = deque()
