@@ -497,6 +497,10 @@ def test_empty_jsonl_files_are_reported(tmp_path, name, data):
     (tmp_path / "good.txt").write_text(story(1).text)
     items = list(read_inputs([str(tmp_path)]))
     assert len(articles(items)) == 1 and [x.where for x in errors(items)] == [str(p)]
+    # The Spark job reads JSONL one line at a time: a blank line there is no error.
+    from newsgraph.ingest.jsonl import read_jsonl_lines
+
+    assert list(read_jsonl_lines(iter([b"  \n"]), "part", S, None)) == []
 
 
 def test_symlink_loops_are_reported_other_folder_links_followed(tmp_path):

@@ -88,12 +88,10 @@ def read_jsonl_lines(lines: Iterator[bytes], name: str, settings: Settings,
     # all malformed is not JSONL (a pretty-printed .json, say) and gets one error, not one
     # per line.
     held: list[InputError] | None = []
-    blank, n = True, 0
     for n, raw in enumerate(lines, 1):
         where = f"{name}:{n}"
         if not raw.strip():
             continue
-        blank = False
         if len(raw) > settings.max_file_bytes:
             yield InputError(where, f"line is {len(raw):,} bytes, over the limit of {settings.max_file_bytes:,}")
             continue
@@ -123,5 +121,3 @@ def read_jsonl_lines(lines: Iterator[bytes], name: str, settings: Settings,
             yield InputError(where, f"cannot use this record ({exc.__class__.__name__}: {str(exc)[:80]})")
     if held:
         yield from held
-    if blank:  # an empty file is bad input here as in every other format, not a silent no-op
-        yield InputError(name, "empty input (no JSON record, only blank lines)" if n else "empty input")

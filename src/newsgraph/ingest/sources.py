@@ -157,7 +157,12 @@ def read_stream(stream: BinaryIO, name: str, settings: Settings, path: str | Non
         return
     fmt = _format_of(name, head)
     if fmt == "jsonl":
-        yield from read_jsonl_lines(_bounded_lines(stream, name, settings), name, settings, path)
+        empty = True
+        for item in read_jsonl_lines(_bounded_lines(stream, name, settings), name, settings, path):
+            empty = False
+            yield item
+        if empty:  # only blank lines: bad input, as an empty file is in every other format
+            yield InputError(name, "empty input (no JSON record in it)")
         return
     try:
         data = stream.read(settings.max_file_bytes + 1)
