@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8765
 SHARED ?= ../shared
 
-.PHONY: venv run serve sample test test-slow test-spark test-browser test-all eval eval-pins annotated bench kb lint clean browser-deps
+.PHONY: venv run serve sample test test-slow test-spark test-browser test-all eval eval-pins annotated train bench kb lint clean browser-deps
 
 $(VENV)/.stamp-install: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,12 @@ eval: venv
 
 eval-pins: venv
 	$(PY) scripts/eval_gate.py --shared $(SHARED) --raise-pins
+
+# Rebuild every trained model from data in the repository (seeded): today, the event
+# confidence model, trained on the annotated corpus's train split.
+train: venv
+	$(PIP) install -q -e ".[train]"
+	$(PY) scripts/train/train_confidence.py --shared $(SHARED)
 
 # Resolve the annotators' batches into the corpus file (fails on any span or layout problem).
 annotated:

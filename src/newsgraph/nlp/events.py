@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.dates import find_dates
 from newsgraph.model import Actor, Article, Event, Quote
 from newsgraph.nlp.actors import ActorIndex
+from newsgraph.nlp.event_verifier import calibrated
 from newsgraph.nlp.modality import noun_status, verb_status
 from newsgraph.nlp.plover import (
     AGENT_NOUNS,
@@ -108,8 +109,10 @@ class Cand:
 
 
 class _Extractor:
-    def __init__(self, doc: Doc, article: Article, index: ActorIndex, quotes: list[Quote]) -> None:
+    def __init__(self, doc: Doc, article: Article, index: ActorIndex, quotes: list[Quote],
+                 min_confidence: float = 0.0) -> None:
         self.doc = doc
+        self.min_confidence = min_confidence
         self.text = article.text  # the doc was parsed from it; Doc.text would rebuild the string
         self.article = article
         self.index = index
@@ -946,6 +949,12 @@ class _Extractor:
             hist = False if cap is not None else self.historical(c, date)
             if date is None and not hist and c.status is None and cap is None:
                 date = self.narrative_date(c) or self.ref
+            if c.status is None:
+                cal = calibrated(c.code.type, round(conf, 3), [a.kind for a in c.src], [a.kind for a in c.tgt],
+                                 bool(c.said_in), self.text[start:end], hist)
+                conf = conf if cal is None else cal
+                if conf < self.min_confidence:
+                    continue  # the user's precision setting (--min-confidence)
             ev = Event(
                 id="", type=c.code.type, evidence=self.text[start:end], start=start, end=end,
                 source=[a.id for a in c.src], target=[a.id for a in c.tgt], mode=c.code.mode,
@@ -1124,7 +1133,8 @@ def _parse(value: str | None, lenient: bool = False) -> dt.date | None:
     return None
 
 
-def extract_events(doc: Doc, article: Article, index: ActorIndex,
-                   quotes: list[Quote]) -> tuple[list[Event], list[Event]]:
-    """PLOVER events asserted by the story, and the ones it reports as not (yet) done."""
-    return _Extractor(doc, article, index, quotes).run()
+def extract_events(doc: Doc, article: Article, index: ActorIndex, quotes: list[Quote],
+                   min_confidence: float = 0.0) -> tuple[list[Event], list[Event]]:
+    """PLOVER events asserted by the story, and the ones it reports as not (yet) done;
+    events whose calibrated confidence is below ``min_confidence`` are left out."""
+    return _Extractor(doc, article, index, quotes, min_confidence).run()
