@@ -625,3 +625,78 @@ def test_parse_text_changes_no_real_article(sample_dir):
             texts += [json.loads(line).get("text") or "" for line in fh if line.strip()]
     assert len(texts) >= 20
     assert [t for t in texts if parse_text(t) != t] == []
+
+
+# -- hostile file names and ids through the CLI (issue 19, hole 1) -----------------------------
+
+MARKUP = ["[", "]", "[/]", "[/x]", "[bold]", "[/bold]", "[red]", "[link=http://x.org]", "[on red]", ":x:",
+          ":thumbs_up:", ":cross_mark:", "\\[", "[[", "]]", "[#ff0000]", "%s", "{0}", "'", '"', "`", "<b>", "&amp;"]
+CONTROL = ["\x1b[2J", "\x1b]0;title\x07", "\x1b[31m", "\x07", "\x08", "\r", "\t", "\n", "\x0b", "\x0c", "\x7f",
+           "\x9b", "\x85", "\u202e", "\u2028", "\u2066", "\u200f", "\ufeff"]
+hostile = st.lists(st.one_of(st.sampled_from(MARKUP + CONTROL), st.text("abc xyz_-", max_size=3)),
+                   min_size=1, max_size=8).map("".join)
+
+
+def _safe_name(k: int, raw: str) -> str:
+    """A hostile name that is still a file in our folder: '/' makes folders, but no part
+    may be empty, '.' or '..', hidden, or longer than a file name may be."""
+    parts = [f"n{k}{p}"[:120] for p in raw.split("/") if p not in ("", ".", "..")] or [f"n{k}"]
+    return "/".join(parts) + ".txt"
+
+
+def _hostile_run(run, command: str, names: list[str], rid: str) -> None:
+    import sqlite3
+    import tempfile
+    from pathlib import Path
+
+    from newsgraph.cli import shown
+
+    count("fuzz: hostile file names and ids (CLI)", len(names) + 1)
+    with tempfile.TemporaryDirectory() as tmp:
+        d = Path(tmp) / "in"
+        d.mkdir()
+        paths = []
+        for k, raw in enumerate(names):
+            p = d / _safe_name(k, raw)
+            p.parent.mkdir(parents=True, exist_ok=True)
+            p.write_text("too short")
+            paths.append(p)
+        recs = Path(tmp) / "ids.jsonl"
+        first = {"id": rid, "text": story(1).text}
+        recs.write_text(json.dumps(first) + "\n" + json.dumps({"id": rid, "text": story(2).text}) + "\n")
+        db = str(Path(tmp) / "s.db")
+        args = ["ingest", str(d), str(recs), "--db", db, "-q"] if command == "ingest" else ["extract", str(d), str(recs)]
+        r = run(args)
+        assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr[-2000:]
+        lines = r.stderr.splitlines()
+        errors = [ln for ln in lines if ln.startswith("error ")]
+        for p in paths:
+            assert f"error {shown(p)}: too little text to be an article" in errors, (p, errors)
+        # Nothing a name or an id holds may reach the terminal as a control character.
+        assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]", r.stderr)
+        if command == "ingest":
+            assert (f"error {shown(recs)}: article {shown(rid)}: the same id as an earlier, different article in "
+                    "this run; skipped") in errors, errors
+            assert len(errors) == len(paths) + 1
+            c = sqlite3.connect(db)
+            try:
+                assert [row[0] for row in c.execute("SELECT id FROM articles")] == [rid]  # stored as given
+            finally:
+                c.close()
+        else:  # extract keeps no store: both records come out, the errors name every bad file
+            assert [json.loads(x)["id"] for x in r.stdout.splitlines()] == [rid, rid]
+            assert len(errors) == len(paths)
+
+
+@settings(max_examples=12, **COMMON)
+@given(st.lists(hostile, min_size=1, max_size=5), hostile.filter(str.strip), st.sampled_from(["ingest", "extract"]))
+def test_hostile_names_and_ids_in_the_cli(run, names, rid, command):
+    _hostile_run(run, command, names, rid)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(3000)
+@settings(max_examples=SLOW // 3, **COMMON)
+@given(st.lists(hostile, min_size=1, max_size=12), hostile.filter(str.strip), st.sampled_from(["ingest", "extract"]))
+def test_hostile_names_and_ids_in_the_cli_slow(run, names, rid, command):
+    _hostile_run(run, command, names, rid)
