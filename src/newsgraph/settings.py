@@ -38,6 +38,9 @@ class Settings:
     batch_size: int = field(default_factory=lambda: _env_int("NEWSGRAPH_BATCH", 8))
     # Articles per store transaction: a crash loses at most this many.
     write_batch: int = field(default_factory=lambda: _env_int("NEWSGRAPH_WRITE_BATCH", 64))
+    # Events whose calibrated confidence (the probability that type and parties are right)
+    # is below this are left out: 0 keeps every event; higher trades recall for precision.
+    min_event_confidence: float = field(default_factory=lambda: _env_float("NEWSGRAPH_MIN_CONFIDENCE", 0.0))
     min_english_score: float = 0.04
 
 

@@ -47,7 +47,7 @@ def load_nlp(model: str = MODEL) -> Language:
         return nlp
 
 
-def analyse(doc: Doc, article: Article, stages: Stages | None = None) -> Article:
+def analyse(doc: Doc, article: Article, stages: Stages | None = None, settings: Settings | None = None) -> Article:
     """Run the extraction stages on one parsed article and fill its result lists."""
     from newsgraph.nlp.actors import resolve_actors
     from newsgraph.nlp.events import extract_events
@@ -59,7 +59,8 @@ def analyse(doc: Doc, article: Article, stages: Stages | None = None) -> Article
     if stages.quotes:
         article.quotes = extract_quotes(doc, article, index)
     if stages.events:
-        article.events, article.non_events = extract_events(doc, article, index, article.quotes)
+        article.events, article.non_events = extract_events(
+            doc, article, index, article.quotes, (settings or get_settings()).min_event_confidence)
     if stages.tone:
         article.tone = article_tone(doc, article)
         quote_stances(article)
@@ -92,7 +93,7 @@ class Extractor:
         with article_budget(self.settings.article_time_budget, article.source.path or article.id,
                             article.budget_spent):
             doc = self.parse(article.text)
-            return analyse(doc, article, self.stages)
+            return analyse(doc, article, self.stages, self.settings)
 
     def run(self, articles: Iterable[Article],
             on_error: Callable[[InputError], None] | None = None) -> Iterator[Article]:
