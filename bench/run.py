@@ -103,12 +103,12 @@ def db_bytes(db: Path) -> int:
 
 # -- phases (each runs in its own process) ----------------------------------------------
 def phase_parse(texts_file: Path, work: Path, args: argparse.Namespace) -> dict[str, Any]:
-    from newsgraph.nlp.pipeline import load_nlp
+    from newsgraph.nlp.pipeline import load_spacy
     from newsgraph.settings import get_settings
 
     texts = texts_of(texts_file)
     with RSSSampler() as rss:
-        nlp = load_nlp()
+        nlp = load_spacy()  # spaCy alone: the floor
         t0 = time.perf_counter()
         tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=get_settings().batch_size))
         secs = time.perf_counter() - t0

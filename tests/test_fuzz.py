@@ -430,22 +430,22 @@ def _runaway(*_a, **_k):
 
 
 def test_time_budget_interrupts_a_runaway_stage(monkeypatch, fuzz_extractor):
-    from newsgraph.nlp import pipeline
+    from newsgraph.nlp import events
     from newsgraph.nlp.pipeline import Extractor
 
     ex = Extractor(settings=Settings(article_time_budget=2.0))
     arts = [record_to_article({"id": f"t{i}", "text": story(i).text}, f"f:{i}", S, "f.jsonl") for i in range(4)]
     list(ex.run(arts[3:]))  # warm up: the first article pays for loading the knowledge base
-    real = pipeline.analyse
+    real = events.extract_events
     calls = {"n": 0}
 
-    def analyse(doc, article, *args, **kwargs):
+    def extract_events(doc, article, *args, **kwargs):  # the event stage, run away on one article
         calls["n"] += 1
         if article.id == "t1":
             _runaway()
         return real(doc, article, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "analyse", analyse)
+    monkeypatch.setattr(events, "extract_events", extract_events)
     errors: list[InputError] = []
     t0 = time.monotonic()
     out = list(ex.run(arts[:3], on_error=errors.append))

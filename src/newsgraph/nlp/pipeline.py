@@ -1,8 +1,8 @@
-"""Builds the spaCy Language once and runs every stage over a stream of articles.
+"""Builds the one spaCy Language (spaCy's parser, then newsgraph's stages as components,
+``nlp/components.py``) and runs it over a stream of articles.
 
-The stages are plain functions over (doc, article, actor index); this module is the
-one place that orders them, so the CLI, the service and the Spark job all get the
-same extraction.
+This module is the one place that assembles the pipeline, so the CLI, the service, the
+Spark job and the tests all get the same extraction.
 """
 from __future__ import annotations
 
@@ -35,8 +35,8 @@ class Stages:
     tone: bool = True
 
 
-def load_nlp(model: str = MODEL) -> Language:
-    """The spaCy pipeline, loaded once per process (Spark partitions reuse it)."""
+def load_spacy(model: str = MODEL) -> Language:
+    """spaCy's own pipeline alone (the floor ``make bench`` compares against), once per process."""
     with _lock:
         nlp = _cache.get(model)
         if nlp is None:
@@ -47,27 +47,30 @@ def load_nlp(model: str = MODEL) -> Language:
         return nlp
 
 
-def analyse(doc: Doc, article: Article, stages: Stages | None = None, settings: Settings | None = None) -> Article:
-    """Run the extraction stages on one parsed article and fill its result lists."""
-    from newsgraph.nlp.actors import resolve_actors
-    from newsgraph.nlp.events import extract_events
-    from newsgraph.nlp.quotes import extract_quotes
-    from newsgraph.nlp.tone import article_tone, quote_stances
+def load_nlp(model: str = MODEL) -> Language:
+    """The whole pipeline: spaCy's parser, then newsgraph's stages, loaded once per process
+    (Spark partitions reuse it). A Doc that carries no article is only parsed."""
+    from newsgraph.nlp.components import add_stages
 
-    stages = stages or Stages()
-    index = resolve_actors(doc, article)
-    if stages.quotes:
-        article.quotes = extract_quotes(doc, article, index)
-    if stages.events:
-        article.events, article.non_events = extract_events(
-            doc, article, index, article.quotes, (settings or get_settings()).min_event_confidence)
-    if stages.tone:
-        article.tone = article_tone(doc, article)
-        quote_stances(article)
-    # Actors last: the quote and event stages may have added unnamed sources.
-    article.actors = sorted(index.actors.values(), key=lambda a: min((m.start for m in a.mentions), default=0))
-    article.descriptors = sorted(index.descriptors, key=lambda d: d.start)
-    return article
+    key = f"{model}+newsgraph"
+    with _lock:
+        nlp = _cache.get(key)
+        if nlp is None:
+            nlp = add_stages(spacy.load(model))
+            nlp.max_length = 2_000_000
+            _cache[key] = nlp
+        return nlp
+
+
+def analyse(doc: Doc, article: Article, stages: Stages | None = None, settings: Settings | None = None) -> Article:
+    """Run newsgraph's stages on an article's parsed Doc and return the article filled in."""
+    from newsgraph.nlp.components import STAGES, attach, collect
+
+    nlp = load_nlp()
+    attach(doc, article, stages or Stages(), settings or get_settings())
+    for name in STAGES:
+        doc = nlp.get_pipe(name)(doc)
+    return collect(doc)
 
 
 class Extractor:
@@ -83,6 +86,14 @@ class Extractor:
         tokenizer quadratic blanked first (``parse_text``: same length, same offsets)."""
         return self.nlp(parse_text(text))
 
+    def process(self, article: Article) -> Article:
+        """The whole pipeline on one article: its Doc carries the article through spaCy's
+        components and newsgraph's, in the one order ``load_nlp`` set."""
+        from newsgraph.nlp.components import attach, collect
+
+        doc = attach(self.nlp.make_doc(parse_text(article.text)), article, self.stages, self.settings)
+        return collect(self.nlp(doc))
+
     def analysed(self, article: Article) -> Article:
         """Parse and analyse one article within what its reader left of its time budget.
 
@@ -92,8 +103,7 @@ class Extractor:
         entity on the 336 articles of the gold sets) at the same speed (within 5 %)."""
         with article_budget(self.settings.article_time_budget, article.source.path or article.id,
                             article.budget_spent):
-            doc = self.parse(article.text)
-            return analyse(doc, article, self.stages, self.settings)
+            return self.process(article)
 
     def run(self, articles: Iterable[Article],
             on_error: Callable[[InputError], None] | None = None) -> Iterator[Article]:
