@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from newsgraph.errors import InputError
 from newsgraph.ingest.common import stable_id
@@ -112,8 +113,6 @@ _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 def page_canonical(html: str, url: str) -> str:
     """The page's <link rel=canonical> when it is on the same host, else ``url``: a page
     may name its own preferred address, not claim another site's."""
-    from urllib.parse import urljoin
-
     m = _CANONICAL.search(html[:200_000])
     href = _HREF.search(m.group(0)) if m else None
     if not href:
@@ -150,6 +149,10 @@ def page_article(p: Pending, got: Fetched, settings: Settings) -> Article:
     article.source = Source(path=None, url=url, format="html")
     meta = article.metadata
     meta.date = p.published or meta.date
+    # trafilatura names a page without a site name after its host: that is no outlet.
+    netloc = urlsplit(url).netloc.lower()
+    if meta.outlet and meta.outlet.lower() in (netloc, netloc.removeprefix("www.")):
+        meta.outlet = None
     meta.outlet = meta.outlet or p.outlet
     meta.title = meta.title or p.title
     return article
