@@ -16,6 +16,8 @@ caches don't help the next); ``results.json`` gets every number, a table is prin
 - ``full``      ``ingest --workers 2`` of ALL of news.jsonl.gz: peak RSS of the process
                 tree, and RSS at 25/50/75/100% of the articles (memory must stay flat)
 - ``html``      bench/html_extraction.py (HTML reader F1 on the extraction benchmark)
+- ``live``      bench/live.py: ``watch`` of pages served on 127.0.0.1 against ``ingest`` of the
+                same pages from disk (throughput ratio), and requests per second per host
 
 Times are wall clock on a shared machine: the ratios (same run, same texts) are what
 matter. Each phase also records the CPU seconds of its process tree and the load
@@ -38,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-PHASES = ("parse", "extract", "textacy", "ingest1", "ingest2", "spark", "full", "html")
+PHASES = ("parse", "extract", "textacy", "ingest1", "ingest2", "spark", "full", "html", "live")
 
 
 # -- memory sampling (inside a phase) ------------------------------------------------
@@ -224,6 +226,17 @@ def phase_html(texts_file: Path, work: Path, args: argparse.Namespace) -> dict[s
     return {**ours, "published_trafilatura_f1_rescored": pub.get("f1"), "published_trafilatura_f1": 0.958}
 
 
+def phase_live(texts_file: Path, work: Path, args: argparse.Namespace) -> dict[str, Any]:
+    sys.path.insert(0, str(ROOT / "bench"))
+    import live
+
+    res = live.main(["--output", str(ROOT / "bench" / "live_results.json")])
+    return {**res["watch"], "disk_seconds": res["disk"]["seconds"], "watch_vs_disk": res["watch_vs_disk"],
+            "host_max_rps": max(res["polite"]["host_a"]["max_in_any_second"],
+                                res["polite"]["host_b"]["max_in_any_second"]),
+            "host_interval_s": res["polite"]["interval_s"]}
+
+
 # -- driver -----------------------------------------------------------------------
 def run_phase(name: str, args: argparse.Namespace, work: Path) -> dict[str, Any]:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--phase", name, "--work", str(work),
@@ -261,6 +274,7 @@ def summarise(r: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "store_kb_per_article": g("ingest1", "store_kb_per_article"),
         "store_kb_per_article_full": g("full", "store_kb_per_article"),
         "html_f1": g("html", "f1"),
+        "live_watch_vs_disk": g("live", "watch_vs_disk"),
     }
     # On a machine shared with other work, wall ratios understate what the cores could
     # do; CPU seconds show how much work each variant needed (2 workers that do the

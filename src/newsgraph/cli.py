@@ -8,7 +8,7 @@ import sqlite3
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
@@ -19,6 +19,9 @@ from rich.text import Text
 from newsgraph import service
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from newsgraph.live.watch import PassReport
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn news articles into a graph of who said and did what to whom, and when.")
@@ -258,6 +261,77 @@ def actor(name: str = typer.Argument(...), db: Optional[str] = DbOption,
     for r in rows:
         t.add_row(*(shown(r[c] or "") for c in ("id", "name", "kind", "country", "sector", "role", "articles")))
     out.print(t)
+
+
+@app.command()
+def watch(
+    sources: list[str] = typer.Argument(None, help="RSS/Atom feeds, sitemaps (URLs) or files of URLs; "
+                                                   "none: every source watched before."),
+    db: Optional[str] = DbOption,
+    once: bool = typer.Option(False, "--once", help="One pass, then exit (for cron)."),
+    every: Optional[str] = typer.Option(None, "--every", help="Keep going: a pass every 15m, 90s, 1h..."),
+    list_: bool = typer.Option(False, "--list", help="Show the watched sources and their status."),
+    as_json: bool = typer.Option(False, "--json", help="With --list: JSON."),
+) -> None:
+    """Follow news feeds, sitemaps and URL lists; store each new article once."""
+    from datetime import datetime
+
+    if list_:
+        _watch_list(_db(db), as_json)
+        return
+    if once and every:
+        raise typer.BadParameter("choose --once or --every", param_hint="--every")
+    try:
+        interval = None if every is None else _interval(every)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--every") from None
+    if not sources and not Path(_db(db)).exists():
+        raise typer.BadParameter("give at least one SOURCE (no sources are watched yet)", param_hint="SOURCE")
+
+    def log(level: str, msg: str) -> None:
+        stamp = datetime.now().strftime("%H:%M:%S")
+        style = {"error": "red"}.get(level, "dim")
+        err.print(labelled(f"{stamp} {level}", style, msg), soft_wrap=True)
+
+    failed = 0
+
+    def on_pass(r: PassReport) -> None:
+        nonlocal failed
+        failed = r.failed + r.source_errors
+        err.print(f"pass: {r.sources} sources, {r.queued} new or changed URLs, {r.stored} stored, "
+                  f"{r.unchanged + r.not_modified} unchanged, {r.duplicates} duplicates, "
+                  f"{r.failed} failed, {r.source_errors} source errors, {r.requests} requests, "
+                  f"in {r.seconds:.1f} s -> {shown(_db(db))}", soft_wrap=True)
+
+    service.watch(list(sources or []), db=_db(db), every=interval, log=log, on_pass=on_pass)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _interval(value: str) -> float:
+    from newsgraph.live.watch import parse_every
+
+    seconds = parse_every(value)
+    if seconds <= 0:
+        raise ValueError("the interval must be more than 0")
+    return seconds
+
+
+def _watch_list(db: str, as_json: bool) -> None:
+    st = service.watch_status(db)
+    if as_json:
+        print(json.dumps(st, ensure_ascii=False, indent=1))
+        return
+    t = Table(title=f"watched sources in {shown(db)}")
+    for col in ("source", "kind", "last fetch", "last ok", "articles", "new", "pending", "failed", "last error"):
+        t.add_column(col)
+    for s in st["sources"]:
+        t.add_row(shown(s["source"]), shown(s["kind"] or ""), shown(s["last_fetch"] or ""), shown(s["last_ok"] or ""),
+                  str(s["articles"]), str(s["last_new"]), str(s["pending"]), str(s["failed"]),
+                  shown((s["last_error"] or "")[:80]))
+    out.print(t)
+    for e in st["errors"][:10]:
+        out.print(labelled(e["state"], "red", e["url"], ": ", e["error"]), soft_wrap=True)
 
 
 @app.command()

@@ -108,6 +108,22 @@ def ingest(paths: Iterable[str], db: str | None = None, settings: Settings | Non
     the same content are skipped before parsing, so re-ingesting is cheap and adds
     nothing. Each batch is one transaction: a crash loses at most the batch under way."""
     settings = settings or get_settings()
+    return ingest_articles(read_inputs(paths, settings), db=db, settings=settings, workers=workers,
+                           on_error=on_error, on_progress=on_progress, on_wait=on_wait)
+
+
+def ingest_articles(items: Iterable[Article | InputError], db: str | None = None,
+                    settings: Settings | None = None, workers: int = 1,
+                    on_error: Callable[[InputError], None] | None = None,
+                    on_progress: Callable[[int], None] | None = None,
+                    on_wait: Callable[[str], None] | None = None,
+                    on_done: Callable[[Article, bool], None] | None = None) -> Report:
+    """``ingest`` for articles that are already read (e.g. pages fetched by ``newsgraph
+    watch``). ``on_done(article, stored)`` is called once the article is safe: after
+    the transaction that stored it commits (``stored``), or when it was found already
+    stored with the same content; a caller that records progress elsewhere records it
+    there, so a crash never marks as done an article the store does not hold."""
+    settings = settings or get_settings()
     report = Report()
     elapsed = timed()
 
@@ -120,7 +136,7 @@ def ingest(paths: Iterable[str], db: str | None = None, settings: Settings | Non
         def fresh() -> Iterator[tuple[Article, str]]:
             seen: dict[str, str] = {}
             # Look up stored hashes a batch at a time, not one query per article.
-            for batch in _batched(read_inputs(paths, settings), 256):
+            for batch in _batched(items, 256):
                 arts = [x for x in batch if not isinstance(x, InputError)]
                 for x in batch:
                     if isinstance(x, InputError):
@@ -138,6 +154,8 @@ def ingest(paths: Iterable[str], db: str | None = None, settings: Settings | Non
                         continue
                     if known.get(a.id) == digest or a.id in seen:
                         report.unchanged += 1
+                        if on_done:
+                            on_done(a, False)
                         if on_progress:
                             on_progress(1)
                         continue
@@ -153,11 +171,19 @@ def ingest(paths: Iterable[str], db: str | None = None, settings: Settings | Non
                 yield a
 
         for batch in _batched(analysed(articles(), settings, workers, err), settings.write_batch):
-            where = {a.id: a.source.path or a.id for a in batch}
-            report.stored += store.write(
-                [(to_record(a), digests.pop(a.id)) for a in batch],
-                on_error=lambda aid, exc: err(InputError(
-                    where.get(aid, aid), f"article {aid}: could not be stored: {exc.__class__.__name__}: {exc}")))
+            where = {a.id: a.source.path or a.source.url or a.id for a in batch}
+            refused: set[str] = set()
+
+            def refuse(aid: str, exc: Exception, refused: set[str] = refused, where: dict[str, str] = where) -> None:
+                refused.add(aid)
+                err(InputError(where.get(aid, aid),
+                               f"article {aid}: could not be stored: {exc.__class__.__name__}: {exc}"))
+
+            report.stored += store.write([(to_record(a), digests.pop(a.id)) for a in batch], on_error=refuse)
+            if on_done:
+                for a in batch:
+                    if a.id not in refused:
+                        on_done(a, True)
             if on_progress:
                 on_progress(len(batch))
     report.seconds = elapsed()
@@ -236,6 +262,24 @@ def import_parquet(parquet_dir: str, db: str | None = None, settings: Settings |
                 on_progress(len(recs))
     report.seconds = elapsed()
     return report
+
+
+def watch(sources: list[str], db: str | None = None, every: float | None = None,
+          log: Callable[[str, str], None] | None = None, on_pass: Callable[[Any], None] | None = None,
+          passes: int | None = None) -> list[Any]:
+    """``newsgraph watch``: follow feeds, sitemaps and URL lists into the store, once or
+    every ``every`` seconds (see newsgraph.live); each new page goes through
+    ``ingest_articles``. Returns each pass's ``PassReport``."""
+    from newsgraph.live.watch import watch as run
+
+    return run(sources, db or get_settings().db_path, every, log=log, on_pass=on_pass, passes=passes)
+
+
+def watch_status(db: str) -> dict[str, Any]:
+    """The watcher's sources, their last fetch, new articles and errors (``watch --list``, /live)."""
+    from newsgraph.live.watch import watch_status as status
+
+    return status(db)
 
 
 def search(db: str, q: str = "", **filters: Any) -> dict[str, Any]:

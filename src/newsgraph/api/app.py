@@ -397,6 +397,15 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
                    limit: Annotated[int, Query(ge=1, le=100)] = 20) -> Response:
         return _json(pages.find_actors(s, name, limit, pool))
 
+    @app.get("/api/live", tags=["pages"], summary="What `newsgraph watch` follows and how it went (page: /live)",
+             responses=UNAVAILABLE)
+    def api_live(s: StoreDep) -> Response:
+        """`{sources: [{source, kind, added_at, last_fetch, last_ok, last_error, last_new, fetches, failures,
+        articles, pending, failed, duplicates}], totals: {state: n}, recent: [{url, article_id, fetched_at,
+        source, title, date, outlet}], errors: [{url, source, state, attempts, error, fetched_at}]}`;
+        all empty when no watcher has used this store."""
+        return _json(pages.live(s))
+
     @app.get("/api/stats", tags=["lookups"], summary="What the store holds", responses=UNAVAILABLE)
     def api_stats(s: StoreDep) -> Response:
         return _json(queries.stats(s))
@@ -426,6 +435,10 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
     @app.get("/timeline", include_in_schema=False, response_class=HTMLResponse)
     def page_timeline(request: Request, p: Annotated[TimelineParams, Query()], s: StoreDep) -> Response:
         return render(request, "timeline.html", pages.timeline(s, p, pool), twin(request))
+
+    @app.get("/live", include_in_schema=False, response_class=HTMLResponse)
+    def page_live(request: Request, s: StoreDep) -> Response:
+        return render(request, "live.html", pages.live(s), twin(request))
 
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
     def page_docs(request: Request) -> Response:

@@ -250,3 +250,11 @@ def timeline(store: Store, p: TimelineParams, cache: Cache = NO_CACHE) -> dict[s
                             lambda: queries.timeline(store, p.date_from, p.date_to, aid, p.event_type))
     return {**data, "actor": actor, "actor_candidates": candidates,
             "event_types": _facets(store, cache)["event_types"]}
+
+
+def live(store: Store) -> dict[str, Any]:
+    """The watcher's status: sources with their last fetch, articles, pending URLs and last
+    error; the newest stored articles; the latest page errors (``newsgraph watch``)."""
+    from newsgraph.live.state import status
+
+    return status(store.conn)
