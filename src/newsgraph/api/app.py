@@ -329,9 +329,12 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         # Starlette's headers carry what a client needs next: Allow on a 405, above all.
         headers = dict(getattr(exc, "headers", None) or {})
-        allowed = [m.strip() for m in headers.get("Allow", "").split(",") if m.strip()]
-        if "GET" in allowed and "HEAD" not in allowed:  # HeadAsGet answers HEAD wherever GET is
-            headers["Allow"] = ", ".join([*allowed, "HEAD"])
+        allowed = {m.strip() for m in headers.get("Allow", "").split(",") if m.strip()}
+        if "GET" in allowed:  # HeadAsGet answers HEAD wherever GET is
+            allowed.add("HEAD")
+        if allowed:  # one order every time (Starlette joins a set, whose order varies by process)
+            order = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+            headers["Allow"] = ", ".join(sorted(allowed, key=lambda m: (order.index(m) if m in order else 99, m)))
         title = "Not found" if exc.status_code == 404 else _phrase(exc.status_code)
         return error(request, exc.status_code, title, str(exc.detail), headers=headers)
 
