@@ -15,7 +15,7 @@ SHARED ?= ../shared
 $(VENV)/.stamp-install: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q -U pip setuptools wheel
-	$(PIP) install -q -e ".[dev,spark]"
+	$(PIP) install -q -e ".[dev]"
 	touch $@
 
 venv: $(VENV)/.stamp-install
@@ -36,6 +36,7 @@ test-slow: venv
 	$(VENV)/bin/pytest -q -p no:cacheprovider -m slow || [ $$? -eq 5 ]
 
 test-spark: venv
+	$(PIP) install -q -e ".[spark]"
 	$(VENV)/bin/pytest -q -p no:cacheprovider -m spark || [ $$? -eq 5 ]
 
 # Debian's chromium drives the browser tests; Playwright never downloads a browser.
@@ -43,6 +44,7 @@ browser-deps:
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
 test-browser: venv browser-deps
+	$(PIP) install -q -e ".[browser]"
 	$(VENV)/bin/pytest -q -p no:cacheprovider -m browser || [ $$? -eq 5 ]
 
 test-all: test test-slow test-spark test-browser
@@ -73,6 +75,7 @@ bench: venv
 
 # Rebuild the bundled knowledge base from ../shared/kb.
 kb: venv
+	$(PIP) install -q -e ".[kb]"
 	$(PY) scripts/build_kb.py --shared $(SHARED)
 
 lint: venv

@@ -173,6 +173,12 @@ def spark(
     """Run the extraction as a Spark job; write Parquet tables partitioned by year_month."""
     if len(args) < 2:
         raise typer.BadParameter("give at least one INPUT and the OUTPUT directory", param_hint="INPUT... OUTPUT")
+    import importlib.util
+
+    if importlib.util.find_spec("pyspark") is None:  # an optional extra: most users never need it
+        err.print("error: the Spark job needs pyspark: pip install 'newsgraph[spark]' (or make test-spark)",
+                  soft_wrap=True, markup=False)
+        raise typer.Exit(2)
     report = service.spark_extract(args[:-1], args[-1], master=master, partitions=partitions)
     for e in report.error_samples:
         _report_error(InputError(e["where"], e["reason"]))

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-import pycountry
-
 from newsgraph.dates import find_dates, normalise_date
 from newsgraph.model import Article, Caption, Credit, Zone
 
@@ -38,10 +36,13 @@ def country_code(name: str) -> str | None:
         return None
     if key in COUNTRY_ALIASES:
         return COUNTRY_ALIASES[key]
-    try:
-        return pycountry.countries.lookup(name.strip()).alpha_3
-    except LookupError:
-        return None
+    from newsgraph.kb import get_kb  # the bundled knowledge base knows every ISO 3166 name
+
+    kb = get_kb()
+    code = name.strip().upper()
+    if len(code) == 3 and code in kb.countries:
+        return code
+    return kb.country(name.strip())
 
 
 def _paragraphs(text: str, start: int = 0) -> list[tuple[int, int]]:
