@@ -170,3 +170,32 @@ def test_concurrent_first_open_migrates_once(tmp_path):
         t.join(60)
     assert not errors
     assert check_store(db)["articles"] == 4
+
+
+def test_actor_lookup_by_name_matches_whole_words_only(tmp_path):
+    from newsgraph import service
+    from newsgraph.store import queries
+
+    db = str(tmp_path / "s.db")
+    rec = record(3)
+    text = rec["text"]
+    rec["actors"] = [
+        {"id": "person:wiranto", "name": "Wiranto", "kind": "person", "country": "IDN", "sector": "GOV",
+         "role": None, "aliases": [], "mentions": [{"text": text[0:4], "start": 0, "end": 4, "kind": "name"}]},
+        {"id": "country:IRN", "name": "Iran", "kind": "country", "country": "IRN", "sector": None,
+         "role": None, "aliases": [], "mentions": [{"text": "Islamic Republic of Iran", "start": 5, "end": 9,
+                                                   "kind": "name"}]}]
+    rec["quotes"], rec["events"], rec["descriptors"] = [], [], []
+    with Store(db) as s:
+        s.write([(rec, "h3")])
+    with Store(db, readonly=True) as s:
+        assert [a["id"] for a in queries.find_actors(s, "Iran")] == ["country:IRN"]
+        assert [a["id"] for a in queries.find_actors(s, "islamic republic")] == ["country:IRN"]
+        assert [a["id"] for a in queries.match_actors(queries.actor_directory(s), "iran")] == ["country:IRN"]
+        assert queries.find_actors(s, "ran") == []
+    # the CLI's search takes a name as the API does, and a name nobody has finds nothing
+    by_name = service.search(db, actor="Wiranto")
+    assert by_name["actor"]["id"] == "person:wiranto" and by_name["total"] == 1
+    assert service.search(db, actor="person:wiranto")["total"] == 1
+    assert service.search(db, actor="Nobody Atall") == {"total": 0, "results": [], "actor": None,
+                                                        "actor_candidates": [], "actor_query": "Nobody Atall"}

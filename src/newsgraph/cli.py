@@ -209,7 +209,7 @@ def import_(
 def search(
     query: str = typer.Argument("", help="Words to find in article text."),
     db: Optional[str] = DbOption,
-    actor: Optional[str] = typer.Option(None, help="Actor id."),
+    actor: Optional[str] = typer.Option(None, help="Actor id or name (Putin, person:vladimir-putin)."),
     outlet: Optional[str] = typer.Option(None),
     since: Optional[str] = typer.Option(None, "--from", help="YYYY[-MM[-DD]]"),
     until: Optional[str] = typer.Option(None, "--to", help="YYYY[-MM[-DD]]"),
@@ -223,6 +223,10 @@ def search(
     if as_json:
         print(json.dumps(res, ensure_ascii=False, indent=1))
         return
+    if actor and res.get("actor") is None:
+        err.print(Text(f"no actor matches {actor!r}; try `newsgraph actor NAME`"), soft_wrap=True)
+    elif actor:
+        err.print(Text(f"actor: {res['actor'].get('name')} ({res['actor']['id']})"), soft_wrap=True)
     t = Table(title=f"{res['total']} articles")
     for col in ("date", "id", "title", "quotes", "events"):
         t.add_column(col)
@@ -263,7 +267,9 @@ def actor(name: str = typer.Argument(...), db: Optional[str] = DbOption,
         return
     t = Table(title=f"actors matching {shown(repr(name))}")
     for col in ("id", "name", "kind", "country", "sector", "role", "articles"):
-        t.add_column(col)
+        # the id is what other commands take: never cut it, let the other columns give way
+        t.add_column(col, no_wrap=col == "id", min_width=max((len(r["id"]) for r in rows), default=2) if col == "id"
+                     else None, overflow="fold")
     for r in rows:
         t.add_row(*(shown(r[c] or "") for c in ("id", "name", "kind", "country", "sector", "role", "articles")))
     out.print(t)

@@ -282,9 +282,22 @@ def watch_status(db: str) -> dict[str, Any]:
     return status(db)
 
 
-def search(db: str, q: str = "", **filters: Any) -> dict[str, Any]:
+def search(db: str, q: str = "", actor: str | None = None, **filters: Any) -> dict[str, Any]:
+    """Full-text search; ``actor`` is an actor id or a name (the best-covered match, as the
+    API does), reported back under ``actor`` with the other candidates. A name that
+    matches no actor gives no results, never every article."""
     with Store(db, readonly=True) as store:
-        return queries.search_articles(store, q, **filters)
+        found: dict[str, Any] | None = None
+        others: list[dict[str, Any]] = []
+        if actor:
+            found = queries.actor_row(store, actor)
+            if found is None:
+                matches = queries.find_actors(store, actor)
+                found, others = (matches[0], matches[1:8]) if matches else (None, [])
+            if found is None:
+                return {"total": 0, "results": [], "actor": None, "actor_candidates": [], "actor_query": actor}
+        res = queries.search_articles(store, q, actor=found["id"] if found else None, **filters)
+        return {**res, "actor": found, "actor_candidates": others}
 
 
 def stats(db: str) -> dict[str, Any]:
