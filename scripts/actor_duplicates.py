@@ -35,13 +35,20 @@ def name_tokens(name: str) -> frozenset[str]:
     return frozenset(t for t in re.findall(r"[a-z0-9]+", s) if t not in NOT_NAME and len(t) > 1)
 
 
+def is_name(name: str) -> bool:
+    """A person's name, not a description (``sister of Kyle Rittenhouse``, ``Puerto Rico
+    governor``): every word capitalised, name particles aside."""
+    return all(w[:1].isupper() or w.lower() in NOT_NAME for w in name.split())
+
+
 def split_people(record: dict, gold_people: list[str]) -> list[tuple[str, list[str]]]:
     """(person, names of the actors it became) for every person split in this record."""
-    actors = [a for a in record.get("actors", [])]
-    people = {name_tokens(n): n for n in gold_people}
+    # an acronym is another name (MAGA is not Hubert Maga)
+    actors = [a for a in record.get("actors", []) if not (a["name"].isupper() and len(a["name"]) > 1)]
+    people = {name_tokens(n): n for n in gold_people if is_name(n)}
     for a in actors:
         toks = name_tokens(a["name"])
-        if a["kind"] == "person" and len(toks) >= 2:
+        if a["kind"] == "person" and len(toks) >= 2 and is_name(a["name"]):
             people.setdefault(toks, a["name"])
     out = []
     for toks, name in people.items():

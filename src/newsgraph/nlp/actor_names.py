@@ -9,6 +9,7 @@ and an agent noun (``Iranian officials``, ``Houthi rebels``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from newsgraph.kb import Entity, norm
 from newsgraph.nlp.actor_index import slug
@@ -21,6 +22,7 @@ from newsgraph.nlp.actor_words import (
     IGO_WORDS,
     MALE_TITLES,
     MULTI,
+    NAME_PARTICLES,
     NOT_ACTOR,
     OFFICES,
     ORG_ROLES,
@@ -30,6 +32,7 @@ from newsgraph.nlp.actor_words import (
     TLD,
     UN,
 )
+from newsgraph.nlp.person_names import same_person, short_forms
 
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 
@@ -115,15 +118,52 @@ class NamePass(ActorState):
         return out
 
 
+    def looks_like_person(self, s: int, e: int) -> bool:
+        """``Ricardo Rosselló Nevares`` tagged ORG: two to four capitalised words led by a
+        known given name, none of them a place or an organisation's word, unknown to the KB."""
+        doc, kb = self.doc, self.kb
+        span = doc[s:e]
+        return 2 <= len(span) <= 4 and all(t.is_title or t.lower_ in NAME_PARTICLES for t in span) \
+            and kb.gender(span[0].text) is not None and span[-1].lower_ not in ORGISH_LAST \
+            and not any(kb.place(t.text) for t in span) and kb.lookup(span.text) is None \
+            and norm(span.text) not in kb.media
+
+    def fix_labels(self, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """One label per name in an article: spaCy may tag ``Alexei Navalny`` PERSON in one
+        sentence and ORG in the next, or a surname alone ORG after the full name."""
+        doc, kb = self.doc, self.kb
+        cands = [(s, e, "PERSON" if label == "ORG" and self.looks_like_person(s, e) else label)
+                 for s, e, label in cands]
+        votes: dict[str, Counter[str]] = {}
+        for s, e, label in cands:
+            votes.setdefault(norm(doc[s:e].text), Counter())[label] += 1
+
+        def winner(key: str) -> str:
+            (top, n), *rest = votes[key].most_common()
+            if rest and rest[0][1] == n and "PERSON" in (top, rest[0][0]):
+                # a tie: the small model takes people for organisations more often than
+                # the reverse, so a person unless the KB or the last word says otherwise
+                ent = kb.lookup(key)
+                orgish = (ent is not None and ent.kind != "person") or key.split()[-1] in ORGISH_LAST
+                return next(x for x, _ in votes[key].most_common() if x != "PERSON") if orgish else "PERSON"
+            return top
+
+        cands = [(s, e, winner(key) if "PERSON" in votes[key] else label)
+                 for s, e, label in cands for key in (norm(doc[s:e].text),)]
+        full = {norm(doc[self.strip_title_tokens(s, e):e].text) for s, e, label in cands if label == "PERSON"}
+        full = {k for k in full if len(k.split()) > 1}
+        # "Trump" tagged ORG after "Donald Trump", "De La Fuente" after "Rocky De La Fuente",
+        # "Jamal" taken for a place after "Jamal Khashoggi"
+        shorts = set().union(*(short_forms(k) | {k.split()[0]} for k in full)) if full else set()
+        return [(s, e, "PERSON" if label != "PERSON" and norm(doc[s:e].text) in shorts
+                 and not kb.place(doc[s:e].text) else label) for s, e, label in cands]
+
     def names(self) -> None:
         doc = self.doc
         kb = self.kb
-        cands = self.candidates()
+        cands = self.fix_labels(self.candidates())
         persons = []
-        surnames = {norm(doc[e - 1].text) for s, e, label in cands if label == "PERSON" and e - s > 1}
         for s, e, label in cands:
-            if label != "PERSON" and e - s == 1 and norm(doc[s].text) in surnames and not kb.place(doc[s].text):
-                label = "PERSON"  # "Trump" tagged ORG after "Donald Trump"
             sc, ec = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
             if not self.story(sc, ec):
                 continue
@@ -326,19 +366,17 @@ class NamePass(ActorState):
         short: list[tuple[int, int, int, str]] = []
         for s, ns, e, bare in persons:
             (full if e - ns > 1 and len(bare.split()) > 1 else short).append((s, ns, e, bare))
+        # "De La Fuente", "Rivera Schatz": several words, but the short form of a full name
+        forms = set().union(*(short_forms(norm(b)) for _s, _ns, _e, b in full)) if full else set()
+        short += [p for p in full if norm(p[3]) in forms]
+        full = [p for p in full if norm(p[3]) not in forms]
+        short.sort()
         for s, ns, e, bare in full:
             key = norm(bare)
             aid = self.full_people.get(key)
             if aid is None:
                 # the same person under a longer/shorter full name (first + last match)
-                toks = key.split()
-                for k2, a2 in self.full_people.items():
-                    t2 = k2.split()
-                    # George Bush = George W. Bush, but George H. W. Bush is another man
-                    if t2[-1] == toks[-1] and t2[0] == toks[0] and (
-                            t2[1:-1] == toks[1:-1] or not t2[1:-1] or not toks[1:-1]):
-                        aid = a2
-                        break
+                aid = next((a2 for k2, a2 in self.full_people.items() if same_person(k2, key)), None)
             if aid is None:
                 ent = kb.lookup(bare)
                 if ent is not None and ent.kind == "person":
@@ -350,7 +388,8 @@ class NamePass(ActorState):
                 g = kb.gender(key.split()[0])
                 if g and aid not in self.index.gender:
                     self.index.gender[aid] = g
-            self.people_by_surname.setdefault(norm(doc[e - 1].text), []).append((s, aid))
+            for form in short_forms(key) | {norm(doc[e - 1].text)}:
+                self.people_by_surname.setdefault(form, []).append((s, aid))
             self.title_gender(aid, s, ns)
             self.mention(aid, s, e, "name")
             self.roles_in_name(aid, s, ns)
@@ -391,6 +430,34 @@ class NamePass(ActorState):
             self.title_gender(aid, s, ns)
             self.mention(aid, s, e, "short" if ns == s else "title")
             self.roles_in_name(aid, s, ns)
+        self.missed_surnames()
+
+    def missed_surnames(self) -> None:
+        """``Pelosi said`` where spaCy tagged no entity: a capitalised word (or two, ``La
+        Riva``) that shortens the name of a person the article names in full is that
+        person, the most recent one before it, else the first after."""
+        doc = self.doc
+        full_forms = {f for f, owners in self.people_by_surname.items()
+                      if any(self.index.actors[a].kind == "person" for _t, a in owners)}
+        if not full_forms:
+            return
+        i = 0
+        while i < len(doc):
+            t = doc[i]
+            if self.tok_actor[i] is not None or not t.is_title or t.pos_ != "PROPN" \
+                    or not self.story(t.idx, t.idx + len(t.text)):
+                i += 1
+                continue
+            for n in (2, 1):
+                span = doc[i:i + n]
+                key = norm(span.text)
+                if len(span) == n and key in full_forms and all(self.tok_actor[j] is None for j in range(i, i + n)):
+                    owners = self.people_by_surname[key]
+                    before = [a for tok, a in owners if tok < i]
+                    self.mention(before[-1] if before else owners[0][1], i, i + n, "short")
+                    i += n - 1
+                    break
+            i += 1
 
     def title_gender(self, aid: str, s: int, ns: int) -> None:
         for i in range(max(0, s - 1), ns):

@@ -39,6 +39,8 @@ TLD = _map("tld_country")
 GENERIC_TLDS = _set("generic_tlds")
 ORGISH_LAST = _set("orgish_last")
 PLATFORMS = _set("platforms")
+NAME_SUFFIXES = _set("name_suffixes")
+NAME_PARTICLES = _set("name_particles")
 
 DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.([a-z]{2,6})$", re.IGNORECASE)
 QUOTED = re.compile(r"“[^”]{0,2000}”|\"[^\"\n]{0,2000}\"|«[^»]{0,2000}»")
