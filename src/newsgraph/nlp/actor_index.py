@@ -10,14 +10,11 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Actor, Article, Descriptor, Mention
-
-if TYPE_CHECKING:
-    from newsgraph.nlp.coref import Coreference
+from newsgraph.nlp.coref import Coreference
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -98,6 +95,13 @@ class ActorIndex:
 
     def for_span(self, span: Span) -> Actor | None:
         return self.at(span.start_char, span.end_char)
+
+    def coreference(self) -> Coreference:
+        """The article's coreference step: the one ``resolve_actors`` ran, or, for an
+        index built by hand, one that applies the antecedent rules to its mentions."""
+        if self.coref is None:
+            self.coref = Coreference(self)
+        return self.coref
 
     def gender_of(self, actor_id: str) -> str | None:
         """``m``/``f`` when known (KB, first name, title), else None."""

@@ -56,7 +56,7 @@ class ActorState:
                 if x:
                     self.not_actor_names.add(norm(x))
         # the article's one coreference step, kept on the index for the later stages
-        self.coref = Coreference(self)
+        self.coref = Coreference(self.index, self)
         self.index.coref = self.coref
 
     # -- helpers --------------------------------------------------------------

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ from newsgraph.nlp.actor_words import NEUTRAL_MODS
 
 if TYPE_CHECKING:
     from newsgraph.kb import KB
+    from newsgraph.nlp.actor_index import ActorIndex
     from newsgraph.nlp.actor_state import ActorState
 
 _LEX = json.loads((Path(__file__).resolve().parent / "data" / "coref.json").read_text(encoding="utf-8"))
@@ -42,6 +44,9 @@ def _set(name: str) -> frozenset[str]:
 MALE_PRON = _set("male_pronouns")
 FEMALE_PRON = _set("female_pronouns")
 PLURAL_PRON = _set("plural_pronouns")
+NEUTER_PRON = _set("neuter_pronouns")
+PERSONAL_PRON = MALE_PRON | FEMALE_PRON
+ANAPHORS = PERSONAL_PRON | PLURAL_PRON | NEUTER_PRON
 EVALUATIVE = _set("evaluative")
 # Generic person nouns that may refer to the most salient person without a matching role.
 SALIENT_NOUNS = EVALUATIVE | _set("salient_nouns")
@@ -51,6 +56,10 @@ DESC_ORG = _set("org_descriptions")
 AGENTIVE = re.compile(r"(?:ist|er|or|ian|man|woman|person|crat)$")
 SUBJ = {"nsubj", "nsubjpass", "csubj", "agent", "expl"}
 WINDOW_SENTS = 3  # how far back (in sentences) an antecedent is looked for
+WINDOW_CHARS = 600  # how far back a later stage's pronoun looks for a subject antecedent
+# Clauses whose subject pronoun stands for the subject of the clause they hang from
+# ("Syria says it will ...", "he said he would ...").
+FRAMED = ("ccomp", "conj", "advcl", "xcomp", "parataxis")
 
 
 @dataclass(frozen=True)
@@ -67,10 +76,20 @@ class Link:
 class Coreference:
     """The coreference state of one article: the salience history and the links made."""
 
-    def __init__(self, state: ActorState) -> None:
-        self.st = state
+    def __init__(self, index: ActorIndex, state: ActorState | None = None) -> None:
+        # ``state`` is the actor resolution under way; an index built by hand (tests,
+        # tools) has none and gets the antecedent rules only.
+        self.index = index
+        self.doc = index.doc
+        self._st = state
         self.history: list[tuple[int, str, int, bool]] = []  # (token, actor id, sentence, subject)
         self.links: list[Link] = []
+
+    @property
+    def st(self) -> ActorState:
+        if self._st is None:
+            raise RuntimeError("this coreference step has no actor resolution to run in")
+        return self._st
 
     @property
     def kb(self) -> KB:
@@ -107,13 +126,24 @@ class Coreference:
         return self.resolve(t.i, want, None, role=role, sector=sector, strict=strict)
 
     # -- the candidates ---------------------------------------------------------------
+    def clause_subject(self, t: Token) -> str | None:
+        """The actor of the subject of the verb an object pronoun depends on, if any."""
+        if t.dep_ not in ("dobj", "dative", "pobj") or t.lower_ in ("his", "her", "their", "its"):
+            return None
+        verb = t.head.head if t.dep_ == "pobj" else t.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        got = self.index.at(subj.idx, subj.idx + len(subj.text))
+        return got.id if got is not None else None
+
     def resolve(self, i: int, want: str, gender: str | None, role: str | None = None,
-                sector: str | None = None, strict: bool = False) -> str | None:
+                sector: str | None = None, strict: bool = False, exclude: str | None = None) -> str | None:
         """The actor a mention at token ``i`` refers to: among the actors mentioned in the
         last few sentences, of the wanted kind (``person``, ``org``, ``plural``) and
         gender, the one with the matching role, then the nearest sentence, then the
         grammatical subject, then the latest."""
-        found = self._best(i, want, gender, role, sector)
+        found = self._best(i, want, gender, role, sector, exclude)
         if found is None:
             return None
         best_key, best = found
@@ -124,8 +154,8 @@ class Coreference:
             return None
         return best
 
-    def _best(self, i: int, want: str, gender: str | None, role: str | None,
-              sector: str | None) -> tuple[tuple[int, int, int, int, int], str] | None:
+    def _best(self, i: int, want: str, gender: str | None, role: str | None, sector: str | None,
+              exclude: str | None = None) -> tuple[tuple[int, int, int, int, int], str] | None:
         st = self.st
         index = st.index
         si = st.sent_of[i]
@@ -138,7 +168,7 @@ class Coreference:
             if dist > WINDOW_SENTS:
                 break
             a = index.actors.get(aid)
-            if a is None:
+            if a is None or aid == exclude:
                 continue
             if want == "person":
                 if a.kind != "person":
@@ -224,11 +254,13 @@ class Coreference:
             if t.pos_ == "PRON" and (low in MALE_PRON or low in FEMALE_PRON or low in PLURAL_PRON):
                 if st.in_quote(t.idx) or not st.story(t.idx, t.idx + len(t.text)):
                     continue
+                # "Berg praised him": an object pronoun is not its own clause's subject
+                own = self.clause_subject(t)
                 if low in PLURAL_PRON:
-                    r = self.resolve(t.i, "plural", None)
+                    r = self.resolve(t.i, "plural", None, exclude=own)
                     rule = "plural-pronoun"
                 else:
-                    r = self.resolve(t.i, "person", "m" if low in MALE_PRON else "f")
+                    r = self.resolve(t.i, "person", "m" if low in MALE_PRON else "f", exclude=own)
                     rule = "pronoun"
                 if r:
                     self.link(r, t.i, t.i + 1, "pronoun", rule)
@@ -254,8 +286,106 @@ class Coreference:
             s, e = doc[start].idx, t.idx + len(t.text)
             st.index.add_descriptor(aid, st.text[s:e], s, e)
 
-    def actor(self, aid: str | None) -> Actor | None:
-        return self.st.index.actors.get(aid) if aid else None
+    # -- for the later stages ------------------------------------------------------------
+    def antecedent(self, pron: Token, lookup: Callable[[Token], Actor | None] | None = None) -> Actor | None:
+        """The actor a pronoun stands for, for the statement and event stages.
+
+        In order: the link this step made; the subject of the clause that frames the
+        pronoun's clause (``Syria says it will``); the most recent compatible mention
+        before it, a grammatical subject within ``WINDOW_CHARS`` first. An object pronoun
+        (``shot him``) never refers to its own clause's subject. ``lookup`` maps a token to
+        an actor the caller's way (the event stage knows ``a group of diplomats``)."""
+        low = pron.lower_
+        if low not in ANAPHORS:
+            return None
+        index = self.index
+        find = lookup or (lambda t: index.at(t.left_edge.idx, t.idx + len(t.text)))
+        linked = index.at(pron.idx, pron.idx + len(pron.text))
+        if linked is not None and compatible(linked, low):
+            return linked
+        not_this = None
+        if pron.dep_ in ("dobj", "dative", "pobj"):
+            subj = next((c for c in pron.head.children if c.dep_ == "nsubj"), None)
+            not_this = find(subj) if subj is not None else None
+        elif pron.dep_ in ("nsubj", "nsubjpass"):
+            framing = self._framing_subject(pron, low, find) or self._previous_subject(pron, low, find)
+            if framing is not None:
+                return framing
+        return self._recent(pron.idx, low, not_this)
+
+    def _previous_subject(self, pron: Token, low: str,
+                          find: Callable[[Token], Actor | None]) -> Actor | None:
+        """A sentence-initial subject pronoun continues the previous sentence's subject."""
+        sent = pron.sent
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        for c in prev.root.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON":
+                a = find(c)
+                return a if a is not None and compatible(a, low) else None
+        return None
+
+    def _framing_subject(self, pron: Token, low: str,
+                         find: Callable[[Token], Actor | None]) -> Actor | None:
+        v = pron.head
+        for _ in range(4):
+            if v.dep_ not in FRAMED or v.head == v:
+                return None
+            v = v.head
+            for c in v.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON":
+                    a = find(c)
+                    if a is not None and compatible(a, low):
+                        return a
+        return None
+
+    def _recent(self, pos: int, low: str, not_this: Actor | None) -> Actor | None:
+        best_subj: tuple[int, Actor] | None = None
+        best_any: tuple[int, Actor] | None = None
+        for a in self.index.actors.values():
+            if a is not_this or not compatible(a, low):
+                continue
+            for m in a.mentions:
+                if m.start >= pos or m.kind == "pronoun" or m.text.lower() in ANAPHORS:
+                    continue
+                if best_any is None or m.start > best_any[0]:
+                    best_any = (m.start, a)
+                if m.start >= pos - WINDOW_CHARS and (best_subj is None or m.start > best_subj[0]) \
+                        and self._is_subject_at(m.start):
+                    best_subj = (m.start, a)
+        if low in PLURAL_PRON and best_subj and best_any and best_any[1].kind != "person" \
+                and best_subj[1].kind == "person":
+            return best_any[1]  # "they" after a person subject: the group nearby
+        if best_subj:
+            return best_subj[1]
+        return best_any[1] if best_any else None
+
+    def _is_subject_at(self, start: int) -> bool:
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        tok = span[0]
+        for _ in range(3):
+            if tok.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return True
+            if tok.dep_ in ("compound", "flat", "appos", "poss") and tok.head.i != tok.i:
+                tok = tok.head
+                continue
+            break
+        return False
+
+
+def compatible(actor: Actor, pron: str) -> bool:
+    """Whether a pronoun can stand for this actor: he/she for people; it for
+    organisations, countries and groups; they for any of these and people."""
+    if pron in PERSONAL_PRON:
+        return actor.kind == "person"
+    if pron in PLURAL_PRON:
+        return actor.kind in ("organization", "group", "unnamed", "person", "country")
+    if pron in NEUTER_PRON:
+        return actor.kind in ("organization", "country", "group", "unnamed")
+    return False
 
 
 _WANTED: dict[int, set[int]] = {}
