@@ -156,3 +156,36 @@ def test_unnamed_role_joins_the_named_holder_and_former_titles(actors):
     obama = by_name(idx, "Obama")
     assert obama.role == "former president" and obama.sector == "ELI"
     assert by_name(idx, "Omani officials").kind == "group"
+
+
+# -- one actor per real person ------------------------------------------------------------
+
+def test_short_forms_of_full_names():
+    from newsgraph.nlp.person_names import same_person, short_forms
+
+    assert {"de la fuente", "la fuente", "fuente"} <= short_forms("rocky de la fuente")
+    assert "de" not in short_forms("rocky de la fuente")
+    assert "rossello" in short_forms("ricardo rossello nevares")  # a middle surname
+    assert "assad" in short_forms("bashar al-assad")
+    assert "conyers" in short_forms("john james conyers jr.")
+    assert same_person("john conyers", "john james conyers jr.")
+    assert not same_person("george h. w. bush", "george w. bush")
+
+
+def test_surname_the_tagger_missed_joins_the_full_name(actors):
+    idx = actors("Nancy Pelosi met union leaders on Tuesday. Later, Pelosi said the bill would pass. "
+                 "Rocky De La Fuente also spoke. De La Fuente said he would run.")
+    people = [a for a in idx.actors.values() if a.kind == "person"]
+    pelosi = [a for a in people if "Pelosi" in a.name]
+    assert len(pelosi) == 1 and len([m for m in pelosi[0].mentions if m.kind != "pronoun"]) == 2
+    fuente = [a for a in idx.actors.values() if "Fuente" in a.name]
+    assert len(fuente) == 1, [(a.name, a.kind) for a in fuente]
+
+
+def test_one_label_per_name_within_an_article(actors):
+    from newsgraph.kb import norm
+
+    idx = actors("Alexei Navalny was flown to Berlin. Doctors treated Alexei Navalny for poisoning. "
+                 "Alexei Navalny is a critic of the Kremlin, and Alexei Navalny's team blamed Moscow.")
+    named = [a for a in idx.actors.values() if "navalny" in norm(a.name)]
+    assert [a.kind for a in named] == ["person"]

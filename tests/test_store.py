@@ -172,7 +172,7 @@ def test_concurrent_first_open_migrates_once(tmp_path):
     assert check_store(db)["articles"] == 4
 
 
-def test_actor_lookup_by_name_matches_whole_words_only(tmp_path):
+def test_actor_lookup_by_name_from_the_cli_and_service(tmp_path):
     from newsgraph import service
     from newsgraph.store import queries
 
@@ -199,3 +199,23 @@ def test_actor_lookup_by_name_matches_whole_words_only(tmp_path):
     assert service.search(db, actor="person:wiranto")["total"] == 1
     assert service.search(db, actor="Nobody Atall") == {"total": 0, "results": [], "actor": None,
                                                         "actor_candidates": [], "actor_query": "Nobody Atall"}
+
+
+def test_actor_search_matches_whole_words_not_substrings(tmp_path):
+    """Issue 13: searching "Iran" listed "Wiranto"; a search matches where a word of a
+    name or alias starts, in the SQL query and in the API's in-memory directory alike."""
+    from newsgraph.store import queries
+
+    rec = record(1)
+    base = rec["actors"][0]
+    rec["actors"] = [dict(base, id=f"x:{k}", name=name) for k, name in enumerate(
+        ["Wiranto", "Iran", "Iranian officials", "Bashar al-Assad", "Ali Khamenei"])]
+    rec["descriptors"], rec["quotes"] = [], []
+    rec["events"][0].update(source=["x:0"], target=["x:1"])
+    with Store(str(tmp_path / "s.db")) as s:
+        s.write([(rec, "h1")])
+        directory = queries.actor_directory(s)
+        for query, want in (("Iran", {"Iran", "Iranian officials"}), ("assad", {"Bashar al-Assad"}),
+                            ("ranto", set()), ("khamenei", {"Ali Khamenei"})):
+            assert {r["name"] for r in queries.find_actors(s, query)} == want, query
+            assert {r["name"] for r in queries.match_actors(directory, query)} == want, query

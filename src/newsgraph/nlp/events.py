@@ -219,43 +219,9 @@ class _Extractor:
         return out, toks
 
     def antecedent(self, pron: Token) -> Actor | None:
-        """``Syria says it will ...``: the subject of the verb that frames the pronoun's clause;
-        for an object pronoun (``shot him``), the last person named before it."""
-        if pron.dep_ in ("dobj", "dative", "pobj") and pron.lower_ in ("him", "her", "them"):
-            subj = [c for c in pron.head.children if c.dep_ == "nsubj"]
-            not_this = self.actor(subj[0]) if subj else None
-            best = None
-            for a in self.index.actors.values():
-                if a is not_this or a.kind not in ("person",) and pron.lower_ != "them":
-                    continue
-                for m in a.mentions:
-                    if m.end <= pron.idx and m.kind != "pronoun" and (best is None or m.start > best[0]):
-                        best = (m.start, a)
-            if best is not None and pron.idx - best[0] < 600:
-                return best[1]
-            return None
-        v = pron.head
-        for _ in range(4):
-            if v.dep_ in ("ccomp", "conj", "advcl", "xcomp", "parataxis") and v.head != v:
-                v = v.head
-                for c in v.children:
-                    if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON":
-                        a = self.actor(c)
-                        if a is not None:
-                            return a
-                        acts, _ = self.actors_of(c, deep=True)
-                        if acts:
-                            return acts[0]
-            else:
-                break
-        # the previous sentence's subject
-        sent = self.sent(pron)
-        if sent.start > 0:
-            prev = self.sent(self.doc[sent.start - 1])
-            for c in prev.root.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON":
-                    return self.actor(c)
-        return None
+        """The pronoun's actor from the article's one coreference step, with this stage's
+        way of reading a noun phrase (``a group of Moroccan diplomats``)."""
+        return self.index.coreference().antecedent(pron, lookup=self.actor)
 
     # -- parties of a verb ----------------------------------------------------------
     def subjects(self, v: Token, depth: int = 0) -> list[Token]:

@@ -3,8 +3,7 @@
 Works on the parse only (no second spaCy call): the subject of the cue, or of the
 verb it hangs from (``adding``, ``saying``, ``titled``), the agent of a passive
 (``was told by X``), the object of ``according to``. Pronouns and descriptions
-go through the ``ActorIndex``; until coreference is there, a pronoun falls back
-to the most recent compatible actor, preferring grammatical subjects.
+go through the ``ActorIndex`` and its one coreference step (``nlp/coref.py``).
 """
 from __future__ import annotations
 
@@ -151,57 +150,8 @@ class SpeakerResolver:
         self.article = article
         self.index = index
         self.text = article.text
-        self._subjects: dict[int, bool] | None = None
 
     # -- mentions and actors --------------------------------------------------
-    def _is_subject_at(self, start: int) -> bool:
-        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
-        if span is None or not len(span):
-            return False
-        tok = span[0]
-        for _ in range(3):
-            if tok.dep_ in SUBJ:
-                return True
-            if tok.dep_ in ("compound", "flat", "appos", "poss") and tok.head.i != tok.i:
-                tok = tok.head
-                continue
-            break
-        return False
-
-    def _compatible(self, actor: Actor, pron: str) -> bool:
-        if pron in PERSONAL:
-            return actor.kind == "person"
-        if pron in PLURAL:
-            return actor.kind in ("organization", "group", "unnamed", "person", "country")
-        if pron in NEUTER:
-            return actor.kind in ("organization", "country", "group", "unnamed")
-        return False
-
-    def antecedent(self, pron: str, pos: int) -> Actor | None:
-        """The most recent compatible actor mentioned before ``pos``: a subject
-        within the last few sentences first, then any mention."""
-        pron = pron.lower()
-        best_subj: tuple[int, Actor] | None = None
-        best_any: tuple[int, Actor] | None = None
-        window = pos - 600
-        for a in self.index.actors.values():
-            if not self._compatible(a, pron):
-                continue
-            for m in a.mentions:
-                if m.start >= pos or m.kind == "pronoun" or m.text.lower() in PERSONAL | PLURAL | NEUTER:
-                    continue
-                if best_any is None or m.start > best_any[0]:
-                    best_any = (m.start, a)
-                if m.start >= window and (best_subj is None or m.start > best_subj[0]) \
-                        and self._is_subject_at(m.start):
-                    best_subj = (m.start, a)
-        if pron in PLURAL and best_subj and best_any and best_any[1].kind != "person" \
-                and best_subj[1].kind == "person":
-            return best_any[1]
-        if best_subj:
-            return best_subj[1]
-        return best_any[1] if best_any else None
-
     def by_description(self, head: Token, pos: int) -> Actor | None:
         """``the Department`` -> the most recent actor whose name holds ``department``."""
         word = head.lower_
@@ -267,7 +217,7 @@ class SpeakerResolver:
             if actor is not None and low in PERSONAL and actor.kind != "person":
                 actor = None  # "he" is a person, whatever the index says
             if actor is None and low not in FIRST:
-                actor = self.antecedent(low, s)
+                actor = self.index.coreference().antecedent(head)
                 if actor is not None and not known:
                     self.index.add_mention(actor.id, head.text, s, e, "pronoun")
             return Speaker(actor, head.text, s, e)

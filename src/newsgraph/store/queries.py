@@ -163,27 +163,25 @@ def stats(store: Store) -> dict[str, Any]:
     }
 
 
-def _word_match(needle: str, names: str) -> bool:
-    """``needle`` as whole words somewhere in ``names`` ("Iran" is in "Iran's navy", not
-    in "Wiranto")."""
-    return re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", names) is not None
+# A search matches at the start of a word of a name, never inside one ("Iran" finds
+# "Iran" and "Iranian officials", not "Wiranto"); "-" starts a word ("al-Assad").
+_WORD_STARTS = ("", " ", "-")
+
+
+def _word_start_patterns(name: str) -> tuple[str, str, str]:
+    n = name.strip()
+    return (f"{n}%", f"% {n}%", f"%-{n}%")
 
 
 def find_actors(store: Store, name: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Actors whose name or an alias holds ``name`` as whole words (case-insensitive), most
-    covered first."""
-    needle = name.strip().lower()
-    if not needle:
-        return []
-    pat = f"%{needle}%"
-    rows = _rows(store.conn.execute(
+    """Actors with a word of the name or of an alias that starts with ``name`` (case-insensitive)."""
+    pats = _word_start_patterns(name)
+    like = "({col} LIKE ? OR {col} LIKE ? OR {col} LIKE ?)"
+    return _rows(store.conn.execute(
         "SELECT a.id, a.name, a.kind, a.country, a.sector, a.role,"
-        " (SELECT count(*) FROM article_actors x WHERE x.actor_id=a.id) AS articles,"
-        " lower(a.name) || char(10) || coalesce((SELECT group_concat(lower(alias), char(10))"
-        "   FROM actor_aliases y WHERE y.actor_id=a.id), '') AS _names"
-        " FROM actors a WHERE a.id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ?)"
-        " OR a.name LIKE ? ORDER BY articles DESC", (pat, pat)))
-    return [{k: v for k, v in r.items() if k != "_names"} for r in rows if _word_match(needle, r["_names"])][:limit]
+        " (SELECT count(*) FROM article_actors x WHERE x.actor_id=a.id) AS articles"
+        f" FROM actors a WHERE a.id IN (SELECT actor_id FROM actor_aliases WHERE {like.format(col='alias')})"
+        f" OR {like.format(col='a.name')} ORDER BY articles DESC LIMIT ?", (*pats, *pats, limit)))
 
 
 def actor_directory(store: Store) -> list[dict[str, Any]]:
@@ -203,12 +201,14 @@ def actor_directory(store: Store) -> list[dict[str, Any]]:
 
 
 def match_actors(directory: list[dict[str, Any]], name: str, limit: int = 20) -> list[dict[str, Any]]:
-    """``find_actors`` over an ``actor_directory``: name or an alias holds ``name`` as whole
-    words (case-insensitive), most articles first."""
+    """``find_actors`` over an ``actor_directory``: a word of the name or of an alias starts
+    with ``name`` (case-insensitive), most articles first."""
     needle = name.strip().lower()
+    starts = ["\n" + needle, *(c + needle for c in _WORD_STARTS if c)]
     out = []
     for r in directory:
-        if needle and needle in r["_names"] and _word_match(needle, r["_names"]):
+        names = "\n" + r["_names"]
+        if any(x in names for x in starts):
             out.append({k: v for k, v in r.items() if k != "_names"})
             if len(out) >= limit:
                 break

@@ -1,0 +1,63 @@
+"""Pass 4 of actor resolution: role actors joined to their named holder, then country,
+sector and role from the text first and the KB at the article's date."""
+from __future__ import annotations
+
+from collections import Counter
+
+from newsgraph.nlp.actor_index import ActorIndex
+from newsgraph.nlp.actor_state import ActorState
+
+
+class AttributePass(ActorState):
+    """The last pass: merges and attributes."""
+
+    def merge_roles(self) -> None:
+        """``the Iranian foreign minister`` after ``Iranian Foreign Minister Abbas
+        Araghchi``: the unnamed role actor is the named person holding that role."""
+        for rid in [a for a in self.index.actors if a.startswith("role:")]:
+            at = self.attr.get(rid, {})
+            holders = [aid for aid, a in self.index.actors.items()
+                       if a.kind == "person" and not aid.startswith("role:")
+                       and self.attr.get(aid, {}).get("role") == at.get("role")
+                       and self.attr.get(aid, {}).get("country") == at.get("country")]
+            if len(holders) != 1:
+                continue
+            role_actor = self.index.actors.pop(rid)
+            for m in role_actor.mentions:
+                self.index.add_mention(holders[0], m.text, m.start, m.end, "title" if m.kind == "demonym" else m.kind)
+            for d in self.index.descriptors:
+                if d.actor == rid:
+                    d.actor = holders[0]
+            self.attr.pop(rid, None)
+        self.index._spans = None
+
+    def finish(self) -> ActorIndex:
+        self.merge_roles()
+        votes: Counter[str] = Counter()
+        for aid, a in self.index.actors.items():
+            at = self.attr.get(aid, {})
+            ent = self.entity.get(aid)
+            role = ent.at(self.date) if ent is not None else None
+            a.country = at.get("country") or (role.country if role else None) or (ent.country if ent else None)
+            a.sector = at.get("sector") or (role.sector if role else None)
+            a.role = at.get("role") or (role.role if role else None)
+            if a.kind == "country":
+                a.sector = None if aid.startswith("country:") else a.sector
+            if a.country and a.country not in ("IGO", "NGO", "IMG", "MNC"):
+                votes[a.country] += sum(1 for m in a.mentions if m.kind != "pronoun")
+        total = sum(votes.values())
+        top = votes.most_common(2)
+        dominant = top[0] if top else None
+        second = top[1][1] if len(top) > 1 else 0
+        for aid, a in self.index.actors.items():
+            if a.kind == "person" and a.country is None and dominant and dominant[1] >= 0.5 * total \
+                    and dominant[1] >= 5 and dominant[1] >= 2.5 * second:
+                # An unknown person in an article about one country: most likely of it.
+                a.country = dominant[0]
+            if a.kind == "person" and a.sector is None and a.role:
+                ag = self.kb.agent(a.role)
+                if ag and ag[0]:
+                    a.sector = ag[0]
+        return self.index
+
+

@@ -1,0 +1,247 @@
+"""Pass 2 of actor resolution: titles, appositions, descriptors and unnamed office holders.
+
+Agent nouns around names (``Russia's president Vladimir Putin``, ``Vladimir Solovyov,
+Putin's key propagandist``) give role, country and sector and become ``title``
+mentions and descriptors; unattached ones (``Russia's president``) resolve to the
+office holder at the article's date or become role and group actors.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsgraph.model import Actor
+from newsgraph.nlp.actor_index import slug
+from newsgraph.nlp.actor_state import ActorState
+from newsgraph.nlp.actor_words import NEUTRAL_HEADS, NEUTRAL_MODS, OFFICES, ORG_ROLES
+from newsgraph.nlp.coref import AGENTIVE, DESC_ORG, DESC_PERSON, EVALUATIVE
+
+
+class TitlePass(ActorState):
+    """Titles and labels attached to named actors, and role phrases with no name."""
+
+    def titles(self) -> None:
+        doc = self.doc
+        seen: set[int] = set()
+        for aid, actor in list(self.index.actors.items()):
+            if actor.kind not in ("person", "organization", "group"):
+                continue
+            for m in list(actor.mentions):
+                if m.kind not in ("name", "short", "title"):
+                    continue
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None or span.start in seen:
+                    continue
+                seen.add(span.start)
+                self.premodifiers(aid, actor, span)
+                self.appositions(aid, actor, span)
+
+    def premodifiers(self, aid: str, actor: Actor, span: Span) -> None:
+        """``Russia's president Vladimir Putin``, ``the Kremlin spokesperson Dmitry
+        Peskov``, ``The pro-Kremlin outlet Segodnya.ru``: the words before a name that
+        depend on it."""
+        doc = self.doc
+        lo, hi = span.start, span.end
+        j = lo - 1
+        while j >= 0:
+            t = doc[j]
+            if self.tok_named[j] and self.tok_actor[j] == aid:
+                break
+            if j < t.head.i < hi and not (t.is_punct and t.text not in ("-", "–")):
+                j -= 1
+                continue
+            # "Iran ’s": the possessive marker hangs on its possessor, which hangs on the name
+            if (t.tag_ == "POS" or t.dep_ == "case") and j > 0 and t.head.i == j - 1 \
+                    and j - 1 < doc[j - 1].head.i < hi:
+                j -= 1
+                continue
+            if t.text in ("-", "–") and j > 0 and not t.whitespace_ and not doc[j - 1].whitespace_:
+                j -= 1
+                continue
+            break
+        start = j + 1
+        if start >= lo:
+            return
+        pre = doc[start:lo]
+        if not any(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in pre):
+            return
+        self.title_phrase(aid, actor, pre, lo)
+
+    def appositions(self, aid: str, actor: Actor, span: Span) -> None:
+        doc = self.doc
+        root = span.root
+        # "Vladimir Solovyov, Putin's key propagandist": the apposition after the name.
+        for c in root.children:
+            if c.dep_ == "appos" and c.i >= span.end and c.pos_ in ("NOUN",) and not self.tok_named[c.i]:
+                left = c.left_edge.i
+                if left < span.end:
+                    continue
+                self.title_phrase(aid, actor, doc[left:c.i + 1], None)
+        # "As Vladimir Solovyov, Putin's key propagandist known for ...": a comma and a
+        # noun phrase right after the name that the parser did not take for an apposition.
+        k = span.end + 1
+        if k < len(doc) and doc[span.end].text == "," and not any(
+                c.dep_ == "appos" and c.i >= span.end for c in root.children):
+            h = None
+            for x in doc[k:min(len(doc), k + 8)]:
+                if x.pos_ == "NOUN":
+                    h = x
+                    break
+                if x.pos_ not in ("DET", "ADJ", "PROPN", "PART", "PUNCT", "ADV", "NOUN") or x.text == ",":
+                    if x.text == "," and x.i + 1 < len(doc) and doc[x.i + 1].pos_ == "ADJ":
+                        continue
+                    break
+            if h is not None and h.tag_ == "NN" and all(k <= y.head.i <= h.i for y in doc[k:h.i]) \
+                    and not self.tok_named[h.i] and doc[k].pos_ in ("DET", "PROPN", "ADJ") \
+                    and (h.i + 1 >= len(doc) or doc[h.i + 1].lower_ not in ("and", "or")):
+                self.title_phrase(aid, actor, doc[k:h.i + 1], None)
+        # "Russia's president, Vladimir Putin": the name is the apposition.
+        if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN" \
+                and not self.tok_named[root.head.i]:
+            h = root.head
+            self.title_phrase(aid, actor, doc[h.left_edge.i:h.i + 1], None)
+
+    def denotes_agent(self, head: Token, actor: Actor) -> bool:
+        """The head of an apposition can describe this actor (``propagandist``,
+        ``thinker``; for organisations ``outlet``), not ``the goal`` or ``a range``."""
+        low = head.lower_
+        if self.kb.agent(low) or self.kb.agent(head.lemma_.lower()):
+            return True
+        if actor.kind == "person":
+            return low in DESC_PERSON or bool(AGENTIVE.search(low))
+        return low in DESC_ORG
+
+    def title_phrase(self, aid: str, actor: Actor, phrase: Span, name_start: int | None) -> None:
+        """A noun phrase that names ``actor``'s role or labels it: add it as a
+        ``title`` mention, take role/country/sector from it, and keep it as a
+        descriptor when it is more than a neutral title."""
+        doc = self.doc
+        # trim leading determiners/punct for the mention; the descriptor keeps "the"/"a"
+        head = None
+        for t in reversed(list(phrase)):
+            if t.pos_ in ("NOUN", "PROPN") and not self.tok_named[t.i]:
+                head = t
+                break
+        if head is None or not self.denotes_agent(head, actor):
+            return
+        # Cut at the head: anything after it (a relative clause) is not part of the label.
+        phrase = doc[phrase.start:head.i + 1]
+        while len(phrase) and (phrase[0].is_punct or phrase[0].is_space):
+            phrase = doc[phrase.start + 1:phrase.end]
+        if not len(phrase):
+            return
+        ap = self.agent_phrase(head)
+        role = ap[1 + 1] if ap else None
+        sector = ap[1] if ap else None
+        # Country and principal from the words before the head.
+        country = None
+        principal = None
+        label = False
+        for t in phrase:
+            if t.i == head.i or (ap and t.i >= ap[3]):
+                continue
+            other = self.tok_actor[t.i]
+            if other and other != aid:
+                principal = principal or other
+                continue
+            c = self.kb.country(t.text) if t.ent_type_ in ("GPE", "NORP") or t.is_title else None
+            if c:
+                country = country or c
+                continue
+            if t.lower_ in NEUTRAL_MODS or t.is_punct or t.tag_ == "POS" or t.pos_ in ("DET", "PRON", "NUM"):
+                continue
+            if t.lower_ in ("pro", "anti") or t.pos_ in ("ADJ", "VERB", "X") \
+                    or (t.pos_ in ("NOUN", "PROPN") and t.dep_ == "poss") or t.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in NEUTRAL_HEADS \
+                    and (not role or role not in NEUTRAL_HEADS):
+                label = True
+            if t.pos_ == "NOUN" and t.dep_ == "poss":
+                # "the dictator's spokesperson": a description as principal (resolved in coref)
+                r = self.describe(t)
+                if r:
+                    principal = principal or r
+        # A label judges: an evaluative head (``dictator``) or a judging modifier
+        # (``pro-war``, ``ultranationalist``, ``the dictator's``); a bare title does not.
+        if head.lower_ in EVALUATIVE or (role and role in EVALUATIVE):
+            label = True
+        if principal and principal in self.index.actors:
+            pa = self.attr.get(principal, {})
+            pe = self.entity.get(principal)
+            pc = pa.get("country") or (pe.country if pe else None)
+            if principal.startswith("country:"):
+                pc = principal.split(":", 1)[1]
+            country = country or pc
+            if sector is None:
+                psec = pa.get("sector")
+                if psec is None and pe is not None:
+                    r = pe.at(self.date)
+                    psec = r.sector if r else None
+                sector = psec if psec not in ("ELI", None) else ("GOV" if principal.startswith("country:") else psec)
+        if role and any(t.lower_ in ("former", "ex", "ex-", "then") for t in phrase if t.i < head.i) \
+                and not role.startswith("former"):
+            role, sector = f"former {role}", "ELI"  # "Former US president Barack Obama"
+        if role:
+            self.set_attr(aid, "role", role)
+        if sector:
+            self.set_attr(aid, "sector", sector)
+        if country:
+            self.set_attr(aid, "country", country)
+        # mention: the phrase without a leading determiner, and without a person named
+        # or described as its principal ("the dictator's spokesperson" -> "spokesperson")
+        ms = phrase.start
+        for t in phrase:
+            other = self.tok_actor[t.i]
+            if t.i < head.i and other and other != aid and not other.startswith(("country:", "org:")) or t.i < head.i and t.pos_ == "NOUN" and t.dep_ == "poss":
+                ms = t.i + 1
+        while ms < phrase.end and (doc[ms].tag_ == "POS" or doc[ms].dep_ == "case"):
+            ms += 1
+        while ms < phrase.end and doc[ms].pos_ in ("DET",):
+            ms += 1
+        if ms < phrase.end and ap is not None:
+            self.mention(aid, ms, phrase.end, "title")
+        elif ms < phrase.end and label:
+            self.mention(aid, ms, phrase.end, "description")
+        if label:
+            s, e = phrase.start_char, phrase.end_char
+            self.index.add_descriptor(aid, self.text[s:e], s, e)
+
+    def describe(self, t: Token) -> str | None:
+        """Resolve a description noun (``the dictator``) now, from the names seen before it."""
+        if not self.coref.is_description(t):
+            return None
+        if self.tok_actor[t.i]:
+            return self.tok_actor[t.i]
+        return self.coref.resolve_description(t)
+
+    def role_phrases(self) -> None:
+        """``Russia's president`` (no name): the office holder on the article's date."""
+        doc = self.doc
+        for t in doc:
+            if t.pos_ != "PROPN" or t.dep_ != "poss" or not self.tok_actor[t.i]:
+                continue
+            aid = self.tok_actor[t.i]
+            if not aid.startswith("country:"):
+                continue
+            h = t.head
+            if h.pos_ != "NOUN" or self.tok_named[h.i] or self.has_name_after(h):
+                continue
+            if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in h.children):
+                continue
+            ap = self.agent_phrase(h)
+            if not ap or not self.story(h.idx, h.idx + 1):
+                continue
+            iso = aid.split(":", 1)[1]
+            _, sector, role, _ = ap
+            holder = self.kb.office_holder(iso, role, self.date) if role in OFFICES else None
+            start = t.i
+            if holder is not None:
+                pid = self.person_from_entity(holder)
+                self.mention(pid, start, h.i + 1, "title")
+                continue
+            plural = h.tag_ == "NNS"
+            gid = f"group:{iso.lower()}-{slug(role)}" if plural or role in ORG_ROLES \
+                else f"role:{iso.lower()}-{slug(role)}"
+            self.new_actor(gid, f"{self.kb.country_name(iso)} {role}", "group" if gid.startswith("group") else "person")
+            self.set_attr(gid, "country", iso)
+            self.set_attr(gid, "sector", sector)
+            self.set_attr(gid, "role", role)
+            self.mention(gid, start, h.i + 1, "title")
+

@@ -1,0 +1,53 @@
+"""The word lists of the actor layer, read from ``nlp/data/actors.json``.
+
+Each list there carries an ``about`` line saying what it is for; the code only reads
+them, so a new title, office or platform is one line of data, not a change of logic.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+_LEX = json.loads((Path(__file__).resolve().parent / "data" / "actors.json").read_text(encoding="utf-8"))
+
+
+def _set(name: str) -> frozenset[str]:
+    return frozenset(_LEX[name]["words"])
+
+
+def _map(name: str) -> dict[str, str]:
+    return dict(_LEX[name]["map"])
+
+
+def _alternation(name: str) -> str:
+    # the multinational and IGO lists hold small regular expressions (organi[sz]ation)
+    return "|".join(_LEX[name]["words"])
+
+
+ENT_KIND = _map("ent_kind")
+FEMALE_TITLES = _set("female_titles")
+MALE_TITLES = _set("male_titles")
+POSSESSIVE = _set("possessive")
+NEUTRAL_HEADS = _set("neutral_heads")
+NEUTRAL_MODS = _set("neutral_mods")
+LOCATIVE = _set("locative_preps")
+ORG_ROLES = _set("org_roles")
+OFFICES = _set("offices")
+PLURAL_FORMS = _set("plural_forms")
+TLD = _map("tld_country")
+GENERIC_TLDS = _set("generic_tlds")
+ORGISH_LAST = _set("orgish_last")
+PLATFORMS = _set("platforms")
+NAME_SUFFIXES = _set("name_suffixes")
+NAME_PARTICLES = _set("name_particles")
+
+DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.([a-z]{2,6})$", re.IGNORECASE)
+QUOTED = re.compile(r"“[^”]{0,2000}”|\"[^\"\n]{0,2000}\"|«[^»]{0,2000}»")
+MULTI = re.compile(rf"\b(?:{_alternation('multinational_words')})\b")
+IGO_WORDS = re.compile(rf"\b(?:{_alternation('igo_words')})\b")
+# Names spaCy often takes for people or places that are not actors: things, events,
+# streets, hashtags (platforms are organisations: see PLATFORMS).
+NOT_ACTOR = re.compile(rf"\d|^(?:{'|'.join(map(re.escape, sorted(_set('not_actor_names'))))}|#\w+)$|"
+                       rf"\b(?:{'|'.join(sorted(_set('not_actor_last')))})$", re.IGNORECASE)
+UN = re.compile(r"\b(?:united nations|u\.n\.?)\b|^un\b")
