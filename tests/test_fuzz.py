@@ -463,24 +463,36 @@ def test_time_budget_off_the_main_thread():
     and an article that ends over budget is refused all the same."""
     result = {}
 
+    def spin(cpu_seconds: float) -> None:  # the budget counts CPU time: burn it, do not sleep
+        end = time.thread_time() + cpu_seconds
+        while time.thread_time() < end:
+            pass
+
     def work():
         try:
             with article_budget(0.2, "w"):
                 while True:
-                    time.sleep(0.01)
+                    spin(0.01)
                     check()
         except ArticleTimeout as e:
             result["coop"] = e
         try:
             with article_budget(0.1, "w2"):
-                time.sleep(0.3)
+                spin(0.3)
         except ArticleTimeout as e:
             result["after"] = e
+        try:  # waiting costs no CPU: a slow or busy machine never refuses an article
+            with article_budget(0.1, "w3"):
+                time.sleep(0.3)
+            result["waited"] = True
+        except ArticleTimeout as e:
+            result["waited"] = e
 
     t = threading.Thread(target=work)
     t.start()
     t.join(10)
     assert "coop" in result and "after" in result and result["after"].where == "w2"
+    assert result["waited"] is True
     # No budget, no effect; nested use outside any budget is a no-op.
     with article_budget(0, "x"):
         check()
