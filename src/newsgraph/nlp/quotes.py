@@ -21,6 +21,7 @@ from newsgraph.model import Article, Quote
 from newsgraph.nlp.actors import ActorIndex
 from newsgraph.nlp.cues import (
     BELIEF_VERBS,
+    FIRST,
     CONTENT_NOUNS,
     DIRECT_ONLY,
     DOC_NOUNS,
@@ -32,6 +33,7 @@ from newsgraph.nlp.cues import (
     TITLE_CUES,
     XCOMP_VERBS,
 )
+from newsgraph.nlp.interviews import INTERVIEW, Turn, find_turns, label_actor
 from newsgraph.nlp.speakers import (
     Speaker,
     SpeakerResolver,
@@ -224,7 +226,8 @@ class Cand:
     no_speaker: bool = False  # passive / impersonal: a statement with no source
     mark: Marked | None = None
     inherit: bool = False  # a floating quote: takes the previous speaker
-    label: bool = False  # a transcript line "NAME: …"
+    label: bool = False  # a transcript line "NAME: …" or an interview turn
+    channel: str | None = None  # where it was said, when known before the parse is read
 
 
 SENT_END = frozenset(".!?")
@@ -847,6 +850,10 @@ class QuoteFinder:
                     dropped.add(id(d))
             keep_rep.append(r)
         cands = [d for d in direct if id(d) not in dropped] + keep_rep
+        turns = self.interview_turns()
+        if turns:
+            cands = [c for c in cands if self._own_source_in_turn(c, turns)] + [
+                self._turn_cand(t) for t in turns if not t.question]
         cands.sort(key=lambda c: (c.start, c.end))
         # one statement per span
         uniq: list[Cand] = []
@@ -855,6 +862,38 @@ class QuoteFinder:
                 continue
             uniq.append(c)
         return self.finish(uniq)
+
+    # -- interviews -----------------------------------------------------------
+    def interview_turns(self) -> list[Turn]:
+        zones = [(z.start, z.end) for z in self.article.zones if z.kind in ("body", "standfirst")]
+
+        def in_body(pos: int) -> bool:
+            return not zones or any(a <= pos < b for a, b in zones)
+
+        persons = [a.name for a in self.index.actors.values() if a.kind == "person"]
+        return find_turns(self.text, persons, in_body)
+
+    def _turn_cand(self, t: Turn) -> Cand:
+        """An answer turn: a direct statement of the one answering, cue null (D2)."""
+        actor = label_actor(t.label, list(self.index.actors.values()))
+        if actor is not None and self.index.at(t.label_start, t.label_end) is None:
+            self.index.add_mention(actor.id, t.label, t.label_start, t.label_end)
+        c = Cand(t.start, t.end, "direct", [list(f) for f in t.fragments])
+        c.speaker = Speaker(actor, t.label, t.label_start, t.label_end)
+        c.label = True
+        c.channel = INTERVIEW
+        return c
+
+    def _own_source_in_turn(self, c: Cand, turns: list[Turn]) -> bool:
+        """Inside a turn, only a statement with a cue and a third-party source of its
+        own stands apart; the rest is the turn's own words (\"I think\", a quotation
+        the answer makes, the interviewer's \"you said\")."""
+        t = next((t for t in turns if t.start <= c.start < t.end), None)
+        if t is None:
+            return True
+        if c.subj is None or c.label or c.inherit:
+            return False
+        return c.subj.lower_ not in FIRST
 
     def merge_split(self, cands: list[Cand]) -> list[Cand]:
         """``"A," he said, "B."`` and ``"A," he said. "B."`` in one paragraph: one
@@ -923,7 +962,7 @@ class QuoteFinder:
                 speaker=sp.actor.id if sp and sp.actor else None, speaker_text=sp.text if sp else None,
                 speaker_start=sp.start if sp else None, speaker_end=sp.end if sp else None,
                 cue=cue_text, cue_start=c.cue[0] if c.cue else None, cue_end=c.cue[1] if c.cue else None,
-                channel=self._channel(c),
+                channel=c.channel or self._channel(c),
             ))
         return out
 
