@@ -477,3 +477,52 @@ def test_highlight_keeps_text_and_balance(text: str, raw: list[tuple[int, int, s
     for i, (a, b, _) in enumerate(raw):
         if max(0, a) < min(len(text), b):
             assert out.count(f'id="r{i}"') == 1
+
+
+# -- conformance: every body the API sends is the one its OpenAPI document describes (issue 19, hole 6)
+
+def _advertised(doc: dict[str, Any], path: str, status: str):
+    """The model behind what ``doc`` advertises as ``path``'s ``status`` body (the app's
+    own pydantic models generate those schemas; extra fields are forbidden in them)."""
+    from newsgraph.api import app as api_app
+
+    ref = doc["paths"][path]["get"]["responses"][status]["content"]["application/json"]["schema"]["$ref"]
+    name = ref.rsplit("/", 1)[1]
+    assert doc["components"]["schemas"][name]["additionalProperties"] is False
+    return getattr(api_app, name)
+
+
+@pytest.mark.parametrize("path, url", [
+    ("/api/search", "/api/search?limit=abc&offset=-1"), ("/api/network", "/api/network?limit=1"),
+    ("/api/timeline", "/api/timeline?date_from=13"), ("/api/actors", "/api/actors?name="),
+    ("/api/article/{article_id}", "/api/article/" + "x" * 301), ("/api/actor/{actor_id}", "/api/actor/x?limit=0"),
+])
+def test_422_bodies_match_the_advertised_schema(client: TestClient, path: str, url: str) -> None:
+    doc = client.get("/openapi.json").json()
+    assert "HTTPValidationError" not in doc["components"]["schemas"]  # FastAPI's shape, which we never send
+    r = client.get(url)
+    assert r.status_code == 422, r.text
+    _advertised(doc, path, "422").model_validate(r.json())
+    assert all(item["type"] and item["loc"][0] in ("query", "path") for item in r.json()["detail"])
+
+
+@pytest.mark.parametrize("path, url", [("/api/article/{article_id}", "/api/article/nope"),
+                                       ("/api/actor/{actor_id}", "/api/actor/nobody"),
+                                       ("/api/event/{event_id}", "/api/event/none")])
+def test_404_of_id_routes_is_documented(client: TestClient, path: str, url: str) -> None:
+    doc = client.get("/openapi.json").json()
+    assert "404" in doc["paths"][path]["get"]["responses"]
+    r = client.get(url)
+    assert r.status_code == 404
+    _advertised(doc, path, "404").model_validate(r.json())
+
+
+@pytest.mark.parametrize("method, url", [("post", "/api/search"), ("delete", "/api/article/x"), ("put", "/"),
+                                         ("patch", "/article/x"), ("post", "/openapi.json"),
+                                         ("delete", "/static/app.js")])
+def test_405_says_what_is_allowed(client: TestClient, method: str, url: str) -> None:
+    r = client.request(method, url)
+    assert r.status_code == 405
+    assert r.headers["allow"] == "GET, HEAD"
+    # And what it allows is true.
+    assert client.head(url).status_code in (200, 404) and client.get(url).status_code in (200, 404)

@@ -132,3 +132,27 @@ def test_the_annotated_corpus_holds_no_reserved_or_dev_article():
     sp = json.loads((ROOT / "data" / "annotated" / "splits.json").read_text())
     assert set(sp["train"]) | set(sp["dev"]) | set(sp["test"]) == ids
     assert all(splits.split_of(i) == name for name in ("train", "dev", "test") for i in sp[name])
+
+
+def test_min_confidence_from_the_command_line(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    art = tmp_path / "a.txt"
+    art.write_text("date 2025-01-16\nTitle\n\nJapan attacked China on Monday, officials said. Police arrested "
+                   "36 protesters in Hong Kong on Tuesday.\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "NEWSGRAPH_MIN_CONFIDENCE"}
+
+    def events(*flags: str) -> list[dict]:
+        out = subprocess.run([sys.executable, "-m", "newsgraph.cli", "extract", str(art), *flags],
+                             capture_output=True, text=True, env=env, timeout=300)
+        assert out.returncode == 0, out.stderr
+        return json.loads(out.stdout)["events"]
+
+    every = events()
+    assert every
+    assert events("--min-confidence", "1") == [e for e in every if e["confidence"] >= 1.0]
+    bad = subprocess.run([sys.executable, "-m", "newsgraph.cli", "extract", str(art), "--min-confidence", "2"],
+                         capture_output=True, text=True, env=env, timeout=300)
+    assert bad.returncode != 0 and "min-confidence" in bad.stderr

@@ -6,6 +6,7 @@ import os
 import re
 import sqlite3
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
@@ -17,6 +18,7 @@ from rich.text import Text
 
 from newsgraph import service
 from newsgraph.errors import InputError, NewsgraphError
+from newsgraph.settings import Settings, get_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn news articles into a graph of who said and did what to whom, and when.")
@@ -59,6 +61,17 @@ def _report_error(e: InputError) -> None:
     err.print(_error_line(e), soft_wrap=True)
 
 
+MinConfidenceOption = typer.Option(
+    None, "--min-confidence", min=0.0, max=1.0,
+    help="Leave out events whose confidence (the calibrated probability that type and parties are right) "
+         "is below this [default: $NEWSGRAPH_MIN_CONFIDENCE or 0].")
+
+
+def _settings(min_confidence: float | None) -> Settings:
+    base = get_settings()
+    return base if min_confidence is None else replace(base, min_event_confidence=min_confidence)
+
+
 @app.callback()
 def _root() -> None:
     """newsgraph: who said and did what to whom, and when."""
@@ -70,6 +83,7 @@ def ingest(
     db: Optional[str] = DbOption,
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Local processes for analysis."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    min_confidence: Optional[float] = MinConfidenceOption,
 ) -> None:
     """Read, analyse and store articles. Already-stored articles are skipped."""
     progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
@@ -78,7 +92,7 @@ def ingest(
     with progress:
         task = progress.add_task("ingest", total=None)
         report = service.ingest(
-            paths, db=_db(db), workers=workers,
+            paths, db=_db(db), workers=workers, settings=_settings(min_confidence),
             on_error=lambda e: progress.console.print(_error_line(e), soft_wrap=True),
             on_progress=lambda n: progress.advance(task, n),
             on_wait=lambda msg: progress.console.print(labelled("waiting", "yellow", msg), soft_wrap=True),
@@ -94,6 +108,7 @@ def extract(
     paths: list[str] = typer.Argument(..., help="Files, directories, globs, or - for stdin."),
     format: str = typer.Option("jsonl", "--format", "-f", help="Output format: jsonl."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    min_confidence: Optional[float] = MinConfidenceOption,
 ) -> None:
     """Print the SCHEMA.md record of each article as JSONL (no store)."""
     if format != "jsonl":
@@ -107,7 +122,7 @@ def extract(
 
     fh = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        for rec in service.extract(paths, on_error=on_error):
+        for rec in service.extract(paths, settings=_settings(min_confidence), on_error=on_error):
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
             fh.flush()
     finally:

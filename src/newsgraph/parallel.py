@@ -127,7 +127,7 @@ def _init(settings: Settings, parent: int) -> None:
     limit_threads()
     from newsgraph.nlp.pipeline import Extractor
 
-    _extractor = Extractor(batch_size=settings.batch_size, settings=settings)
+    _extractor = Extractor(settings=settings)
 
 
 def _work(chunk: list[Article]) -> list[Article | InputError]:
@@ -187,7 +187,7 @@ def analyse_parallel(articles: Iterable[Article], settings: Settings, workers: i
                     "a worker process died (killed, or out of memory) while analysing "
                     f"{', '.join(sorted(set(names))[:3])}{' …' if len(set(names)) > 3 else ''}; "
                     "everything stored before it is kept: run the same command again to go on, "
-                    "with fewer --workers or a smaller NEWSGRAPH_BATCH if memory is short") from None
+                    "with fewer --workers if memory is short") from None
             submit()  # keep the workers busy while the caller stores these
             for item in result:
                 if isinstance(item, InputError):

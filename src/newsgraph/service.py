@@ -56,7 +56,7 @@ def extract(paths: Iterable[str], settings: Settings | None = None, stages: Stag
     settings = settings or get_settings()
     from newsgraph.nlp.pipeline import Extractor
 
-    extractor = Extractor(stages=stages, batch_size=settings.batch_size, settings=settings)
+    extractor = Extractor(stages=stages, settings=settings)
     errors: list[InputError] = []
     sink = on_error or errors.append
     for article in analyse_stream(read_inputs(paths, settings), extractor, sink):
@@ -175,7 +175,7 @@ def analysed(articles: Iterable[Article], settings: Settings, workers: int,
     if workers <= 1:
         from newsgraph.nlp.pipeline import Extractor
 
-        extractor = Extractor(batch_size=settings.batch_size, settings=settings)
+        extractor = Extractor(settings=settings)
         yield from extractor.run(articles, on_error=on_error)
         return
     from newsgraph.parallel import analyse_parallel

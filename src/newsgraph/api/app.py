@@ -10,10 +10,11 @@ from __future__ import annotations
 import os
 import re
 import threading
+from http import HTTPStatus
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -23,6 +24,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
+from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
@@ -168,6 +170,48 @@ class StorePool:
         threading.Thread(target=run, name="newsgraph-warm", daemon=True).start()
 
 
+class ErrorBody(BaseModel):
+    """Every error the API returns: a title, what went wrong, and the HTTP status."""
+
+    model_config = ConfigDict(extra="forbid")  # the document lists every field sent
+    error: str
+    detail: str
+    status: int
+
+
+class InvalidParameter(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    loc: list[str | int]  # where: ["query", "limit"], ["path", "article_id"]
+    msg: str
+    type: str  # pydantic's error type, e.g. int_parsing, string_too_long
+
+
+class InvalidParametersBody(BaseModel):
+    """A 422: one entry per parameter that failed validation."""
+
+    model_config = ConfigDict(extra="forbid")
+    error: Literal["Invalid parameters"]
+    detail: list[InvalidParameter]
+    status: Literal[422]
+
+
+# What the OpenAPI document promises beside each route's 200, so that it describes every
+# body the API sends (FastAPI would otherwise advertise its own 422 shape, not ours).
+INVALID = {422: {"model": InvalidParametersBody, "description": "A parameter is malformed or out of range"}}
+UNAVAILABLE = {503: {"model": ErrorBody, "description": "The store cannot be read"}}
+
+
+def _missing(what: str) -> dict[int | str, dict[str, Any]]:
+    return {404: {"model": ErrorBody, "description": f"No {what} with this id in the store"}}
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
+
+
 def _json(data: Any) -> JSONResponse:
     # Straight to json.dumps: FastAPI's default would first walk the whole dict
     # through jsonable_encoder, which costs more than the query for an article.
@@ -257,11 +301,15 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
     def is_api(request: Request) -> bool:
         return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
-    def error(request: Request, status: int, title: str, detail: Any) -> Response:
+    def error(request: Request, status: int, title: str, detail: Any,
+              headers: dict[str, str] | None = None) -> Response:
         if is_api(request):
-            return JSONResponse({"error": title, "detail": detail, "status": status}, status_code=status)
-        return render(request, "error.html", {"status": status, "title": title, "detail": detail}, json_url="",
+            return JSONResponse({"error": title, "detail": detail, "status": status}, status_code=status,
+                                headers=headers)
+        page = render(request, "error.html", {"status": status, "title": title, "detail": detail}, json_url="",
                       status=status)
+        page.headers.update(headers or {})
+        return page
 
     @app.exception_handler(pages.NotFound)
     async def _not_found(request: Request, exc: pages.NotFound) -> Response:
@@ -273,19 +321,27 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
-        detail = [{"loc": list(e.get("loc", [])), "msg": e.get("msg")} for e in exc.errors()]
+        detail = [{"loc": list(e.get("loc", [])), "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
+                  for e in exc.errors()]
         return error(request, 422, "Invalid parameters", detail)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
-        return error(request, exc.status_code, "Not found" if exc.status_code == 404 else "Error", exc.detail)
+        # Starlette's headers carry what a client needs next: Allow on a 405, above all.
+        headers = dict(getattr(exc, "headers", None) or {})
+        allowed = [m.strip() for m in headers.get("Allow", "").split(",") if m.strip()]
+        if "GET" in allowed and "HEAD" not in allowed:  # HeadAsGet answers HEAD wherever GET is
+            headers["Allow"] = ", ".join([*allowed, "HEAD"])
+        title = "Not found" if exc.status_code == 404 else _phrase(exc.status_code)
+        return error(request, exc.status_code, title, str(exc.detail), headers=headers)
 
     @app.exception_handler(Exception)
     async def _bug(request: Request, exc: Exception) -> Response:  # pragma: no cover - a bug, not a request error
         return error(request, 500, "Internal error", "the server failed on this request; see its log")
 
     # -- JSON API ----------------------------------------------------------------
-    @app.get("/api/search", tags=["pages"], summary="Full-text search with filters (page: /)")
+    @app.get("/api/search", tags=["pages"], summary="Full-text search with filters (page: /)",
+             responses={**INVALID, **UNAVAILABLE})
     def api_search(p: Annotated[SearchParams, Query()], s: StoreDep) -> Response:
         """`{query, actor, actor_candidates, matching_actors, total, limit, offset, results: [{id, title,
         date, outlet, url, snippet, n_quotes, n_events}], facets: {outlets, event_types}}`. Words are all
@@ -294,7 +350,8 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
         return _json(pages.search(s, p, pool))
 
     @app.get("/api/article/{article_id:path}", tags=["pages"],
-             summary="An article, its text, and every extraction with offsets (page: /article/{id})")
+             summary="An article, its text, and every extraction with offsets (page: /article/{id})",
+             responses={**_missing("article"), **INVALID, **UNAVAILABLE})
     def api_article(article_id: IdPath, s: StoreDep) -> Response:
         """`{article, text, spans, actors, quotes, events, non_events, captions, descriptors}`.
         Every `start`/`end` indexes `text`; `spans` is the flat list the page highlights
@@ -302,7 +359,8 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
         return _json(pages.article(s, article_id))
 
     @app.get("/api/actor/{actor_id:path}", tags=["pages"],
-             summary="An actor: statements over time, descriptors by outlet, events, interactions (page: /actor/{id})")
+             summary="An actor: statements over time, descriptors by outlet, events, interactions (page: /actor/{id})",
+             responses={**_missing("actor"), **INVALID, **UNAVAILABLE})
     def api_actor(actor_id: IdPath, p: Annotated[ActorParams, Query()], s: StoreDep) -> Response:
         """`{actor (with aliases, articles, roles), statements: {total, items}, descriptors_by_outlet,
         events_as_source, events_as_target, interactions: [{id, name, events_out, events_in,
@@ -311,31 +369,35 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
         return _json(pages.actor(s, actor_id, p, pool))
 
     @app.get("/api/event/{event_id:path}", tags=["pages"],
-             summary="An event, where it was reported, and the statements reacting to it (page: /event/{id})")
+             summary="An event, where it was reported, and the statements reacting to it (page: /event/{id})",
+             responses={**_missing("event"), **INVALID, **UNAVAILABLE})
     def api_event(event_id: IdPath, s: StoreDep) -> Response:
         """`{event, context: {text, spans}, said_in, reactions: [quotes whose about holds the
         event, with speaker and stance], stance_counts, related, names}`."""
         return _json(pages.event(s, event_id))
 
-    @app.get("/api/network", tags=["pages"], summary="The actor network: weighted event and statement edges")
+    @app.get("/api/network", tags=["pages"], summary="The actor network: weighted event and statement edges",
+             responses={**INVALID, **UNAVAILABLE})
     def api_network(p: Annotated[NetworkParams, Query()], s: StoreDep) -> Response:
         """`{filters, nodes: [{id, name, kind, country, weight}], edges: [{source, target, events,
         statements, weight, first, last}], event_types}`: event edges go source -> target,
         statement edges speaker -> the actor spoken about (or the actors of the event)."""
         return _json(pages.network(s, p, pool))
 
-    @app.get("/api/timeline", tags=["pages"], summary="Articles, statements and events per month")
+    @app.get("/api/timeline", tags=["pages"], summary="Articles, statements and events per month",
+             responses={**INVALID, **UNAVAILABLE})
     def api_timeline(p: Annotated[TimelineParams, Query()], s: StoreDep) -> Response:
         """`{filters, months: [{month, articles, statements, events, by_type}], actor,
         actor_candidates, event_types}`; events count by their own date."""
         return _json(pages.timeline(s, p, pool))
 
-    @app.get("/api/actors", tags=["lookups"], summary="Actors whose name or alias contains `name`")
+    @app.get("/api/actors", tags=["lookups"], summary="Actors whose name or alias contains `name`",
+             responses={**INVALID, **UNAVAILABLE})
     def api_actors(name: Annotated[str, Query(min_length=1, max_length=200)], s: StoreDep,
                    limit: Annotated[int, Query(ge=1, le=100)] = 20) -> Response:
         return _json(pages.find_actors(s, name, limit, pool))
 
-    @app.get("/api/stats", tags=["lookups"], summary="What the store holds")
+    @app.get("/api/stats", tags=["lookups"], summary="What the store holds", responses=UNAVAILABLE)
     def api_stats(s: StoreDep) -> Response:
         return _json(queries.stats(s))
 

@@ -112,6 +112,29 @@ def _is_caption_paragraph(text: str, s: int, e: int) -> bool:
     return bool(m) and len(text[s:e]) < 600
 
 
+# spaCy's tokenizer strips prefixes and suffixes from each whitespace-delimited word one
+# character at a time, searching the rest of the word each time: quadratic in the length
+# of a word made of punctuation (10,000 '<' took 14 s, 50,000 minutes; '.,' repeated is
+# worse) or of mixed symbols and letters (',a:a:a...'). No word of a real article comes
+# near these bounds (the longest in the shared corpus and gold sets: a 221-character URL;
+# the longest run of symbols: 10), so they change nothing there and keep the tokenizer's
+# work linear in the article's length.
+MAX_WORD_CHARS = 1000
+MAX_SYMBOL_RUN = 32
+# Each alternative may only start where its kind of run starts (the lookbehinds), so a
+# failed attempt is never retried from inside the same run: one linear pass.
+_OVERLONG = re.compile(rf"(?<!\S)\S{{{MAX_WORD_CHARS + 1},}}"
+                       rf"|(?<![^\w\s])(?<!_)(?:[^\w\s]|_){{{MAX_SYMBOL_RUN + 1},}}")
+
+
+def parse_text(text: str) -> str:
+    """The text spaCy parses: the article's text with every word over MAX_WORD_CHARS
+    characters and every run of more than MAX_SYMBOL_RUN symbols replaced by as many
+    spaces. The length never changes, so every offset into it is an offset into the
+    article's text; the article's text itself is never rewritten."""
+    return _OVERLONG.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
 def clean(article: Article) -> Article:
     """Mark header, byline, standfirst, captions, credits and body on the article."""
     text = article.text

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 import unicodedata
+from collections.abc import Callable
 
+from newsgraph.budget import article_budget
 from newsgraph.errors import InputError
 from newsgraph.ingest.language import english_score, other_language
+from newsgraph.model import Article
 from newsgraph.settings import Settings
 
 
@@ -53,3 +57,13 @@ def check_text(text: str, where: str, settings: Settings) -> None:
     if other:
         raise InputError(where, f"text looks like {other[0]}, not English (function-word share "
                                 f"{other[1]:.2f} against {score:.2f}); newsgraph's pipeline is English-only")
+
+
+def within_budget(read: Callable[[], Article], where: str, settings: Settings) -> Article:
+    """Read and clean one article inside its time budget, and note on it the time that
+    took: parsing and extraction then get only what is left of the same budget."""
+    t0 = time.monotonic()
+    with article_budget(settings.article_time_budget, where):
+        article = read()
+    article.budget_spent = time.monotonic() - t0
+    return article

@@ -11,7 +11,7 @@ from typing import Any
 from newsgraph.dates import normalise_date
 from newsgraph.errors import InputError
 from newsgraph.ingest.clean import clean, country_code
-from newsgraph.ingest.common import check_text, stable_id
+from newsgraph.ingest.common import check_text, stable_id, within_budget
 from newsgraph.model import Article, Metadata, Source
 from newsgraph.settings import Settings
 
@@ -113,7 +113,7 @@ def read_jsonl_lines(lines: Iterator[bytes], name: str, settings: Settings,
             yield from held
             held = None
         try:
-            yield record_to_article(rec, where, settings, path)
+            yield within_budget(lambda: record_to_article(rec, where, settings, path), where, settings)
         except InputError as err:
             yield err
         except (TypeError, ValueError, AttributeError, LookupError, RecursionError) as exc:

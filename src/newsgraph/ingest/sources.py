@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsgraph.errors import InputError
-from newsgraph.ingest.common import decode
+from newsgraph.ingest.common import decode, within_budget
 from newsgraph.ingest.html import read_html
 from newsgraph.ingest.jsonl import read_jsonl_lines
 from newsgraph.ingest.text import read_text
@@ -173,12 +173,9 @@ def read_stream(stream: BinaryIO, name: str, settings: Settings, path: str | Non
         yield InputError(name, f"file is over the size limit of {settings.max_file_bytes:,} bytes "
                                "(NEWSGRAPH_MAX_FILE_BYTES)")
         return
+    reader = read_html if fmt == "html" else read_text
     try:
-        text = decode(data, name)
-        if fmt == "html":
-            yield read_html(text, name, settings, path=path)
-        else:
-            yield read_text(text, name, settings, path=path)
+        yield within_budget(lambda: reader(decode(data, name), name, settings, path=path), name, settings)
     except InputError as err:
         yield err
 

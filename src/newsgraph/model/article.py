@@ -75,6 +75,9 @@ class Article:
     events: list[Event] = field(default_factory=list)
     non_events: list[Event] = field(default_factory=list)
     tone: Tone | None = None
+    # Seconds its reader spent on it: the per-article time budget covers reading and
+    # cleaning too, so parsing and extraction get the rest (never stored).
+    budget_spent: float = field(default=0.0, compare=False, repr=False)
 
     def zone_at(self, offset: int) -> Zone | None:
         for z in self.zones:

@@ -122,7 +122,7 @@ def extract_partition(rows: Iterable[tuple[str, str, int, bytes]]) -> Iterator[t
 
     limit_threads()
     settings = get_settings()
-    extractor = Extractor(batch_size=settings.batch_size, settings=settings)
+    extractor = Extractor(settings=settings)
     errors: list[tuple[InputError, str]] = []
     read_errors: dict[int, str] = {}  # id of a reader's InputError -> its input
 
