@@ -90,14 +90,20 @@ def test_direct_single_quotes_with_apostrophes(analyse_text):
     assert "Berg" in q["speaker_text"]
 
 
-def test_quote_split_by_its_cue_is_one_statement(analyse_text):
-    rec = analyse_text('"We are ready for the storm," Tomas Berg said, "and we will not wait for help."')
-    q = only(rec)
-    assert q["kind"] == "direct"
-    assert len(q["fragments"]) == 2
-    text = rec["text"]
-    assert [text[s:e] for s, e in q["fragments"]] == ["We are ready for the storm,", "and we will not wait for help."]
-    assert "Berg" in q["speaker_text"]
+@pytest.mark.parametrize("text", [
+    '"We are ready for the storm," Tomas Berg said, "and we will not wait for help."',
+    '"We are ready for the storm," Tomas Berg said. "We will not wait for help."',
+])
+def test_quote_split_by_its_cue_is_two_statements(analyse_text, text):
+    """A5: one statement per quoted part, same speaker, same cue."""
+    rec = analyse_text(text)
+    first, second = quotes_of(rec)
+    assert [q["kind"] for q in (first, second)] == ["direct", "direct"]
+    assert first["content"] == "We are ready for the storm,"
+    assert second["content"].endswith("not wait for help.")
+    assert first["cue"] == second["cue"] == "said"
+    assert (first["cue_start"], first["speaker_start"]) == (second["cue_start"], second["speaker_start"])
+    assert "Berg" in first["speaker_text"]
 
 
 def test_unclosed_paragraph_continues_into_next(analyse_text):
@@ -278,3 +284,29 @@ def test_headline_and_byline_are_not_statements(extractor):
             "The mayor said the bridge would reopen on Monday.\n")
     article = extractor.one(read_text(text, "<test>", get_settings(), None))
     assert [q.content for q in article.quotes] == ["the bridge would reopen on Monday"]
+
+
+# -- one statement per report (nlp/nesting.py) --------------------------------
+def test_report_inside_a_report_is_part_of_it(analyse_text):
+    rec = analyse_text("Ellen Hargrove noted that the council had rejected the plan for a second bridge.")
+    q = only(rec)
+    assert q["cue"] == "noted"
+    assert q["content"] == "the council had rejected the plan for a second bridge"
+
+
+def test_belief_inside_a_report_is_part_of_it(analyse_text):
+    rec = analyse_text("Ellen Hargrove said she believed the dam would hold through the winter.")
+    q = only(rec)
+    assert q["cue"] == "said"
+    assert "believed" in q["content"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Witnesses, according to the Daily Ledger, said a man attacked the guards near the gate.", "Witnesses"),
+    ("Reuters reported on Monday that a senior government source said the ban was only temporary.",
+     "a senior government source"),
+])
+def test_relayed_report_keeps_its_own_source(analyse_text, text, speaker):
+    q = only(analyse_text(text))
+    assert q["cue"] == "said"
+    assert q["speaker_text"] == speaker
