@@ -310,3 +310,38 @@ def test_relayed_report_keeps_its_own_source(analyse_text, text, speaker):
     q = only(analyse_text(text))
     assert q["cue"] == "said"
     assert q["speaker_text"] == speaker
+
+
+# -- noun-phrase attributions, wishes, evaluations ----------------------------
+def test_in_the_view_of_a_source(analyse_text):
+    q = only(analyse_text("In the view of the regional water board, the new dam is too expensive to finish."))
+    assert q["cue"] == "In the view"
+    assert q["content"] == "the new dam is too expensive to finish"
+    assert "water board" in q["speaker_text"]
+
+
+def test_view_phrase_inside_its_clause_is_left_out(analyse_text):
+    rec = analyse_text("The new dam, in the analysis of the Institute for Water Studies, is too expensive to finish.")
+    q = only(rec)
+    text = rec["text"]
+    assert [text[s:e] for s, e in q["fragments"]] == ["The new dam", "is too expensive to finish"]
+    assert "Institute" in q["speaker_text"]
+
+
+def test_wish_about_someone_else_is_a_statement(analyse_text):
+    """A4: ``X wants Y to resign`` is X's position; ``X wants to run`` is a plan, no statement."""
+    q = only(analyse_text("The opposition leader Marta Delgado wants the finance minister to resign."))
+    assert q["cue"] == "wants"
+    assert q["content"] == "the finance minister to resign"
+    assert quotes_of(analyse_text("The opposition leader Marta Delgado wants to run for mayor next year.")) == []
+
+
+def test_evaluation_keeps_the_charge(analyse_text):
+    q = only(analyse_text("Mayor Ellen Hargrove accused the contractor of hiding the cracks in the dam."))
+    assert q["cue"] == "accused"
+    assert q["content"] == "the contractor of hiding the cracks in the dam"
+
+
+def test_coordinated_promise_is_one_content(analyse_text):
+    q = only(analyse_text("The company pledged to cap and then gradually reduce its emissions."))
+    assert q["content"] == "to cap and then gradually reduce its emissions"

@@ -31,6 +31,7 @@ from newsgraph.nlp.cues import (
     SAY_VERBS,
     SPEECH_NOUNS,
     TITLE_CUES,
+    VIEW_NOUNS,
     XCOMP_VERBS,
 )
 from newsgraph.nlp.nesting import drop_nested
@@ -201,7 +202,7 @@ def _cue_ids(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
     if got is None:
         strings = doc.vocab.strings
         lemmas = SAY_VERBS | BELIEF_VERBS | DOC_VERBS | OBJECT_VERBS | XCOMP_VERBS | {"put"}
-        words = {"according", "words"} | REPORT_ADVERBS | CONTENT_NOUNS
+        words = {"according"} | VIEW_NOUNS | REPORT_ADVERBS | CONTENT_NOUNS
         lem_ids = set()
         for w in lemmas:
             lem_ids.add(strings.add(w))
@@ -544,13 +545,19 @@ class QuoteFinder:
                 continue
             t = doc[i]
             lem = t.lemma_.lower()
+            if t.lower_ in VIEW_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "in":
+                if self.in_story(t.idx):
+                    c = self._own_words(t)
+                    if c is not None:
+                        out.append(c)
+                        continue
             if t.pos_ == "NOUN" and t.lower_ in CONTENT_NOUNS:
                 if self.in_story(t.idx):
                     c = self._noun_content(t)
                     if c is not None:
                         out.append(c)
                 continue
-            if t.pos_ not in ("VERB", "AUX") and t.lower_ not in ("according", "words") \
+            if t.pos_ not in ("VERB", "AUX") and t.lower_ != "according" \
                     and t.lower_ not in REPORT_ADVERBS:
                 continue
             if not self.in_story(t.idx):
@@ -640,8 +647,6 @@ class QuoteFinder:
                 return None
             s, e, frags = got
             return Cand(s, e, "indirect", frags, cue=(t.idx, doc[t.i + 1].idx + 2), cue_tok=t, subj=subj)
-        if t.lower_ == "words":
-            return self._own_words(t)
         if t.lower_ in REPORT_ADVERBS:
             head = t.head
             if head.i == t.i or head.pos_ not in ("VERB", "AUX") or head.dep_ in ("relcl", "acl"):
@@ -725,7 +730,14 @@ class QuoteFinder:
                 if lem in ("tell", "ask", "urge") and not xcomp:
                     return None
                 spans.append((d.left_edge.i, d.right_edge.i))
-                for x in xcomp + [p for p in preps if p.lower_ == "as"]:
+                # "accused X of Y", "praised X for Y": the charge or the merit is part of
+                # the evaluation (A3)
+                # (not a gerund under a preposition: "balancing between X and criticising Y
+                # for Z" describes a stance, it reports no statement)
+                gerund = t.tag_ == "VBG" and "pcomp" in (t.dep_, t.head.dep_ if t.dep_ == "conj" else "")
+                labels = [p for p in preps if p.lower_ == "as" or p.lower_ in ("of", "for") and p.i > d.i
+                          and not gerund]
+                for x in xcomp + labels:
                     spans.append((x.left_edge.i, x.right_edge.i))
                 for x in children:  # "denounced the killing as murder committed ..."
                     if x.dep_ == "advcl" and x.i > d.i and any(m.dep_ == "mark" and m.lower_ == "as"
@@ -734,6 +746,9 @@ class QuoteFinder:
             elif lem in XCOMP_VERBS and xcomp and (xcomp[0].tag_ == "VB" or xcomp[0].tag_ == "VBG" and lem in GERUND_VERBS):
                 x = xcomp[0]
                 spans.append((x.left_edge.i, x.right_edge.i))
+                for y in children:  # "pledged to cap and then gradually reduce ...": one promise
+                    if y.dep_ == "conj" and y.i > x.i and y.tag_ == "VB":
+                        spans.append((y.left_edge.i, y.right_edge.i))
                 if dobj and dobj[0].i < x.i and lem in ("urge", "ask", "call", "tell", "order", "encourage",
                                                           "advise", "instruct", "warn"):
                     spans.append((dobj[0].left_edge.i, dobj[0].right_edge.i))
@@ -800,11 +815,14 @@ class QuoteFinder:
         head = prep.head
         if head.pos_ not in ("VERB", "AUX"):
             return None
-        a = prep.right_edge.i + 1
-        b = head.right_edge.i
-        if a > b:
+        # The clause around the phrase, without it (``The plan, in his view, is flawed``);
+        # a source named before the phrase is no content (``X, in his own words, ...``).
+        a = head.left_edge.i
+        if subj.pos_ == "PRON" and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < prep.i for c in head.children):
+            a = prep.right_edge.i + 1
+        if a > head.right_edge.i:
             return None
-        got = self._content([(a, b)], None, t)
+        got = self._content([(a, head.right_edge.i)], (prep.left_edge.i, prep.right_edge.i), t)
         if got is None:
             return None
         s, e, frags = got
