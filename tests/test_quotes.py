@@ -345,3 +345,21 @@ def test_evaluation_keeps_the_charge(analyse_text):
 def test_coordinated_promise_is_one_content(analyse_text):
     q = only(analyse_text("The company pledged to cap and then gradually reduce its emissions."))
     assert q["content"] == "to cap and then gradually reduce its emissions"
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The council likened the new tax to a fine on small farms.", "likened", "the new tax to a fine on small farms"),
+    ("The Green Party strongly opposes the expansion of the airport.", "opposes", "the expansion of the airport"),
+    ("The minister reaffirmed that the border would stay open to trucks.", "reaffirmed",
+     "the border would stay open to trucks"),
+])
+def test_more_reporting_verbs(analyse_text, text, cue, content):
+    q = only(analyse_text(text))
+    assert (q["cue"], q["content"]) == (cue, content)
+
+
+def test_label_verb_without_a_label_is_an_act(analyse_text):
+    """``named a coach`` appoints; ``named X as a terrorist group`` evaluates."""
+    assert quotes_of(analyse_text("The club named a new coach for the coming season.")) == []
+    q = only(analyse_text("The minister named the militia as a terrorist organisation."))
+    assert q["content"] == "the militia as a terrorist organisation"

@@ -26,6 +26,7 @@ from newsgraph.nlp.cues import (
     DIRECT_ONLY,
     DOC_NOUNS,
     DOC_VERBS,
+    LABEL_VERBS,
     OBJECT_VERBS,
     REPORT_ADVERBS,
     SAY_VERBS,
@@ -718,14 +719,15 @@ class QuoteFinder:
         else:
             dobj = [c for c in children if c.dep_ == "dobj"]
             xcomp = [c for c in children if c.dep_ in ("xcomp", "oprd") and c.i > t.i]
-            preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "of", "about", "against", "as")
+            preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "of", "about", "against", "as", "to", "with")
                      and c.i > t.i]
             if lem in ("cite", "quote") and any(x.lower_ == "as" and x.dep_ == "prep" and any(
                     c.dep_ == "pcomp" for c in x.children) for x in t.subtree):
                 return None  # "cited X as saying ...": the saying is the statement
             if lem in OBJECT_VERBS and dobj and dobj[0].i > t.i and dobj[0].lower_ not in ("it", "this", "that"):
                 d = dobj[0]
-                if lem == "call" and not (xcomp or any(p.lower_ == "for" for p in preps)):
+                if lem in LABEL_VERBS and not (xcomp or any(p.lower_ in ("as", "to", "with") or p.lower_ == "for" and lem == "call"
+                                                            for p in preps)):
                     return None
                 if lem in ("tell", "ask", "urge") and not xcomp:
                     return None
@@ -736,7 +738,7 @@ class QuoteFinder:
                 # for Z" describes a stance, it reports no statement)
                 gerund = t.tag_ == "VBG" and "pcomp" in (t.dep_, t.head.dep_ if t.dep_ == "conj" else "")
                 labels = [p for p in preps if p.lower_ == "as" or p.lower_ in ("of", "for") and p.i > d.i
-                          and not gerund]
+                          and not gerund or p.lower_ in ("to", "with") and lem in LABEL_VERBS and p.i > d.i]
                 for x in xcomp + labels:
                     spans.append((x.left_edge.i, x.right_edge.i))
                 for x in children:  # "denounced the killing as murder committed ..."
@@ -756,8 +758,8 @@ class QuoteFinder:
                     m.dep_ == "mark" and m.lower_ == "for" for m in c.children) for c in children):
                 x = next(c for c in children if c.dep_ == "advcl" and c.i > t.i)
                 spans.append((x.left_edge.i + 1 if x.left_edge.lower_ == "for" else x.left_edge.i, x.right_edge.i))
-            elif lem in ("call", "ask", "warn", "complain") and preps:
-                p = preps[0]
+            elif lem in ("call", "ask", "warn", "complain") and any(p.lower_ not in ("to", "with") for p in preps):
+                p = next(p for p in preps if p.lower_ not in ("to", "with"))
                 if p.lower_ == "as":
                     return None
                 spans.append((p.left_edge.i + 1, p.right_edge.i))
