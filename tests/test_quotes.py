@@ -363,3 +363,11 @@ def test_label_verb_without_a_label_is_an_act(analyse_text):
     assert quotes_of(analyse_text("The club named a new coach for the coming season.")) == []
     q = only(analyse_text("The minister named the militia as a terrorist organisation."))
     assert q["content"] == "the militia as a terrorist organisation"
+
+
+def test_agentless_passive_reports_only_with_a_reporting_verb(analyse_text):
+    """D1: ``was said to`` / ``were told to`` report with no speaker; ``is expected to``
+    and ``are considered`` are the article's own narration."""
+    q = only(analyse_text("Residents were told to stay off the roads until Friday."))
+    assert q["speaker"] is None and q["content"] == "to stay off the roads until Friday"
+    assert quotes_of(analyse_text("The storm is expected to reach the coast late on Wednesday night.")) == []

@@ -22,6 +22,7 @@ def _set(name: str) -> frozenset[str]:
 SAY_VERBS = _set("say_verbs")
 DIRECT_ONLY = _set("direct_only")
 REPORT_ADVERBS = _set("report_adverbs")
+IMPERSONAL_VERBS = _set("impersonal_verbs")
 BELIEF_VERBS = _set("belief_verbs")
 OBJECT_VERBS = _set("object_verbs")
 LABEL_VERBS = _set("label_verbs")

@@ -26,6 +26,7 @@ from newsgraph.nlp.cues import (
     DIRECT_ONLY,
     DOC_NOUNS,
     DOC_VERBS,
+    IMPERSONAL_VERBS,
     LABEL_VERBS,
     OBJECT_VERBS,
     REPORT_ADVERBS,
@@ -665,6 +666,7 @@ class QuoteFinder:
         if not (is_say or is_belief or is_doc or lem in OBJECT_VERBS or lem in XCOMP_VERBS):
             return None
         subj, impersonal = self.source_of(t)
+        impersonal = impersonal and lem in IMPERSONAL_VERBS
         if is_doc and not is_say and (subj is None or not (subj.lemma_.lower() in DOC_NOUNS
                                                             or subj.ent_type_ == "ORG")):
             return None
