@@ -5,8 +5,8 @@ The interview below is made up; the model tests run it through the whole extract
 """
 from __future__ import annotations
 
-from newsgraph.nlp.interviews import find_turns, initials, label_actor
 from newsgraph.model import Actor
+from newsgraph.nlp.interviews import find_turns, initials, label_actor
 
 INTERVIEW = """Marine biologist Helena Voss spoke with the Harbour Gazette about her survey of the bay.
 

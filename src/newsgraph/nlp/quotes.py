@@ -21,11 +21,11 @@ from newsgraph.model import Article, Quote
 from newsgraph.nlp.actors import ActorIndex
 from newsgraph.nlp.cues import (
     BELIEF_VERBS,
-    FIRST,
     CONTENT_NOUNS,
     DIRECT_ONLY,
     DOC_NOUNS,
     DOC_VERBS,
+    FIRST,
     IMPERSONAL_VERBS,
     LABEL_VERBS,
     OBJECT_VERBS,
@@ -36,8 +36,8 @@ from newsgraph.nlp.cues import (
     VIEW_NOUNS,
     XCOMP_VERBS,
 )
-from newsgraph.nlp.nesting import drop_nested
 from newsgraph.nlp.interviews import INTERVIEW, Turn, find_turns, label_actor
+from newsgraph.nlp.nesting import drop_nested
 from newsgraph.nlp.speakers import (
     Speaker,
     SpeakerResolver,
@@ -547,12 +547,11 @@ class QuoteFinder:
                 continue
             t = doc[i]
             lem = t.lemma_.lower()
-            if t.lower_ in VIEW_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "in":
-                if self.in_story(t.idx):
-                    c = self._own_words(t)
-                    if c is not None:
-                        out.append(c)
-                        continue
+            if t.lower_ in VIEW_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "in" and self.in_story(t.idx):
+                c = self._own_words(t)
+                if c is not None:
+                    out.append(c)
+                    continue
             if t.pos_ == "NOUN" and t.lower_ in CONTENT_NOUNS:
                 if self.in_story(t.idx):
                     c = self._noun_content(t)
