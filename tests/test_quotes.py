@@ -90,14 +90,20 @@ def test_direct_single_quotes_with_apostrophes(analyse_text):
     assert "Berg" in q["speaker_text"]
 
 
-def test_quote_split_by_its_cue_is_one_statement(analyse_text):
-    rec = analyse_text('"We are ready for the storm," Tomas Berg said, "and we will not wait for help."')
-    q = only(rec)
-    assert q["kind"] == "direct"
-    assert len(q["fragments"]) == 2
-    text = rec["text"]
-    assert [text[s:e] for s, e in q["fragments"]] == ["We are ready for the storm,", "and we will not wait for help."]
-    assert "Berg" in q["speaker_text"]
+@pytest.mark.parametrize("text", [
+    '"We are ready for the storm," Tomas Berg said, "and we will not wait for help."',
+    '"We are ready for the storm," Tomas Berg said. "We will not wait for help."',
+])
+def test_quote_split_by_its_cue_is_two_statements(analyse_text, text):
+    """A5: one statement per quoted part, same speaker, same cue."""
+    rec = analyse_text(text)
+    first, second = quotes_of(rec)
+    assert [q["kind"] for q in (first, second)] == ["direct", "direct"]
+    assert first["content"] == "We are ready for the storm,"
+    assert second["content"].endswith("not wait for help.")
+    assert first["cue"] == second["cue"] == "said"
+    assert (first["cue_start"], first["speaker_start"]) == (second["cue_start"], second["speaker_start"])
+    assert "Berg" in first["speaker_text"]
 
 
 def test_unclosed_paragraph_continues_into_next(analyse_text):
@@ -278,3 +284,90 @@ def test_headline_and_byline_are_not_statements(extractor):
             "The mayor said the bridge would reopen on Monday.\n")
     article = extractor.one(read_text(text, "<test>", get_settings(), None))
     assert [q.content for q in article.quotes] == ["the bridge would reopen on Monday"]
+
+
+# -- one statement per report (nlp/nesting.py) --------------------------------
+def test_report_inside_a_report_is_part_of_it(analyse_text):
+    rec = analyse_text("Ellen Hargrove noted that the council had rejected the plan for a second bridge.")
+    q = only(rec)
+    assert q["cue"] == "noted"
+    assert q["content"] == "the council had rejected the plan for a second bridge"
+
+
+def test_belief_inside_a_report_is_part_of_it(analyse_text):
+    rec = analyse_text("Ellen Hargrove said she believed the dam would hold through the winter.")
+    q = only(rec)
+    assert q["cue"] == "said"
+    assert "believed" in q["content"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Witnesses, according to the Daily Ledger, said a man attacked the guards near the gate.", "Witnesses"),
+    ("Reuters reported on Monday that a senior government source said the ban was only temporary.",
+     "a senior government source"),
+])
+def test_relayed_report_keeps_its_own_source(analyse_text, text, speaker):
+    q = only(analyse_text(text))
+    assert q["cue"] == "said"
+    assert q["speaker_text"] == speaker
+
+
+# -- noun-phrase attributions, wishes, evaluations ----------------------------
+def test_in_the_view_of_a_source(analyse_text):
+    q = only(analyse_text("In the view of the regional water board, the new dam is too expensive to finish."))
+    assert q["cue"] == "In the view"
+    assert q["content"] == "the new dam is too expensive to finish"
+    assert "water board" in q["speaker_text"]
+
+
+def test_view_phrase_inside_its_clause_is_left_out(analyse_text):
+    rec = analyse_text("The new dam, in the analysis of the Institute for Water Studies, is too expensive to finish.")
+    q = only(rec)
+    text = rec["text"]
+    assert [text[s:e] for s, e in q["fragments"]] == ["The new dam", "is too expensive to finish"]
+    assert "Institute" in q["speaker_text"]
+
+
+def test_wish_about_someone_else_is_a_statement(analyse_text):
+    """A4: ``X wants Y to resign`` is X's position; ``X wants to run`` is a plan, no statement."""
+    q = only(analyse_text("The opposition leader Marta Delgado wants the finance minister to resign."))
+    assert q["cue"] == "wants"
+    assert q["content"] == "the finance minister to resign"
+    assert quotes_of(analyse_text("The opposition leader Marta Delgado wants to run for mayor next year.")) == []
+
+
+def test_evaluation_keeps_the_charge(analyse_text):
+    q = only(analyse_text("Mayor Ellen Hargrove accused the contractor of hiding the cracks in the dam."))
+    assert q["cue"] == "accused"
+    assert q["content"] == "the contractor of hiding the cracks in the dam"
+
+
+def test_coordinated_promise_is_one_content(analyse_text):
+    q = only(analyse_text("The company pledged to cap and then gradually reduce its emissions."))
+    assert q["content"] == "to cap and then gradually reduce its emissions"
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The council likened the new tax to a fine on small farms.", "likened", "the new tax to a fine on small farms"),
+    ("The Green Party strongly opposes the expansion of the airport.", "opposes", "the expansion of the airport"),
+    ("The minister reaffirmed that the border would stay open to trucks.", "reaffirmed",
+     "the border would stay open to trucks"),
+])
+def test_more_reporting_verbs(analyse_text, text, cue, content):
+    q = only(analyse_text(text))
+    assert (q["cue"], q["content"]) == (cue, content)
+
+
+def test_label_verb_without_a_label_is_an_act(analyse_text):
+    """``named a coach`` appoints; ``named X as a terrorist group`` evaluates."""
+    assert quotes_of(analyse_text("The club named a new coach for the coming season.")) == []
+    q = only(analyse_text("The minister named the militia as a terrorist organisation."))
+    assert q["content"] == "the militia as a terrorist organisation"
+
+
+def test_agentless_passive_reports_only_with_a_reporting_verb(analyse_text):
+    """D1: ``was said to`` / ``were told to`` report with no speaker; ``is expected to``
+    and ``are considered`` are the article's own narration."""
+    q = only(analyse_text("Residents were told to stay off the roads until Friday."))
+    assert q["speaker"] is None and q["content"] == "to stay off the roads until Friday"
+    assert quotes_of(analyse_text("The storm is expected to reach the coast late on Wednesday night.")) == []

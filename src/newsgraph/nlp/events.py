@@ -25,6 +25,7 @@ from newsgraph.dates import find_dates
 from newsgraph.model import Actor, Article, Event, Quote
 from newsgraph.nlp.actors import ActorIndex
 from newsgraph.nlp.event_verifier import calibrated
+from newsgraph.nlp.interviews import INTERVIEW
 from newsgraph.nlp.modality import noun_status, verb_status
 from newsgraph.nlp.plover import (
     AGENT_NOUNS,
@@ -121,7 +122,9 @@ class _Extractor:
         self.consumed: set[int] = set()
         self.cands: list[Cand] = []
         self._actor_cache: dict[int, Actor | None] = {}
-        self._direct = [(q.start, q.end, q) for q in quotes if q.kind == "direct"]
+        # An interview answer runs over paragraphs of the source's own account: the acts it
+        # reports are read as in narration, not as a quotation's claims.
+        self._direct = [(q.start, q.end, q) for q in quotes if q.kind == "direct" and q.channel != INTERVIEW]
         self._dates: dict[int, list[tuple[int, int, str | None]]] = {}
         # Token.sent scans the document each time: index the sentences once.
         self._sents = list(doc.sents)
@@ -942,7 +945,7 @@ class _Extractor:
         source; weak (rule of thumb), so the confidence is low."""
         acted = {c.said_in for c in by_trigger.values() if c.said_in}
         for q in self.quotes:
-            if q.id in acted or not q.speaker or q.speaker not in self.index.actors:
+            if q.id in acted or not q.speaker or q.speaker not in self.index.actors or q.channel == INTERVIEW:
                 continue
             if not self.article.is_story(q.start):
                 continue

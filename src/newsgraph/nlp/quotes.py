@@ -25,13 +25,19 @@ from newsgraph.nlp.cues import (
     DIRECT_ONLY,
     DOC_NOUNS,
     DOC_VERBS,
+    FIRST,
+    IMPERSONAL_VERBS,
+    LABEL_VERBS,
     OBJECT_VERBS,
     REPORT_ADVERBS,
     SAY_VERBS,
     SPEECH_NOUNS,
     TITLE_CUES,
+    VIEW_NOUNS,
     XCOMP_VERBS,
 )
+from newsgraph.nlp.interviews import INTERVIEW, Turn, find_turns, label_actor
+from newsgraph.nlp.nesting import drop_nested
 from newsgraph.nlp.speakers import (
     Speaker,
     SpeakerResolver,
@@ -198,7 +204,7 @@ def _cue_ids(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
     if got is None:
         strings = doc.vocab.strings
         lemmas = SAY_VERBS | BELIEF_VERBS | DOC_VERBS | OBJECT_VERBS | XCOMP_VERBS | {"put"}
-        words = {"according", "words"} | REPORT_ADVERBS | CONTENT_NOUNS
+        words = {"according"} | VIEW_NOUNS | REPORT_ADVERBS | CONTENT_NOUNS
         lem_ids = set()
         for w in lemmas:
             lem_ids.add(strings.add(w))
@@ -224,7 +230,8 @@ class Cand:
     no_speaker: bool = False  # passive / impersonal: a statement with no source
     mark: Marked | None = None
     inherit: bool = False  # a floating quote: takes the previous speaker
-    label: bool = False  # a transcript line "NAME: …"
+    label: bool = False  # a transcript line "NAME: …" or an interview turn
+    channel: str | None = None  # where it was said, when known before the parse is read
 
 
 SENT_END = frozenset(".!?")
@@ -540,13 +547,18 @@ class QuoteFinder:
                 continue
             t = doc[i]
             lem = t.lemma_.lower()
+            if t.lower_ in VIEW_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "in" and self.in_story(t.idx):
+                c = self._own_words(t)
+                if c is not None:
+                    out.append(c)
+                    continue
             if t.pos_ == "NOUN" and t.lower_ in CONTENT_NOUNS:
                 if self.in_story(t.idx):
                     c = self._noun_content(t)
                     if c is not None:
                         out.append(c)
                 continue
-            if t.pos_ not in ("VERB", "AUX") and t.lower_ not in ("according", "words") \
+            if t.pos_ not in ("VERB", "AUX") and t.lower_ != "according" \
                     and t.lower_ not in REPORT_ADVERBS:
                 continue
             if not self.in_story(t.idx):
@@ -636,8 +648,6 @@ class QuoteFinder:
                 return None
             s, e, frags = got
             return Cand(s, e, "indirect", frags, cue=(t.idx, doc[t.i + 1].idx + 2), cue_tok=t, subj=subj)
-        if t.lower_ == "words":
-            return self._own_words(t)
         if t.lower_ in REPORT_ADVERBS:
             head = t.head
             if head.i == t.i or head.pos_ not in ("VERB", "AUX") or head.dep_ in ("relcl", "acl"):
@@ -655,6 +665,7 @@ class QuoteFinder:
         if not (is_say or is_belief or is_doc or lem in OBJECT_VERBS or lem in XCOMP_VERBS):
             return None
         subj, impersonal = self.source_of(t)
+        impersonal = impersonal and lem in IMPERSONAL_VERBS
         if is_doc and not is_say and (subj is None or not (subj.lemma_.lower() in DOC_NOUNS
                                                             or subj.ent_type_ == "ORG")):
             return None
@@ -709,19 +720,27 @@ class QuoteFinder:
         else:
             dobj = [c for c in children if c.dep_ == "dobj"]
             xcomp = [c for c in children if c.dep_ in ("xcomp", "oprd") and c.i > t.i]
-            preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "of", "about", "against", "as")
+            preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "of", "about", "against", "as", "to", "with")
                      and c.i > t.i]
             if lem in ("cite", "quote") and any(x.lower_ == "as" and x.dep_ == "prep" and any(
                     c.dep_ == "pcomp" for c in x.children) for x in t.subtree):
                 return None  # "cited X as saying ...": the saying is the statement
             if lem in OBJECT_VERBS and dobj and dobj[0].i > t.i and dobj[0].lower_ not in ("it", "this", "that"):
                 d = dobj[0]
-                if lem == "call" and not (xcomp or any(p.lower_ == "for" for p in preps)):
+                if lem in LABEL_VERBS and not (xcomp or any(p.lower_ in ("as", "to", "with") or p.lower_ == "for" and lem == "call"
+                                                            for p in preps)):
                     return None
                 if lem in ("tell", "ask", "urge") and not xcomp:
                     return None
                 spans.append((d.left_edge.i, d.right_edge.i))
-                for x in xcomp + [p for p in preps if p.lower_ == "as"]:
+                # "accused X of Y", "praised X for Y": the charge or the merit is part of
+                # the evaluation (A3)
+                # (not a gerund under a preposition: "balancing between X and criticising Y
+                # for Z" describes a stance, it reports no statement)
+                gerund = t.tag_ == "VBG" and "pcomp" in (t.dep_, t.head.dep_ if t.dep_ == "conj" else "")
+                labels = [p for p in preps if p.lower_ == "as" or p.lower_ in ("of", "for") and p.i > d.i
+                          and not gerund or p.lower_ in ("to", "with") and lem in LABEL_VERBS and p.i > d.i]
+                for x in xcomp + labels:
                     spans.append((x.left_edge.i, x.right_edge.i))
                 for x in children:  # "denounced the killing as murder committed ..."
                     if x.dep_ == "advcl" and x.i > d.i and any(m.dep_ == "mark" and m.lower_ == "as"
@@ -730,6 +749,9 @@ class QuoteFinder:
             elif lem in XCOMP_VERBS and xcomp and (xcomp[0].tag_ == "VB" or xcomp[0].tag_ == "VBG" and lem in GERUND_VERBS):
                 x = xcomp[0]
                 spans.append((x.left_edge.i, x.right_edge.i))
+                for y in children:  # "pledged to cap and then gradually reduce ...": one promise
+                    if y.dep_ == "conj" and y.i > x.i and y.tag_ == "VB":
+                        spans.append((y.left_edge.i, y.right_edge.i))
                 if dobj and dobj[0].i < x.i and lem in ("urge", "ask", "call", "tell", "order", "encourage",
                                                           "advise", "instruct", "warn"):
                     spans.append((dobj[0].left_edge.i, dobj[0].right_edge.i))
@@ -737,8 +759,8 @@ class QuoteFinder:
                     m.dep_ == "mark" and m.lower_ == "for" for m in c.children) for c in children):
                 x = next(c for c in children if c.dep_ == "advcl" and c.i > t.i)
                 spans.append((x.left_edge.i + 1 if x.left_edge.lower_ == "for" else x.left_edge.i, x.right_edge.i))
-            elif lem in ("call", "ask", "warn", "complain") and preps:
-                p = preps[0]
+            elif lem in ("call", "ask", "warn", "complain") and any(p.lower_ not in ("to", "with") for p in preps):
+                p = next(p for p in preps if p.lower_ not in ("to", "with"))
                 if p.lower_ == "as":
                     return None
                 spans.append((p.left_edge.i + 1, p.right_edge.i))
@@ -796,11 +818,14 @@ class QuoteFinder:
         head = prep.head
         if head.pos_ not in ("VERB", "AUX"):
             return None
-        a = prep.right_edge.i + 1
-        b = head.right_edge.i
-        if a > b:
+        # The clause around the phrase, without it (``The plan, in his view, is flawed``);
+        # a source named before the phrase is no content (``X, in his own words, ...``).
+        a = head.left_edge.i
+        if subj.pos_ == "PRON" and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < prep.i for c in head.children):
+            a = prep.right_edge.i + 1
+        if a > head.right_edge.i:
             return None
-        got = self._content([(a, b)], None, t)
+        got = self._content([(a, head.right_edge.i)], (prep.left_edge.i, prep.right_edge.i), t)
         if got is None:
             return None
         s, e, frags = got
@@ -846,7 +871,11 @@ class QuoteFinder:
                 for d in directs_of(inner):
                     dropped.add(id(d))
             keep_rep.append(r)
-        cands = [d for d in direct if id(d) not in dropped] + keep_rep
+        cands = drop_nested([d for d in direct if id(d) not in dropped] + keep_rep)
+        turns = self.interview_turns()
+        if turns:
+            cands = [c for c in cands if self._own_source_in_turn(c, turns)] + [
+                self._turn_cand(t) for t in turns if not t.question]
         cands.sort(key=lambda c: (c.start, c.end))
         # one statement per span
         uniq: list[Cand] = []
@@ -856,21 +885,54 @@ class QuoteFinder:
             uniq.append(c)
         return self.finish(uniq)
 
-    def merge_split(self, cands: list[Cand]) -> list[Cand]:
-        """``"A," he said, "B."`` and ``"A," he said. "B."`` in one paragraph: one
-        utterance, so one statement in fragments (the cue sits between them)."""
-        out: list[Cand] = []
+    # -- interviews -----------------------------------------------------------
+    def interview_turns(self) -> list[Turn]:
+        zones = [(z.start, z.end) for z in self.article.zones if z.kind in ("body", "standfirst")]
+
+        def in_body(pos: int) -> bool:
+            return not zones or any(a <= pos < b for a, b in zones)
+
+        persons = [a.name for a in self.index.actors.values() if a.kind == "person"]
+        return find_turns(self.text, persons, in_body)
+
+    def _turn_cand(self, t: Turn) -> Cand:
+        """An answer turn: a direct statement of the one answering, cue null (D2)."""
+        actor = label_actor(t.label, list(self.index.actors.values()))
+        if actor is not None and self.index.at(t.label_start, t.label_end) is None:
+            self.index.add_mention(actor.id, t.label, t.label_start, t.label_end)
+        c = Cand(t.start, t.end, "direct", [list(f) for f in t.fragments])
+        c.speaker = Speaker(actor, t.label, t.label_start, t.label_end)
+        c.label = True
+        c.channel = INTERVIEW
+        return c
+
+    def _own_source_in_turn(self, c: Cand, turns: list[Turn]) -> bool:
+        """Inside a turn, only a statement with a cue and a third-party source of its
+        own stands apart; the rest is the turn's own words (\"I think\", a quotation
+        the answer makes, the interviewer's \"you said\")."""
+        t = next((t for t in turns if t.start <= c.start < t.end), None)
+        if t is None:
+            return True
+        if c.subj is None or c.label or c.inherit:
+            return False
+        return c.subj.lower_ not in FIRST
+
+    def share_split_cue(self, cands: list[Cand]) -> list[Cand]:
+        """``"A," he said, "B."`` and ``"A," he said. "B."`` in one paragraph: two
+        statements of the same speaker with the same cue (A5), as the Wikinews and Gender
+        Gap Tracker gold mark them; the part after the cue takes the cue of the first."""
+        prev: Cand | None = None
         for c in cands:
-            p = out[-1] if out else None
-            if (p is not None and c.kind == "direct" and p.kind == "direct"
-                    and (c.cue_tok is not None and p.cue_tok is not None and c.cue_tok.i == p.cue_tok.i
-                         or c.inherit and p.cue_tok is not None)
-                    and "\n" not in self.text[p.end:c.start] and c.start - p.end < 200):
-                p.end = c.end
-                p.fragments = p.fragments + c.fragments
+            p = prev
+            prev = c
+            if (p is None or c.kind != "direct" or p.kind != "direct" or p.cue_tok is None
+                    or "\n" in self.text[p.end:c.start] or c.start - p.end >= 200):
                 continue
-            out.append(c)
-        return out
+            if c.cue_tok is not None and c.cue_tok.i == p.cue_tok.i:
+                continue  # already shares it
+            if c.inherit:
+                c.cue, c.cue_tok, c.subj, c.no_speaker, c.inherit = p.cue, p.cue_tok, p.subj, p.no_speaker, False
+        return cands
 
     def _balance(self, c: Cand) -> None:
         """Take in the quotation mark a reported content cuts in half
@@ -889,7 +951,7 @@ class QuoteFinder:
 
     def finish(self, cands: list[Cand]) -> list[Quote]:
         text = self.text
-        cands = self.merge_split(cands)
+        cands = self.share_split_cue(cands)
         out: list[Quote] = []
         prev: Cand | None = None
         by_cue: dict[int, Speaker | None] = {}
@@ -923,7 +985,7 @@ class QuoteFinder:
                 speaker=sp.actor.id if sp and sp.actor else None, speaker_text=sp.text if sp else None,
                 speaker_start=sp.start if sp else None, speaker_end=sp.end if sp else None,
                 cue=cue_text, cue_start=c.cue[0] if c.cue else None, cue_end=c.cue[1] if c.cue else None,
-                channel=self._channel(c),
+                channel=c.channel or self._channel(c),
             ))
         return out
 
