@@ -29,6 +29,7 @@ class Report:
     unchanged: int = 0
     errors: list[InputError] = field(default_factory=list)
     seconds: float = 0.0
+    stories: int = 0  # articles placed in stories
 
     @property
     def failed(self) -> int:
@@ -186,8 +187,25 @@ def ingest_articles(items: Iterable[Article | InputError], db: str | None = None
                         on_done(a, True)
             if on_progress:
                 on_progress(len(batch))
+        if report.stored:
+            report.stories = _update_stories(store)
     report.seconds = elapsed()
     return report
+
+
+def _update_stories(store: Store) -> int:
+    """Stories follow the store: every article stored by any path (ingest, watch, import)
+    joins a story here, in the same run, with no step a user must know about."""
+    from newsgraph.corpus import stories
+
+    return stories.update(store).articles
+
+
+def update_stories(db: str) -> int:
+    """Cluster the stored articles that are in no story yet (e.g. in a store written by
+    an older newsgraph); how many were placed."""
+    with Store(db) as store:
+        return _update_stories(store)
 
 
 def analysed(articles: Iterable[Article], settings: Settings, workers: int,
@@ -260,6 +278,8 @@ def import_parquet(parquet_dir: str, db: str | None = None, settings: Settings |
             report.stored += store.write(todo)
             if on_progress:
                 on_progress(len(recs))
+        if report.stored:
+            report.stories = _update_stories(store)
     report.seconds = elapsed()
     return report
 
