@@ -331,7 +331,11 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
         headers = dict(getattr(exc, "headers", None) or {})
         allowed = [m.strip() for m in headers.get("Allow", "").split(",") if m.strip()]
         if "GET" in allowed and "HEAD" not in allowed:  # HeadAsGet answers HEAD wherever GET is
-            headers["Allow"] = ", ".join([*allowed, "HEAD"])
+            allowed.append("HEAD")
+        if allowed:
+            # One order whatever Starlette's version lists them in (it changed between releases).
+            order = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+            headers["Allow"] = ", ".join(sorted(allowed, key=lambda m: (order.index(m) if m in order else 99, m)))
         title = "Not found" if exc.status_code == 404 else _phrase(exc.status_code)
         return error(request, exc.status_code, title, str(exc.detail), headers=headers)
 
