@@ -325,3 +325,35 @@ def stored_records(db: str) -> Iterator[dict[str, Any]]:
 def timed() -> Callable[[], float]:
     t0 = time.perf_counter()
     return lambda: time.perf_counter() - t0
+
+
+def list_stories(db: str, q: str = "", limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """Stories, the most reported first (``newsgraph stories``, /stories)."""
+    from newsgraph.corpus import views
+
+    with Store(db, readonly=True) as store:
+        return views.list_stories(store, q, limit, offset)
+
+
+def story(db: str, story_id: str) -> dict[str, Any] | None:
+    """One story: articles and outlets over time, events, reactions by actor (/story/ID)."""
+    from newsgraph.corpus import views
+
+    with Store(db, readonly=True) as store:
+        return views.story(store, story_id)
+
+
+def compare(db: str, a: str, b: str, speaker: str | None = None) -> dict[str, Any] | None:
+    """Two stories' reactions side by side, optionally one speaker's (``newsgraph compare``, /compare)."""
+    from newsgraph.corpus import views
+
+    with Store(db, readonly=True) as store:
+        return views.compare(store, a, b, speaker)
+
+
+def rhetoric(db: str, actor_id: str, story_id: str | None = None) -> dict[str, Any]:
+    """An actor's statements over time with stance and intensity (/rhetoric/ID)."""
+    from newsgraph.corpus import views
+
+    with Store(db, readonly=True) as store:
+        return views.rhetoric(store, actor_id, story_id)

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -23,12 +23,12 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*[^\W_]|[^\W\d_]|\d+(?:[.,:]\d+)?")
 Vector = dict[str, float]
 
 
-@lru_cache(maxsize=None)
+@cache
 def settings() -> dict[str, Any]:
     return json.loads(resources.files("newsgraph.corpus").joinpath("data/stories.json").read_text("utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def stopwords() -> frozenset[str]:
     data = json.loads(resources.files("newsgraph.corpus").joinpath("data/stopwords.json").read_text("utf-8"))
     return frozenset(data["words"])
@@ -66,8 +66,7 @@ class ArticleTerms:
 
 def _norm(word: str) -> str:
     w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
+    w = w.removesuffix("'s")
     # A crude plural fold: "strikes"/"strike", "Chargers"/"Charger" count as one term.
     if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
         w = w[:-1]

@@ -19,9 +19,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
-from newsgraph.corpus import duplicates
+from newsgraph.corpus import duplicates, reactions
 from newsgraph.corpus.cluster import average_link
-from newsgraph.corpus.features import ArticleTerms, article_terms, combined, dot, settings
+from newsgraph.corpus.features import (
+    ArticleTerms,
+    article_terms,
+    combined,
+    dot,
+    settings,
+)
 from newsgraph.store import Store
 
 
@@ -239,6 +245,7 @@ def _refresh(c: sqlite3.Connection, sid: str) -> None:
     c.execute("DELETE FROM story_keys WHERE story_id=?", (sid,))
     c.execute("DELETE FROM story_events WHERE story_id=?", (sid,))
     if not arts:
+        c.execute("DELETE FROM reactions WHERE story_id=?", (sid,))
         c.execute("DELETE FROM stories WHERE id=?", (sid,))
         return
     ids = [a[0] for a in arts]
@@ -255,6 +262,7 @@ def _refresh(c: sqlite3.Connection, sid: str) -> None:
             events.append((eid, sid, aid))
             kinds[typ] += 1
     c.executemany("INSERT OR REPLACE INTO story_events (event_id, story_id, article_id) VALUES (?,?,?)", events)
+    reactions.store_reactions(c, sid, ids)
     keys: Counter[str] = Counter()
     for part in _chunks(ids, 500):
         q = f"SELECT keys FROM story_terms WHERE article_id IN ({','.join('?' * len(part))})"

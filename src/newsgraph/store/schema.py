@@ -139,6 +139,17 @@ MIGRATIONS: list[str] = [
     CREATE INDEX dup_bands_article ON dup_bands(article_id);
     CREATE TABLE dup_signatures (article_id TEXT PRIMARY KEY, sig BLOB NOT NULL);
     """,
+    # 3: reactions: each statement of a story's articles with its stance, intensity
+    # (corpus/reactions.py), cue, channel, outlet and date; the rhetoric and compare views read it.
+    """
+    CREATE TABLE reactions (
+        quote_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, article_id TEXT NOT NULL, speaker TEXT,
+        stance TEXT, intensity REAL, score REAL, cue TEXT, channel TEXT, outlet TEXT, date TEXT
+    );
+    CREATE INDEX reactions_story ON reactions(story_id);
+    CREATE INDEX reactions_speaker ON reactions(speaker, date);
+    CREATE INDEX reactions_article ON reactions(article_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -21,6 +21,6 @@ def forget_article(c: sqlite3.Connection, article_id: str) -> None:
     if story is not None:
         # Marked stale: the next clustering pass recounts it (or drops it when empty).
         c.execute("UPDATE stories SET updated_at='' WHERE id=?", (story[0],))
-    for t in ("story_articles", "story_events", "dup_bands", "dup_signatures"):
+    for t in ("story_articles", "story_events", "reactions", "dup_bands", "dup_signatures"):
         c.execute(f"DELETE FROM {t} WHERE article_id=?", (article_id,))
     c.execute("DELETE FROM duplicates WHERE article_id=? OR duplicate_of=?", (article_id, article_id))
