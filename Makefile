@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8765
 SHARED ?= ../shared
 
-.PHONY: venv run serve sample test test-slow test-spark test-browser test-all eval eval-pins annotated train bench kb lint clean browser-deps
+.PHONY: venv run serve sample demo test test-slow test-spark test-browser test-all eval eval-pins annotated train bench kb lint clean browser-deps
 
 $(VENV)/.stamp-install: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,12 @@ annotated:
 bench: venv
 	$(PIP) install -q -e ".[bench]"
 	$(PY) bench/run.py --shared $(SHARED)
+	$(PY) bench/stories.py
+
+# Two stories and the reactions to them (data/demo: invented texts) plus the worked example.
+demo: venv
+	$(NG) ingest data/demo $(wildcard $(SHARED)/examples/putin-khamenei-express.txt) --db demo.db
+	$(NG) stories --db demo.db
 
 # Rebuild the bundled knowledge base from ../shared/kb.
 kb: venv

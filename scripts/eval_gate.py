@@ -7,7 +7,8 @@ figure falls more than the tolerance below the figure pinned in bench/eval_pins.
 Gold sets: the annotated corpus's dev and test splits (data/annotated/, split by
 data/annotated/splits.json) and every file in ../shared/gold. The test split is reported,
 never tuned on. Each set is extracted with `newsgraph extract --format jsonl`, as a user
-would run it, and scored with ../shared/eval/score.py.
+would run it, and scored with ../shared/eval/score.py. Story sets (../shared/stories/) are
+ingested into a fresh store, exported, and scored with ../shared/eval/score_stories.py.
 """
 from __future__ import annotations
 
@@ -63,6 +64,32 @@ def gold_sets(shared: Path) -> dict[str, Path]:
     return sets
 
 
+def story_sets(shared: Path) -> dict[str, Path]:
+    """Story clustering sets: ../shared/stories/*.jsonl (articles with their gold story)."""
+    folder = shared / "stories"
+    return {p.stem: p for p in sorted(folder.glob("*.jsonl"))} if folder.is_dir() else {}
+
+
+def score_story_set(name: str, gold: Path, shared: Path, newsgraph: str) -> tuple[dict, dict[str, float]]:
+    """Stories as a user gets them: `newsgraph ingest` into a fresh store, then
+    `newsgraph export --format jsonl`, scored with ../shared/eval/score_stories.py."""
+    db = OUT / f"{name}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    pred = OUT / f"{name}.pred.jsonl"
+    with open(OUT / f"{name}.err", "w", encoding="utf-8") as errf:
+        subprocess.run([newsgraph, "ingest", str(gold), "--db", str(db), "--quiet"], stderr=errf, check=False)
+        subprocess.run([newsgraph, "export", "--db", str(db), "--format", "jsonl", "-o", str(pred)], stderr=errf,
+                       check=False)
+    res = subprocess.run([sys.executable, str(shared / "eval" / "score_stories.py"), str(gold), str(pred), "--json"],
+                         capture_output=True, text=True, check=True)
+    result = json.loads(res.stdout)
+    figures = {"stories.bcubed.f1": float(result["bcubed"]["f1"])}
+    if "within_topic" in result:
+        figures["stories.within_topic.f1"] = float(result["within_topic"]["bcubed_f1_mean"])
+    return result, figures
+
+
 def headline(result: dict) -> dict[str, float]:
     figures = {}
     for name, path in HEADLINES.items():
@@ -91,7 +118,7 @@ def score_set(name: str, gold: Path, shared: Path, newsgraph: str) -> dict:
 
 
 def table(figures: dict[str, dict[str, float]], pins: dict[str, dict[str, float]]) -> str:
-    cols = list(HEADLINES)
+    cols = list(HEADLINES) + sorted({k for f in figures.values() for k in f if k not in HEADLINES})
     lines = ["| set | " + " | ".join(cols) + " |", "|---" * (len(cols) + 1) + "|"]
     for name, figs in figures.items():
         cells = []
@@ -129,6 +156,13 @@ def main(argv: list[str] | None = None) -> int:
         results[name] = score_set(name, gold, shared, args.newsgraph)
         figures[name] = headline(results[name])
         print(f"scored {name} in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    stories = story_sets(shared)
+    if args.only:
+        stories = {k: v for k, v in stories.items() if k in args.only}
+    for name, gold in stories.items():
+        t0 = time.perf_counter()
+        results[name], figures[name] = score_story_set(name, gold, shared, args.newsgraph)
+        print(f"scored {name} (stories) in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     (ROOT / "bench" / "eval.json").write_text(json.dumps(
         {"headline": figures, "pins": pins, "tolerance": TOLERANCE, "full": results}, indent=1) + "\n")
     print(table(figures, pins))

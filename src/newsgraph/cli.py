@@ -276,6 +276,86 @@ def actor(name: str = typer.Argument(...), db: Optional[str] = DbOption,
 
 
 @app.command()
+def stories(
+    story_id: Optional[str] = typer.Argument(None, help="Show this story; none: list the stories."),
+    db: Optional[str] = DbOption,
+    query: str = typer.Option("", "--query", "-q", help="Only stories whose title holds this."),
+    limit: int = typer.Option(30, min=1, max=1000),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Stories: one real-world occurrence across articles and outlets, and its reactions."""
+    if story_id is None:
+        res = service.list_stories(_db(db), query, limit)
+        if as_json:
+            print(json.dumps(res, ensure_ascii=False, indent=1))
+            return
+        t = Table(title=f"{res['total']} stories")
+        t.add_column("id", overflow="fold")
+        for col in ("first", "last", "articles", "outlets", "mentions", "kind", "title"):
+            t.add_column(col)
+        for r in res["stories"]:
+            t.add_row(shown(r["id"]), shown(r["first_date"] or ""), shown(r["last_date"] or ""), str(r["n_articles"]),
+                      str(r["n_sources"]), str(r["n_mentions"]), shown(r["kind"] or ""), shown((r["title"] or "")[:60]))
+        out.print(t)
+        return
+    res = service.story(_db(db), story_id)
+    if res is None:
+        raise NewsgraphError(f"no story {story_id} in {_db(db)}")
+    if as_json:
+        print(json.dumps(res, ensure_ascii=False, indent=1))
+        return
+    s = res["story"]
+    out.print(Text.assemble((shown(s["title"] or s["id"]), "bold")), soft_wrap=True)
+    out.print(f"{shown(s['first_date'] or '?')} .. {shown(s['last_date'] or '?')}: {s['n_articles']} articles, "
+              f"{s['n_sources']} outlets, {s['n_mentions']} event mentions", soft_wrap=True)
+    for a in res["articles"]:
+        out.print(f"  {shown(a['date'] or '')} {shown(a['outlet'] or '')}: {shown(a['title'] or a['id'])}", soft_wrap=True)
+    for g in res["reactions_by_actor"]:
+        sc = g["stance_counts"]
+        out.print(f"{shown(g['name'])}: {g['n']} (- {sc['negative']} / = {sc['neutral']} / + {sc['positive']})",
+                  soft_wrap=True)
+        for r in g["items"]:
+            out.print(f"    {r['score']:+.2f} {shown(r['cue'] or '')}: {shown((r['content'] or '')[:100])}", soft_wrap=True)
+
+
+@app.command()
+def compare(
+    a: str = typer.Argument(..., help="A story id."),
+    b: str = typer.Argument(..., help="Another story id."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only this actor's reactions (id or name)."),
+    db: Optional[str] = DbOption,
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Reactions to two stories side by side: counts, stances, harshest and mildest, cues."""
+    res = service.compare(_db(db), a, b, speaker)
+    if res is None:
+        raise NewsgraphError(f"no story {a} or {b} in {_db(db)}")
+    if as_json:
+        print(json.dumps(res, ensure_ascii=False, indent=1))
+        return
+    t = Table(title="reactions" + (f" of {shown(speaker)}" if speaker else ""))
+    t.add_column("")
+    sides = (res["a"], res["b"])
+    for side in sides:
+        t.add_column(shown((side["story"]["title"] or side["story"]["id"])[:50]))
+
+    def fmt(v: object) -> str:
+        return "–" if v is None else f"{v:+.2f}" if isinstance(v, float) else str(v)
+
+    t.add_row("statements", *(str(x["n_reactions"]) for x in sides))
+    for st in ("negative", "neutral", "positive"):
+        t.add_row(st, *(str(x["stance_counts"][st]) for x in sides))
+    t.add_row("mean score", *(fmt(x["mean_score"]) for x in sides))
+    t.add_row("harshest", *(shown((x["harshest"][0]["content"] or "")[:50]) if x["harshest"] else "" for x in sides))
+    t.add_row("mildest", *(shown((x["mildest"][0]["content"] or "")[:50]) if x["mildest"] else "" for x in sides))
+    t.add_row("cues", *(shown(", ".join(f"{c['cue']} {c['n']}" for c in x["cues"][:5])) for x in sides))
+    out.print(t)
+    v = res["verdict"]
+    if v and v["harsher"]:
+        out.print(f"harsher: {shown(v['harsher'])} (mean score difference {v['score_difference']:+.2f})")
+
+
+@app.command()
 def watch(
     sources: list[str] = typer.Argument(None, help="RSS/Atom feeds, sitemaps (URLs) or files of URLs; "
                                                    "none: every source watched before."),

@@ -29,6 +29,7 @@ class Report:
     unchanged: int = 0
     errors: list[InputError] = field(default_factory=list)
     seconds: float = 0.0
+    stories: int = 0  # articles placed in stories
 
     @property
     def failed(self) -> int:
@@ -186,8 +187,25 @@ def ingest_articles(items: Iterable[Article | InputError], db: str | None = None
                         on_done(a, True)
             if on_progress:
                 on_progress(len(batch))
+        if report.stored:
+            report.stories = _update_stories(store)
     report.seconds = elapsed()
     return report
+
+
+def _update_stories(store: Store) -> int:
+    """Stories follow the store: every article stored by any path (ingest, watch, import)
+    joins a story here, in the same run, with no step a user must know about."""
+    from newsgraph.corpus import stories
+
+    return stories.update(store).articles
+
+
+def update_stories(db: str) -> int:
+    """Cluster the stored articles that are in no story yet (e.g. in a store written by
+    an older newsgraph); how many were placed."""
+    with Store(db) as store:
+        return _update_stories(store)
 
 
 def analysed(articles: Iterable[Article], settings: Settings, workers: int,
@@ -260,6 +278,8 @@ def import_parquet(parquet_dir: str, db: str | None = None, settings: Settings |
             report.stored += store.write(todo)
             if on_progress:
                 on_progress(len(recs))
+        if report.stored:
+            report.stories = _update_stories(store)
     report.seconds = elapsed()
     return report
 
@@ -318,3 +338,35 @@ def stored_records(db: str) -> Iterator[dict[str, Any]]:
 def timed() -> Callable[[], float]:
     t0 = time.perf_counter()
     return lambda: time.perf_counter() - t0
+
+
+def list_stories(db: str, q: str = "", limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """Stories, the most reported first (``newsgraph stories``, /stories)."""
+    from newsgraph.corpus import views
+
+    with Store(db, readonly=True) as store:
+        return views.list_stories(store, q, limit, offset)
+
+
+def story(db: str, story_id: str) -> dict[str, Any] | None:
+    """One story: articles and outlets over time, events, reactions by actor (/story/ID)."""
+    from newsgraph.corpus import views
+
+    with Store(db, readonly=True) as store:
+        return views.story(store, story_id)
+
+
+def compare(db: str, a: str, b: str, speaker: str | None = None) -> dict[str, Any] | None:
+    """Two stories' reactions side by side, optionally one speaker's (``newsgraph compare``, /compare)."""
+    from newsgraph.corpus import views
+
+    with Store(db, readonly=True) as store:
+        return views.compare(store, a, b, speaker)
+
+
+def rhetoric(db: str, actor_id: str, story_id: str | None = None) -> dict[str, Any]:
+    """An actor's statements over time with stance and intensity (/rhetoric/ID)."""
+    from newsgraph.corpus import views
+
+    with Store(db, readonly=True) as store:
+        return views.rhetoric(store, actor_id, story_id)

@@ -448,6 +448,12 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
         # Our own reference page from the OpenAPI document: Swagger UI would need a CDN.
         return render(request, "docs.html", {"openapi": app.openapi()}, json_url="/openapi.json")
 
+    from newsgraph.api import stories
+
+    stories.add_routes(app, render, twin, _json,
+                       {"found": {**_missing("story or actor"), **INVALID, **UNAVAILABLE},
+                        "listed": {**INVALID, **UNAVAILABLE}})
+
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     if allowed_hosts is not None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from newsgraph.errors import StoreBusy, StoreError
 from newsgraph.store.schema import MIGRATIONS, SCHEMA_VERSION
+from newsgraph.store.story_tables import forget_article
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -184,6 +185,8 @@ class Store:
                   (article_id,))
         for t in ("events", "quotes", "mentions", "descriptors", "captions", "article_actors"):
             c.execute(f"DELETE FROM {t} WHERE article_id=?", (article_id,))
+        # A replaced article leaves its story and is clustered again as a new one.
+        forget_article(c, article_id)
         c.execute("DELETE FROM articles WHERE id=?", (article_id,))
 
     @staticmethod
@@ -256,15 +259,18 @@ class Store:
     # -- reads used by export and stats ----------------------------------------
     def records(self, ids: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
         """Stored records in id order, streamed."""
+        # "stories": the article's story, from the story tables (SCHEMA.md's export field).
         if ids is None:
-            cur = self.conn.execute("SELECT record FROM articles ORDER BY id")
-            for (rec,) in cur:
-                yield json.loads(rec)
+            cur = self.conn.execute("SELECT a.record, s.story_id FROM articles a "
+                                    "LEFT JOIN story_articles s ON s.article_id = a.id ORDER BY a.id")
+            for rec, story in cur:
+                yield {**json.loads(rec), "stories": [story] if story else []}
         else:
             for i in ids:
-                row = self.conn.execute("SELECT record FROM articles WHERE id=?", (i,)).fetchone()
+                row = self.conn.execute("SELECT a.record, s.story_id FROM articles a LEFT JOIN story_articles s "
+                                        "ON s.article_id = a.id WHERE a.id=?", (i,)).fetchone()
                 if row:
-                    yield json.loads(row[0])
+                    yield {**json.loads(row[0]), "stories": [row[1]] if row[1] else []}
 
     def integrity_check(self) -> str:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0]

@@ -98,6 +98,58 @@ MIGRATIONS: list[str] = [
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END;
     """,
+    # 2: stories (one real-world occurrence across articles), their blocking index and the
+    # terms they were built from, so a new batch joins them without re-reading the store;
+    # near-duplicate links and the MinHash bands that find them.
+    """
+    CREATE TABLE story_terms (
+        article_id TEXT PRIMARY KEY, date TEXT, terms TEXT NOT NULL, keys TEXT NOT NULL
+    );
+    CREATE INDEX story_terms_date ON story_terms(date);
+    CREATE TABLE story_df (
+        part TEXT NOT NULL, term TEXT NOT NULL, df INTEGER NOT NULL, PRIMARY KEY (part, term)
+    ) WITHOUT ROWID;
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY, title TEXT, first_date TEXT, last_date TEXT,
+        n_articles INTEGER NOT NULL DEFAULT 0, n_sources INTEGER NOT NULL DEFAULT 0,
+        n_mentions INTEGER NOT NULL DEFAULT 0, kind TEXT, keys TEXT,
+        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX stories_last ON stories(last_date);
+    CREATE TABLE story_articles (
+        article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, similarity REAL
+    );
+    CREATE INDEX story_articles_story ON story_articles(story_id);
+    CREATE TABLE story_keys (
+        key TEXT NOT NULL, story_id TEXT NOT NULL, PRIMARY KEY (key, story_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_keys_story ON story_keys(story_id);
+    CREATE TABLE story_events (
+        event_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, article_id TEXT NOT NULL
+    );
+    CREATE INDEX story_events_story ON story_events(story_id);
+    CREATE TABLE duplicates (
+        article_id TEXT NOT NULL, duplicate_of TEXT NOT NULL, similarity REAL, kind TEXT,
+        PRIMARY KEY (article_id, duplicate_of)
+    );
+    CREATE INDEX duplicates_of ON duplicates(duplicate_of);
+    CREATE TABLE dup_bands (
+        band TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX dup_bands_article ON dup_bands(article_id);
+    CREATE TABLE dup_signatures (article_id TEXT PRIMARY KEY, sig BLOB NOT NULL);
+    """,
+    # 3: reactions: each statement of a story's articles with its stance, intensity
+    # (corpus/reactions.py), cue, channel, outlet and date; the rhetoric and compare views read it.
+    """
+    CREATE TABLE reactions (
+        quote_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, article_id TEXT NOT NULL, speaker TEXT,
+        stance TEXT, intensity REAL, score REAL, cue TEXT, channel TEXT, outlet TEXT, date TEXT
+    );
+    CREATE INDEX reactions_story ON reactions(story_id);
+    CREATE INDEX reactions_speaker ON reactions(speaker, date);
+    CREATE INDEX reactions_article ON reactions(article_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,1 @@
+"""Cross-article work over the store: near-duplicates, stories, reactions and rhetoric."""

@@ -1,0 +1,155 @@
+"""Stories and near-duplicates over a real SQLite store: records written as the store
+writes them, then clustered by newsgraph.corpus.stories."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsgraph import service
+from newsgraph.corpus import duplicates, stories
+from newsgraph.corpus.features import article_terms
+from newsgraph.store import Store
+
+QUAKE_A = [
+    ("A magnitude 6.1 earthquake struck Aceh province in Indonesia on Tuesday, killing 12 people.",
+     "Rescuers in Banda Aceh searched collapsed homes after the 6.1 quake; the governor of Aceh said 12 died."),
+    ("Indonesia's Aceh province was shaken by a 6.1 magnitude earthquake that killed 12 villagers.",
+     "Officials in Banda Aceh said the quake destroyed hundreds of houses."),
+    ("The death toll from the 6.1 Aceh earthquake in Indonesia rose to 12, Banda Aceh officials said.",
+     "Aid agencies sent tents to Aceh."),
+]
+QUAKE_B = [
+    ("A 7.4 magnitude earthquake hit Oaxaca in southern Mexico on Friday, killing 6 people.",
+     "Buildings swayed in Mexico City; the governor of Oaxaca, Alejandro Murat, said 6 people died."),
+    ("Mexico's Oaxaca state was struck by a powerful 7.4 earthquake that killed 6 and damaged churches.",
+     "Alejandro Murat said schools in Oaxaca would stay closed."),
+    ("Six people died when a 7.4 earthquake shook Oaxaca, Mexico, governor Alejandro Murat said.",
+     "The quake was felt in Mexico City and Guatemala."),
+]
+
+
+def record(aid: str, lead: str, body: str, date: str = "2020-06-23", outlet: str | None = None) -> dict:
+    return {"id": aid, "source": {"path": None, "url": None, "format": "jsonl"},
+            "metadata": {"title": None, "date": date, "authors": [], "outlet": outlet, "outlet_country": None,
+                         "language": "en", "standfirst": None},
+            "text": f"{lead}\n{body}", "captions": [], "credits": [], "actors": [], "descriptors": [],
+            "quotes": [], "events": [], "tone": {}}
+
+
+def write(db: Path, recs: list[dict]) -> stories.StoryReport:
+    with Store(db) as s:
+        s.write([(r, "h-" + r["id"] + str(hash(r["text"]))) for r in recs])
+        return stories.update(s)
+
+
+def story_map(db: Path) -> dict[str, str]:
+    with Store(db, readonly=True) as s:
+        return dict(s.conn.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+
+
+def test_two_events_of_one_kind_are_two_stories(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    recs = [record(f"a{i}", *t) for i, t in enumerate(QUAKE_A)] + [record(f"b{i}", *t) for i, t in enumerate(QUAKE_B)]
+    report = write(db, recs)
+    assert report.articles == 6
+    m = story_map(db)
+    assert len({m["a0"], m["a1"], m["a2"]}) == 1
+    assert len({m["b0"], m["b1"], m["b2"]}) == 1
+    assert m["a0"] != m["b0"]
+    with Store(db, readonly=True) as s:
+        row = s.conn.execute("SELECT n_articles, first_date, last_date FROM stories WHERE id=?", (m["a0"],)).fetchone()
+    assert tuple(row) == (3, "2020-06-23", "2020-06-23")
+
+
+def test_a_new_batch_joins_the_story_and_keeps_its_id(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    write(db, [record(f"a{i}", *t) for i, t in enumerate(QUAKE_A[:2])] + [record("b0", *QUAKE_B[0])])
+    before = story_map(db)
+    report = write(db, [record("a2", *QUAKE_A[2], date="2020-06-24"), record("b1", *QUAKE_B[1])])
+    after = story_map(db)
+    assert report.articles == 2  # only the new ones are indexed
+    assert after["a2"] == before["a0"] == after["a0"]
+    assert after["b1"] == before["b0"]
+    with Store(db, readonly=True) as s:
+        last = s.conn.execute("SELECT last_date, n_articles FROM stories WHERE id=?", (after["a0"],)).fetchone()
+    assert tuple(last) == ("2020-06-24", 3)
+
+
+def test_a_story_far_away_in_time_is_not_joined(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    write(db, [record(f"a{i}", *t) for i, t in enumerate(QUAKE_A[:2])])
+    write(db, [record("late", *QUAKE_A[2], date="2023-01-01")])
+    m = story_map(db)
+    assert m["late"] != m["a0"]
+
+
+def test_a_replaced_article_is_clustered_again(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    write(db, [record(f"a{i}", *t) for i, t in enumerate(QUAKE_A)] + [record(f"b{i}", *t) for i, t in enumerate(QUAKE_B)])
+    first = story_map(db)
+    # a2 is rewritten into a report of the Oaxaca quake: it must move, and both stories recount.
+    write(db, [record("a2", *QUAKE_B[2])])
+    m = story_map(db)
+    assert m["a2"] == first["b0"]
+    with Store(db, readonly=True) as s:
+        counts = dict(s.conn.execute("SELECT id, n_articles FROM stories").fetchall())
+        df = s.conn.execute("SELECT df FROM story_df WHERE part='lead' AND term='N:aceh'").fetchone()[0]
+    assert counts[first["a0"]] == 2 and counts[first["b0"]] == 4
+    assert df == 2  # the old text's terms were taken out of the document frequencies
+
+
+def test_syndicated_copies_are_linked_and_share_a_story(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    wire = record("wire", *QUAKE_A[0], outlet="Wire")
+    body = " ".join([QUAKE_A[0][1]] * 6)
+    wire["text"] = QUAKE_A[0][0] + "\n" + body
+    copy = dict(wire, id="copy", metadata={**wire["metadata"], "outlet": "Daily Paper"})
+    copy["text"] = "JAKARTA (Wire) - " + wire["text"]
+    other = record("other", *QUAKE_B[0])
+    write(db, [wire, copy, other])
+    with Store(db, readonly=True) as s:
+        links = s.conn.execute("SELECT article_id, duplicate_of, kind FROM duplicates").fetchall()
+        n_sources = s.conn.execute("SELECT n_sources FROM stories s JOIN story_articles a ON a.story_id=s.id "
+                                   "WHERE a.article_id='wire'").fetchone()[0]
+    assert [tuple(x) for x in links] == [("copy", "wire", "copy")]
+    assert story_map(db)["copy"] == story_map(db)["wire"]
+    assert n_sources == 2
+
+
+def test_minhash_similarity_grades_copies_and_updates() -> None:
+    base = " ".join(f"word{i} text{i % 7}" for i in range(200))
+    same = duplicates.signature(base).jaccard(duplicates.signature(base + " end"))
+    update = duplicates.signature(base).jaccard(duplicates.signature(base[: len(base) * 2 // 3] + " new paragraph " * 40))
+    unrelated = duplicates.signature(base).jaccard(duplicates.signature(" ".join(QUAKE_B[0] * 20)))
+    assert duplicates.kind_of(same) == "copy"
+    assert duplicates.kind_of(update) == "update"
+    assert duplicates.kind_of(unrelated) is None
+
+
+def test_lead_names_and_numbers_weigh_more() -> None:
+    t = article_terms(record("x", *QUAKE_A[0]))
+    assert t.lead["N:aceh"] > 0 and t.lead["#6.1"] > 0
+    assert "killing" not in t.lead  # the lead keeps names and numbers only
+    assert t.text["N:aceh"] > t.text["rescuer"]
+    assert t.keys(3)[0].startswith(("N:", "#"))
+
+
+def test_export_carries_each_articles_story(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    write(db, [record(f"a{i}", *t) for i, t in enumerate(QUAKE_A)])
+    recs = list(service.stored_records(str(db)))
+    assert {r["id"]: r["stories"] for r in recs} == {k: [v] for k, v in story_map(db).items()}
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_ingest_builds_stories_with_no_extra_step(tmp_path: Path, n: int) -> None:
+    """Real spaCy through service.ingest: stories come out of ingest itself."""
+    src = tmp_path / "in.jsonl"
+    lines = [{"id": f"q{i}", "text": " ".join(t), "date": "2020-06-23"} for i, t in enumerate(QUAKE_A[:n])]
+    src.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    db = tmp_path / "s.db"
+    report = service.ingest([str(src)], db=str(db))
+    assert report.stored == n and report.stories == n
+    assert len(set(story_map(db).values())) == 1
