@@ -556,3 +556,35 @@ def test_unreadable_folder_is_reported(tmp_path, monkeypatch):
     assert len(articles(items)) == 1
     [e] = errors(items)
     assert e.where == str(d / "locked") and e.reason == "cannot read this folder: Permission denied"
+
+
+@pytest.mark.parametrize("exc", [AssertionError(), KeyError("x"), RuntimeError("lxml")])
+def test_html_parser_failures_are_input_errors(monkeypatch, exc):
+    """A library failing deep inside on hostile markup (a slow fuzz run found lxml's
+    drop_tree asserting inside htmldate) is a clear error for that page, not a crash."""
+    import trafilatura
+
+    from newsgraph.errors import InputError
+    from newsgraph.ingest.html import read_html
+
+    def boom(*_a, **_k):
+        raise exc
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", boom)
+    with pytest.raises(InputError) as got:
+        read_html("<html><body><p>" + "words " * 50 + "</p></body></html>", "p.html", S)
+    assert got.value.where == "p.html" and type(exc).__name__ in got.value.reason
+
+
+def test_html_parser_keeps_the_budget_error(monkeypatch):
+    import trafilatura
+
+    from newsgraph.errors import ArticleTimeout
+    from newsgraph.ingest.html import read_html
+
+    def slow(*_a, **_k):
+        raise ArticleTimeout("p.html", "over budget")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", slow)
+    with pytest.raises(ArticleTimeout):
+        read_html("<html><body><p>words</p></body></html>", "p.html", S)

@@ -5,7 +5,7 @@ import re
 import warnings
 
 from newsgraph.dates import normalise_date
-from newsgraph.errors import InputError
+from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.ingest.clean import clean
 from newsgraph.ingest.common import check_text, stable_id
 from newsgraph.model import Article, Metadata, Source
@@ -28,8 +28,12 @@ def html_to_text(html: str, url: str | None = None) -> tuple[str, dict]:
                 html, url=url, include_comments=False, include_tables=True, include_images=False,
                 favor_precision=True, with_metadata=True,
             )
-        except (ValueError, TypeError, AttributeError, LookupError, RecursionError, MemoryError) as exc:
-            # lxml/trafilatura on a page they cannot parse: no article, not a crash.
+        except NewsgraphError:
+            raise  # the time budget ran out while trafilatura worked: that error, as it is
+        except Exception as exc:  # noqa: BLE001 - untrusted markup through third-party parsers
+            # lxml, htmldate and trafilatura fail in many ways on a page they cannot parse
+            # (ValueError, RecursionError, an AssertionError deep in lxml's drop_tree...): no
+            # article, a clear error, never a crash that stops the other inputs.
             raise InputError("<html>", f"HTML page could not be parsed ({exc.__class__.__name__})") from None
     if doc is None:
         return "", {}
@@ -43,8 +47,8 @@ def read_html(html: str, where: str, settings: Settings, path: str | None = None
               url: str | None = None) -> Article:
     try:
         body, meta = html_to_text(html, url)
-    except InputError as exc:
-        raise InputError(where, exc.reason) from None
+    except InputError as exc:  # the same kind of error (a timeout stays a timeout), named for this input
+        raise type(exc)(where, exc.reason) from None
     if sum(c.isalpha() for c in body) < 20:  # a menu or a footer is not an article
         raise InputError(where, "HTML page with no article text that could be extracted")
     check_text(body, where, settings)
