@@ -58,10 +58,12 @@ eval: venv
 eval-pins: venv
 	$(PY) scripts/eval_gate.py --shared $(SHARED) --raise-pins
 
-# Rebuild every trained model from data in the repository (seeded): today, the event
-# confidence model, trained on the annotated corpus's train split.
+# Rebuild every trained model from data in the repository (seeded), in order: the event
+# party model, then the event confidence model (trained on the output of the extractor
+# that uses the party model), both on the annotated corpus's train split.
 train: venv
 	$(PIP) install -q -e ".[train]"
+	$(PY) scripts/train/train_parties.py --shared $(SHARED)
 	$(PY) scripts/train/train_confidence.py --shared $(SHARED)
 
 # Resolve the annotators' batches into the corpus file (fails on any span or layout problem).
