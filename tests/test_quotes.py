@@ -371,3 +371,32 @@ def test_agentless_passive_reports_only_with_a_reporting_verb(analyse_text):
     q = only(analyse_text("Residents were told to stay off the roads until Friday."))
     assert q["speaker"] is None and q["content"] == "to stay off the roads until Friday"
     assert quotes_of(analyse_text("The storm is expected to reach the coast late on Wednesday night.")) == []
+
+
+# -- sources behind relays and descriptions -----------------------------------
+@pytest.mark.parametrize("text, speaker", [
+    ("According to the Daily Courier, a spokesman for the harbour authority said the ferry "
+     "would resume service on Monday.", "spokesman"),
+    ("According to the state news agency Tasnim, the prosecutor general of Tehran, Karim Dastani, "
+     "said the suspects must face trial.", "Karim Dastani"),
+])
+def test_a_relayed_report_is_the_speakers(analyse_text, text, speaker):
+    """``According to X, Y said ...``: X only relays Y's statement (one statement, Y's)."""
+    rec = analyse_text(text)
+    q = only(rec)
+    assert speaker in q["speaker_text"]
+    assert q["cue"] == "said"
+
+
+def test_a_name_coordinated_with_its_description_speaks(analyse_text):
+    rec = analyse_text("Retired army colonel and security analyst Peter Lindqvist told the radio station "
+                       "the border crossing had been closed for a week.")
+    q = only(rec)
+    assert "Lindqvist" in q["speaker_text"]
+
+
+def test_a_name_inside_a_phrase_before_the_subject_does_not_speak(analyse_text):
+    rec = analyse_text("Speaking to the newspaper Star of Fenwick, engineer Maria Ostrova said, "
+                       "\"It is a proud moment for the whole crew and for the town.\"")
+    q = only(rec)
+    assert "Ostrova" in q["speaker_text"]

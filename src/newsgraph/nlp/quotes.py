@@ -28,6 +28,7 @@ from newsgraph.nlp.cues import (
     FIRST,
     IMPERSONAL_VERBS,
     LABEL_VERBS,
+    NON_SOURCES,
     OBJECT_VERBS,
     REPORT_ADVERBS,
     SAY_VERBS,
@@ -41,7 +42,9 @@ from newsgraph.nlp.nesting import drop_nested
 from newsgraph.nlp.speakers import (
     Speaker,
     SpeakerResolver,
+    according_appos,
     adjacent_subject,
+    relayed_source,
     subject_of,
 )
 
@@ -355,9 +358,9 @@ class QuoteFinder:
         if subj is None:
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)
             if not passive:
-                subj = adjacent_subject(cue)
+                subj = according_appos(cue) or adjacent_subject(cue)
             return subj, passive and subj is None
-        return subj, False
+        return relayed_source(subj), False
 
     def direct_quotes(self) -> list[Cand]:
         text = self.text
@@ -622,6 +625,17 @@ class QuoteFinder:
             return None
         return clean[0][0], clean[-1][1], clean
 
+    def _reports_itself(self, head: Token) -> bool:
+        """``According to the BBC, a spokesman said ...``: the clause is a report with a
+        cue and a source of its own; the outlet only relays it, and the report is the
+        spokesman's statement, not the BBC's."""
+        lem = head.lemma_.lower()
+        if not (lem in SAY_VERBS or lem in OBJECT_VERBS or lem in BELIEF_VERBS) or any(
+                c.dep_ == "neg" for c in head.children):
+            return False
+        subj = self.source_of(head)[0]
+        return subj is not None and subj.lower_ not in NON_SOURCES
+
     def _reported_from(self, t: Token, lem: str) -> Cand | None:
         doc = self.doc
         if t.lower_ == "according":
@@ -641,7 +655,7 @@ class QuoteFinder:
                     and head.head.pos_ in ("VERB", "AUX") and hops < 4:
                 head = head.head
                 hops += 1
-            if head.i == t.i:
+            if head.i == t.i or self._reports_itself(head):
                 return None
             got = self._content([(head.left_edge.i, head.right_edge.i)], (t.left_edge.i, t.right_edge.i), t)
             if got is None:
