@@ -400,3 +400,16 @@ def test_a_name_inside_a_phrase_before_the_subject_does_not_speak(analyse_text):
                        "\"It is a proud moment for the whole crew and for the town.\"")
     q = only(rec)
     assert "Ostrova" in q["speaker_text"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("According to reports, the mayor of Fenwick resigned after the vote on Tuesday.", None),
+    ("According to media reports, the mayor of Fenwick resigned after the vote on Tuesday.", None),
+    ("According to government reports, the mayor of Fenwick resigned after the vote on Tuesday.",
+     "government reports"),
+])
+def test_reports_with_no_one_behind_them_have_no_speaker(analyse_text, text, speaker):
+    """D1: ``according to reports`` is a statement with no speaker; a report with an
+    author named (``government reports``) is that author's."""
+    q = only(analyse_text(text))
+    assert q["speaker_text"] == speaker

@@ -15,6 +15,7 @@ from newsgraph.model import Actor, Article
 from newsgraph.nlp.actors import ActorIndex
 from newsgraph.nlp.cues import (
     FIRST,
+    GENERIC_REPORT_WORDS,
     NEUTER,
     NON_SOURCES,
     OBJECT_VERBS,
@@ -22,6 +23,7 @@ from newsgraph.nlp.cues import (
     PLURAL,
     RELATIVE,
     SAY_VERBS,
+    UNSOURCED_REPORTS,
 )
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -99,6 +101,20 @@ def subject_of(verb: Token, max_up: int = 4) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def unsourced_report(head: Token) -> bool:
+    """``according to reports``, ``media reports said``: a report no one is named
+    behind, so the statement has no speaker (D1). A determiner, a possessor, an author
+    (``government reports``, ``a report by the UN``) make it a source."""
+    if head.lower_ not in UNSOURCED_REPORTS:
+        return False
+    for c in head.children:
+        if c.dep_ in ("det", "poss", "nummod") or c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            return False
+        if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in GENERIC_REPORT_WORDS:
+            return False
+    return True
 
 
 def _in_prep_phrase(tok: Token) -> bool:
@@ -261,7 +277,7 @@ class SpeakerResolver:
             return Speaker(inner.actor if inner else None, head.text, s, e)
         if low in NON_SOURCES and low != "it" and head.pos_ in ("PRON", "DET"):
             return None
-        if head.ent_type_ in ("DATE", "TIME"):
+        if head.ent_type_ in ("DATE", "TIME") or unsourced_report(head):
             return None
         if head.pos_ == "PRON" or low in PERSONAL | PLURAL | NEUTER | FIRST:
             s, e = head.idx, head.idx + len(head.text)
