@@ -413,3 +413,19 @@ def test_reports_with_no_one_behind_them_have_no_speaker(analyse_text, text, spe
     author named (``government reports``) is that author's."""
     q = only(analyse_text(text))
     assert q["speaker_text"] == speaker
+
+
+def test_a_quote_a_clause_introduces_with_a_colon_is_its_subjects(analyse_text):
+    """No reporting verb, but a colon after a clause whose subject can speak (cue null)."""
+    rec = analyse_text("Senator Marta Delgado took a parting shot on the radio: \"The harbour plan was "
+                       "a waste of money from the very first day.\"")
+    q = only(rec)
+    assert q["kind"] == "direct" and q["cue"] is None
+    assert "Delgado" in q["speaker_text"]
+
+
+def test_an_infinitive_before_a_colon_is_not_the_cue(analyse_text):
+    rec = analyse_text("Pike explained the decision to call the boat Nordlys: \"My grandfather sailed a "
+                       "boat with that name for forty years.\"")
+    q = only(rec)
+    assert q["cue"] == "explained" and "Pike" in q["speaker_text"]

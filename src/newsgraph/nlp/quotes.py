@@ -30,6 +30,8 @@ from newsgraph.nlp.cues import (
     LABEL_VERBS,
     NON_SOURCES,
     OBJECT_VERBS,
+    PERSONAL,
+    PLURAL,
     REPORT_ADVERBS,
     SAY_VERBS,
     SPEECH_NOUNS,
@@ -389,9 +391,30 @@ class QuoteFinder:
                     # a "source" inside the quotation is a parse gone wrong
                     cand.subj, cand.cue, cand.cue_tok, cand.inherit = None, None, None, True
             else:
-                cand.inherit = True
+                cand.subj = self._colon_source(q)
+                cand.inherit = cand.subj is None
             out.append(cand)
         return out
+
+    def _colon_source(self, q: Marked) -> Token | None:
+        """``Trump took a parting shot on Twitter: "…"``: a quotation a clause introduces
+        with a colon and no reporting verb is the words of that clause's subject (cue
+        null), when the subject is someone who can speak."""
+        before = self.text[max(0, q.open - 3):q.open].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = self.doc[self.tok_at(len(before) - 1 + max(0, q.open - 3))]
+        if colon.text != ":":
+            return None
+        verb = colon.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.i > colon.i:
+            return None
+        subj = subject_of(verb, max_up=1)
+        if subj is None or subj.i > colon.i:
+            return None
+        if subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in PERSONAL or subj.lower_ in PLURAL:
+            return subj
+        return None
 
     def _tight_cue(self, q: Marked) -> bool:
         """A short quotation is still a quote when a cue sits right against it:
@@ -515,12 +538,20 @@ class QuoteFinder:
         i = self.tok_at(q.open)
         sent = doc[i].sent
         lo = max(sent.start, self.tok_at(prev_close) + 1 if prev_close >= 0 else 0)
+        infinitive: Token | None = None
         for j in range(i - 1, lo - 1, -1):
             t = doc[j]
             if "\n" in t.text:
                 break
             if self.is_cue(t):
+                if t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                    # "explained the reason to call it X:": an infinitive names a saying, the
+                    # finite verb before it reports one
+                    infinitive = infinitive or t
+                    continue
                 return t
+        if infinitive is not None:
+            return infinitive
         # a paragraph opened by the quote, after "X wrote:" ending the previous one
         line_start = text.rfind("\n", 0, q.open) + 1
         j = line_start
@@ -633,8 +664,8 @@ class QuoteFinder:
         if not (lem in SAY_VERBS or lem in OBJECT_VERBS or lem in BELIEF_VERBS) or any(
                 c.dep_ == "neg" for c in head.children):
             return False
-        subj = self.source_of(head)[0]
-        return subj is not None and subj.lower_ not in NON_SOURCES
+        inner = self._reported_from(head, lem)  # a report only with a content of its own
+        return inner is not None and inner.subj is not None and inner.subj.lower_ not in NON_SOURCES
 
     def _reported_from(self, t: Token, lem: str) -> Cand | None:
         doc = self.doc

@@ -99,6 +99,10 @@ def subject_of(verb: Token, max_up: int = 4) -> Token | None:
             return tok.head
         if tok.dep_ not in CLIMB or tok.head.i == tok.i:
             return None
+        if tok.dep_ == "ccomp" and tok.head.i > tok.i:
+            # a clause the parser hung on a verb after it ("X expressed ...; the government
+            # needs ..."): that verb's subject is not this one's source
+            return None
         tok = tok.head
     return None
 
@@ -118,10 +122,12 @@ def unsourced_report(head: Token) -> bool:
 
 
 def _in_prep_phrase(tok: Token) -> bool:
-    """Whether the name ``tok`` belongs to is the object of a preposition."""
+    """Whether the name ``tok`` belongs to is the object of a preposition (its only
+    one: a second object is the parser running a phrase into the subject, ``In the blog
+    post Chris Wright, the CTO, said``)."""
     while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
         tok = tok.head
-    return tok.dep_ == "pobj"
+    return tok.dep_ == "pobj" and sum(c.dep_ == "pobj" for c in tok.head.children) == 1
 
 
 def relayed_source(subj: Token) -> Token:
