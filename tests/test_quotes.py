@@ -429,3 +429,9 @@ def test_an_infinitive_before_a_colon_is_not_the_cue(analyse_text):
                        "boat with that name for forty years.\"")
     q = only(rec)
     assert q["cue"] == "explained" and "Pike" in q["speaker_text"]
+
+
+def test_a_passive_report_has_its_subject_as_content(analyse_text):
+    q = only(analyse_text("The accusation was denied by Irma Kovac, the mayor's lawyer."))
+    assert q["content"] == "The accusation" and q["cue"] == "denied"
+    assert "Kovac" in q["speaker_text"]

@@ -258,6 +258,10 @@ TELL_VERBS = frozenset((
     "promise",
 ))
 FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+# Object verbs whose passive subject is the one addressed or labelled, not the content:
+# "was urged by", "was described by X as" (D11 keeps the label alone).
+PASSIVE_HEARERS = TELL_VERBS | LABEL_VERBS | frozenset(("ask", "urge", "cite", "quote", "thank", "describe",
+                                                        "characterize", "characterise", "credit"))
 
 
 class QuoteFinder:
@@ -762,6 +766,12 @@ class QuoteFinder:
                 # a parenthetical cue ("…, he said, …") reports its whole sentence
                 sent = t.sent
                 spans = [(sent.start, sent.end - 1)]
+        elif lem in OBJECT_VERBS and lem not in PASSIVE_HEARERS and any(c.dep_ == "agent" for c in children) \
+                and any(c.dep_ == "nsubjpass" and c.i < t.i for c in children):
+            # "The charge was denied by her lawyer": the passive subject is what the agent
+            # denied, condemned, claimed (the active "denied the charge" has it as object)
+            x = next(c for c in children if c.dep_ == "nsubjpass")
+            spans.append((x.left_edge.i, x.right_edge.i))
         else:
             dobj = [c for c in children if c.dep_ == "dobj"]
             xcomp = [c for c in children if c.dep_ in ("xcomp", "oprd") and c.i > t.i]
