@@ -970,7 +970,8 @@ class QuoteFinder:
             return True
         if c.subj is None or c.label or c.inherit:
             return False
-        return c.subj.lower_ not in FIRST
+        # a pronoun ("they announced", "it tells us") points back into the answer itself
+        return c.subj.lower_ not in FIRST and c.subj.pos_ != "PRON"
 
     def share_split_cue(self, cands: list[Cand]) -> list[Cand]:
         """``"A," he said, "B."`` and ``"A," he said. "B."`` in one paragraph: two
