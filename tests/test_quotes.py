@@ -435,3 +435,21 @@ def test_a_passive_report_has_its_subject_as_content(analyse_text):
     q = only(analyse_text("The accusation was denied by Irma Kovac, the mayor's lawyer."))
     assert q["content"] == "The accusation" and q["cue"] == "denied"
     assert "Kovac" in q["speaker_text"]
+
+
+# -- content boundaries (A10) -----------------------------------------------------
+def test_coordinated_clauses_before_the_cue_are_one_content(analyse_text):
+    text = ("The new bridge will cost four million euros, but rising steel prices and a shortage "
+            "of welders are likely to delay it, he noted.")
+    q = only(analyse_text(text))
+    assert q["content"].startswith("The new bridge will cost")
+    assert q["content"].endswith("likely to delay it")
+
+
+def test_an_adverbial_clause_right_after_the_content_is_reported_too(analyse_text):
+    q = only(analyse_text("The ministry projected a budget deficit if the tax cuts were passed."))
+    assert q["content"] == "a budget deficit if the tax cuts were passed"
+    # "…, adding …" is the same speaker's next statement, not part of the first
+    qs = quotes_of(analyse_text("The minister said the tax would rise, adding that the deficit was too high."))
+    assert [(q["cue"], q["content"]) for q in qs] == [("said", "the tax would rise"),
+                                                      ("adding", "the deficit was too high")]

@@ -660,6 +660,28 @@ class QuoteFinder:
             return None
         return clean[0][0], clean[-1][1], clean
 
+    def _before_participle_report(self, clause: Token) -> int:
+        """The last token of a reported clause, before a ``…, adding …`` / ``…, saying …``
+        the parser hung inside it: that participle is a report of its own (the same
+        speaker's next statement), not part of this one."""
+        doc = self.doc
+        for x in clause.subtree:
+            if x.dep_ == "advcl" and x.tag_ == "VBG" and x.lemma_.lower() in SAY_VERBS and x.head.i != x.i \
+                    and x.left_edge.i > clause.left_edge.i and doc[x.left_edge.i - 1].text == ",":
+                return x.left_edge.i - 2
+        return clause.right_edge.i
+
+    def _trailing_clause(self, t: Token, end: int) -> int:
+        """The end of the content with an adverbial clause the parser hung on the cue right
+        after it (``reported E. coli releases gases when it lives in hydrogen``, ``projected
+        a failure if these were overlooked``): with no comma between, it belongs to what
+        was reported; a clause after a comma (``…, adding …``) is the cue's own."""
+        for c in t.children:
+            if c.dep_ == "advcl" and c.left_edge.i == end + 1 and c.tag_ != "VBG" \
+                    and not self.doc[end + 1].is_punct:
+                return c.right_edge.i
+        return end
+
     def _reports_itself(self, head: Token) -> bool:
         """``According to the BBC, a spokesman said ...``: the clause is a report with a
         cue and a source of its own; the outlet only relays it, and the report is the
@@ -738,7 +760,15 @@ class QuoteFinder:
                 for x in d.subtree)][:1]
         if ccomp and (is_say or is_belief or is_doc or lem in OBJECT_VERBS):
             c = ccomp[0]
-            spans.append((c.left_edge.i, c.right_edge.i))
+            spans.append((c.left_edge.i, self._before_participle_report(c)))
+            # "X is ..., but Y is ..., he noted": clauses coordinated under one cue, which the
+            # parser hangs on the cue side by side, are one reported content (A10)
+            # (not across a colon, a semicolon or a quotation, which start a new report)
+            for x in ccomp[1:]:
+                if (x.i < t.i) == (c.i < t.i) and not any(
+                        doc[k].text in (":", ";") or _is_mark(doc[k].text)
+                        for k in range(c.right_edge.i + 1, x.left_edge.i + 1)):
+                    spans.append((x.left_edge.i, x.right_edge.i))
         elif (lem == "put" and is_say) or ((is_say or is_belief) and t.dep_ == "advcl"
                                              and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)):
             head = t.head
@@ -823,6 +853,8 @@ class QuoteFinder:
                 return None
         if not spans:
             return None
+        if exclude is None:
+            spans.append((spans[0][0], self._trailing_clause(t, max(b for _, b in spans))))
         got = self._content(spans, exclude, t)
         if got is None:
             return None
