@@ -77,3 +77,14 @@ def test_answer_turns_are_direct_statements(analyse_text):
     inner = [q for q in rec["quotes"] if second["start"] <= q["start"] < second["end"] and q is not second]
     assert [q["cue"] for q in inner] == ["said"]
     assert "council" in inner[0]["speaker_text"]
+
+
+def test_a_pronoun_source_inside_an_answer_is_the_answer(analyse_text):
+    """``They announced that …`` inside an answer points back into the answer: no
+    statement of its own (D2), unlike the council's report with a named source."""
+    text = INTERVIEW.replace("I think the colony is recovering.",
+                             "They announced that the colony is recovering.")
+    rec = analyse_text(text)
+    second = [q for q in rec["quotes"] if q["cue"] is None and q["kind"] == "direct"][1]
+    inner = [q for q in rec["quotes"] if second["start"] <= q["start"] < second["end"] and q is not second]
+    assert [q["cue"] for q in inner] == ["said"]

@@ -371,3 +371,85 @@ def test_agentless_passive_reports_only_with_a_reporting_verb(analyse_text):
     q = only(analyse_text("Residents were told to stay off the roads until Friday."))
     assert q["speaker"] is None and q["content"] == "to stay off the roads until Friday"
     assert quotes_of(analyse_text("The storm is expected to reach the coast late on Wednesday night.")) == []
+
+
+# -- sources behind relays and descriptions -----------------------------------
+@pytest.mark.parametrize("text, speaker", [
+    ("According to the Daily Courier, a spokesman for the harbour authority said the ferry "
+     "would resume service on Monday.", "spokesman"),
+    ("According to the state news agency Tasnim, the prosecutor general of Tehran, Karim Dastani, "
+     "said the suspects must face trial.", "Karim Dastani"),
+])
+def test_a_relayed_report_is_the_speakers(analyse_text, text, speaker):
+    """``According to X, Y said ...``: X only relays Y's statement (one statement, Y's)."""
+    rec = analyse_text(text)
+    q = only(rec)
+    assert speaker in q["speaker_text"]
+    assert q["cue"] == "said"
+
+
+def test_a_name_coordinated_with_its_description_speaks(analyse_text):
+    rec = analyse_text("Retired army colonel and security analyst Peter Lindqvist told the radio station "
+                       "the border crossing had been closed for a week.")
+    q = only(rec)
+    assert "Lindqvist" in q["speaker_text"]
+
+
+def test_a_name_inside_a_phrase_before_the_subject_does_not_speak(analyse_text):
+    rec = analyse_text("Speaking to the newspaper Star of Fenwick, engineer Maria Ostrova said, "
+                       "\"It is a proud moment for the whole crew and for the town.\"")
+    q = only(rec)
+    assert "Ostrova" in q["speaker_text"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("According to reports, the mayor of Fenwick resigned after the vote on Tuesday.", None),
+    ("According to media reports, the mayor of Fenwick resigned after the vote on Tuesday.", None),
+    ("According to government reports, the mayor of Fenwick resigned after the vote on Tuesday.",
+     "government reports"),
+])
+def test_reports_with_no_one_behind_them_have_no_speaker(analyse_text, text, speaker):
+    """D1: ``according to reports`` is a statement with no speaker; a report with an
+    author named (``government reports``) is that author's."""
+    q = only(analyse_text(text))
+    assert q["speaker_text"] == speaker
+
+
+def test_a_quote_a_clause_introduces_with_a_colon_is_its_subjects(analyse_text):
+    """No reporting verb, but a colon after a clause whose subject can speak (cue null)."""
+    rec = analyse_text("Senator Marta Delgado took a parting shot on the radio: \"The harbour plan was "
+                       "a waste of money from the very first day.\"")
+    q = only(rec)
+    assert q["kind"] == "direct" and q["cue"] is None
+    assert "Delgado" in q["speaker_text"]
+
+
+def test_an_infinitive_before_a_colon_is_not_the_cue(analyse_text):
+    rec = analyse_text("Pike explained the decision to call the boat Nordlys: \"My grandfather sailed a "
+                       "boat with that name for forty years.\"")
+    q = only(rec)
+    assert q["cue"] == "explained" and "Pike" in q["speaker_text"]
+
+
+def test_a_passive_report_has_its_subject_as_content(analyse_text):
+    q = only(analyse_text("The accusation was denied by Irma Kovac, the mayor's lawyer."))
+    assert q["content"] == "The accusation" and q["cue"] == "denied"
+    assert "Kovac" in q["speaker_text"]
+
+
+# -- content boundaries (A10) -----------------------------------------------------
+def test_coordinated_clauses_before_the_cue_are_one_content(analyse_text):
+    text = ("The new bridge will cost four million euros, but rising steel prices and a shortage "
+            "of welders are likely to delay it, he noted.")
+    q = only(analyse_text(text))
+    assert q["content"].startswith("The new bridge will cost")
+    assert q["content"].endswith("likely to delay it")
+
+
+def test_an_adverbial_clause_right_after_the_content_is_reported_too(analyse_text):
+    q = only(analyse_text("The ministry projected a budget deficit if the tax cuts were passed."))
+    assert q["content"] == "a budget deficit if the tax cuts were passed"
+    # "…, adding …" is the same speaker's next statement, not part of the first
+    qs = quotes_of(analyse_text("The minister said the tax would rise, adding that the deficit was too high."))
+    assert [(q["cue"], q["content"]) for q in qs] == [("said", "the tax would rise"),
+                                                      ("adding", "the deficit was too high")]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from newsgraph.nlp.cues import SAY_VERBS
 
 if TYPE_CHECKING:
-    from newsgraph.nlp.quotes import Cand
+    from newsgraph.nlp.candidates import Cand
 
 
 def _inside(pos: int, c: Cand) -> bool:

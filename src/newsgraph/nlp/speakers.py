@@ -15,6 +15,7 @@ from newsgraph.model import Actor, Article
 from newsgraph.nlp.actors import ActorIndex
 from newsgraph.nlp.cues import (
     FIRST,
+    GENERIC_REPORT_WORDS,
     NEUTER,
     NON_SOURCES,
     OBJECT_VERBS,
@@ -22,6 +23,7 @@ from newsgraph.nlp.cues import (
     PLURAL,
     RELATIVE,
     SAY_VERBS,
+    UNSOURCED_REPORTS,
 )
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -97,7 +99,62 @@ def subject_of(verb: Token, max_up: int = 4) -> Token | None:
             return tok.head
         if tok.dep_ not in CLIMB or tok.head.i == tok.i:
             return None
+        if tok.dep_ == "ccomp" and tok.head.i > tok.i:
+            # a clause the parser hung on a verb after it ("X expressed ...; the government
+            # needs ..."): that verb's subject is not this one's source
+            return None
         tok = tok.head
+    return None
+
+
+def unsourced_report(head: Token) -> bool:
+    """``according to reports``, ``media reports said``: a report no one is named
+    behind, so the statement has no speaker (D1). A determiner, a possessor, an author
+    (``government reports``, ``a report by the UN``) make it a source."""
+    if head.lower_ not in UNSOURCED_REPORTS:
+        return False
+    for c in head.children:
+        if c.dep_ in ("det", "poss", "nummod") or c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            return False
+        if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in GENERIC_REPORT_WORDS:
+            return False
+    return True
+
+
+def _in_prep_phrase(tok: Token) -> bool:
+    """Whether the name ``tok`` belongs to is the object of a preposition (its only
+    one: a second object is the parser running a phrase into the subject, ``In the blog
+    post Chris Wright, the CTO, said``)."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and sum(c.dep_ == "pobj" for c in tok.head.children) == 1
+
+
+def relayed_source(subj: Token) -> Token:
+    """``According to ISNA, the prosecutor general, said ...``: the parser takes the
+    outlet that relays the report for the subject and hangs the one who spoke on it in
+    apposition; the one who spoke is the source."""
+    a = subj.left_edge.i
+    doc = subj.doc
+    # the relay's name split by the parser: "According to the agency Tasnim(nsubj), ..."
+    split = any(p.dep_ == "prep" and p.lower_ == "according" and p.right_edge.i + 1 == a
+                for p in subj.head.children)
+    if split or a >= 2 and doc[a - 1].lower_ == "to" and doc[a - 2].lower_ == "according":
+        appos = next((c for c in subj.children if c.dep_ == "appos"), None)
+        if appos is not None:
+            return appos
+    return subj
+
+
+def according_appos(verb: Token) -> Token | None:
+    """``According to the BBC, a spokesman expressed ...`` with the spokesman parsed as
+    an apposition of the BBC and the verb left without a subject."""
+    for p in verb.children:
+        if p.dep_ == "prep" and p.lower_ == "according":
+            for to in p.children:
+                for o in to.children:
+                    if o.dep_ == "pobj":
+                        return next((c for c in o.children if c.dep_ == "appos"), None)
     return None
 
 
@@ -197,6 +254,24 @@ class SpeakerResolver:
                             return got
         return None
 
+    def _named_in_apposition(self, head: Token) -> list[Token]:
+        """Names that stand beside a descriptive subject: in apposition (``the president
+        of X, Jane Doe,``), or coordinated with its description by the parser (``Retired
+        FBI agent and terrorism specialist Ali Soufan told``: the description and the
+        name are one person), with their own appositions."""
+        out: list[Token] = []
+        for c in head.children:
+            if c.dep_ == "appos":
+                # "the prosecutor general of Tehran, Karim Dastani,": the name may hang
+                # on the last word of the description
+                out.extend(x for x in c.subtree if x.dep_ == "appos" and x.i > c.i and x.ent_type_ == "PERSON")
+                out.append(c)
+            elif c.dep_ == "conj" and head.pos_ == "NOUN" and c.i < head.head.i:
+                if c.pos_ == "PROPN" and c.ent_type_ == "PERSON":
+                    out.append(c)
+                out.extend(x for x in c.children if x.dep_ == "appos" and x.ent_type_ == "PERSON")
+        return out
+
     def resolve(self, head: Token) -> Speaker | None:
         """The speaker behind the subject token ``head``."""
         low = head.lower_
@@ -208,7 +283,7 @@ class SpeakerResolver:
             return Speaker(inner.actor if inner else None, head.text, s, e)
         if low in NON_SOURCES and low != "it" and head.pos_ in ("PRON", "DET"):
             return None
-        if head.ent_type_ in ("DATE", "TIME"):
+        if head.ent_type_ in ("DATE", "TIME") or unsourced_report(head):
             return None
         if head.pos_ == "PRON" or low in PERSONAL | PLURAL | NEUTER | FIRST:
             s, e = head.idx, head.idx + len(head.text)
@@ -226,20 +301,18 @@ class SpeakerResolver:
         # The head itself, then a name in apposition ("the president of X, Jane Doe,").
         actor = self.covering(head)
         if actor is None:
-            for c in head.children:
-                if c.dep_ == "appos":
-                    actor = self.covering(c)
-                    if actor is not None:
-                        ca, cb = np_bounds(c)
-                        s, e = self.doc[ca].idx, self.doc[cb].idx + len(self.doc[cb].text)
-                        break
-        if actor is None:
-            actor = self.covering(head)
+            for c in self._named_in_apposition(head):
+                actor = self.covering(c)
+                if actor is not None:
+                    ca, cb = np_bounds(c)
+                    s, e = self.doc[ca].idx, self.doc[cb].idx + len(self.doc[cb].text)
+                    break
         if actor is None and a >= 2 and self.doc[a - 1].text == ",":
             # "Vladimir Solovyov, Putin's key propagandist, put it": a name set
-            # off before the description the parser took for the subject
+            # off before the description the parser took for the subject (not a name
+            # inside a phrase: "Speaking to the Star of Mysore, B Shiva Parvathi said")
             prev = self.doc[a - 2]
-            named = self.covering(prev) if prev.pos_ == "PROPN" else None
+            named = self.covering(prev) if prev.pos_ == "PROPN" and not _in_prep_phrase(prev) else None
             if named is not None and named.kind in ("person", "organization"):
                 pa, pb = np_bounds(prev)
                 actor, s, e = named, self.doc[pa].idx, self.doc[pb].idx + len(self.doc[pb].text)

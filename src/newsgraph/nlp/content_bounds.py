@@ -1,0 +1,398 @@
+"""Reported speech and its content boundaries (A10): from a cue token to the span of
+what was reported, by the cue's class (a clause, an object, an infinitive, a label, a
+noun's that-clause, ``according to``, ``in his view``), cut to the reported clause: not
+over a semicolon or a paragraph, not into a participle that reports on its own, and
+with the clause the parser hung on the cue when it runs on from the content.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.nlp.candidates import (
+    FINITE,
+    GERUND_VERBS,
+    PASSIVE_HEARERS,
+    TELL_VERBS,
+    Cand,
+    FinderBase,
+    cue_ids,
+)
+from newsgraph.nlp.cues import (
+    BELIEF_VERBS,
+    CONTENT_NOUNS,
+    DOC_NOUNS,
+    DOC_VERBS,
+    IMPERSONAL_VERBS,
+    LABEL_VERBS,
+    NON_SOURCES,
+    OBJECT_VERBS,
+    REPORT_ADVERBS,
+    SAY_VERBS,
+    VIEW_NOUNS,
+    XCOMP_VERBS,
+)
+from newsgraph.nlp.quote_marks import WORD, is_mark
+from newsgraph.nlp.speakers import subject_of
+
+
+class ContentBounds(FinderBase):
+    """The reported-speech passes of the statement finder."""
+
+    # -- reported speech ----------------------------------------------------
+    def reported(self) -> list[Cand]:
+        doc = self.doc
+        out: list[Cand] = []
+        lem_ids, low_ids = cue_ids(doc)
+        lowers = self._lowers
+        for i, lid in enumerate(self._lemmas):
+            if lid not in lem_ids and lowers[i] not in low_ids:
+                continue
+            t = doc[i]
+            lem = t.lemma_.lower()
+            if t.lower_ in VIEW_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "in" and self.in_story(t.idx):
+                c = self._own_words(t)
+                if c is not None:
+                    out.append(c)
+                    continue
+            if t.pos_ == "NOUN" and t.lower_ in CONTENT_NOUNS:
+                if self.in_story(t.idx):
+                    c = self._noun_content(t)
+                    if c is not None:
+                        out.append(c)
+                continue
+            if t.pos_ not in ("VERB", "AUX") and t.lower_ != "according" \
+                    and t.lower_ not in REPORT_ADVERBS:
+                continue
+            if not self.in_story(t.idx):
+                continue
+            q = self.mark_of(t.idx)
+            if q is not None and q.direct:
+                continue
+            c = self._reported_from(t, lem)
+            if c is not None:
+                out.append(c)
+        return out
+
+    def _content(self, toks: list[tuple[int, int]], exclude: tuple[int, int] | None = None,
+                 cue: Token | None = None) -> tuple[int, int, list[list[int]]] | None:
+        doc = self.doc
+        a = min(x for x, _ in toks)
+        b = max(y for _, y in toks)
+        if cue is not None:
+            # reported content stays in the cue's paragraph (the parser's sentences
+            # sometimes run over a quote's end into the next paragraph)
+            lo = self.text.rfind("\n", 0, cue.idx) + 1
+            hi = self.text.find("\n", cue.idx)
+            hi = len(self.text) if hi < 0 else hi
+            semi = self.text.rfind(";", lo, cue.idx)
+            if semi >= 0:
+                lo = semi + 1
+            semi = self.text.find(";", cue.idx, hi)
+            if semi >= 0:
+                hi = semi
+            while a <= b and doc[a].idx < lo:
+                a += 1
+            while b >= a and doc[b].idx >= hi:
+                b -= 1
+            if a > b:
+                return None
+        frags: list[tuple[int, int]] = [(a, b)]
+        if exclude is not None:
+            ea, eb = exclude
+            frags = []
+            if a < ea:
+                frags.append((a, min(b, ea - 1)))
+            if eb < b:
+                frags.append((max(a, eb + 1), b))
+        clean: list[list[int]] = []
+        for x, y in frags:
+            # "Reportedly also, …": a sentence adverb set off by a comma is no content
+            if x + 1 <= y and doc[x].pos_ == "ADV" and doc[x + 1].text == ",":
+                x += 2
+            while x <= y and (doc[x].is_punct and not is_mark(doc[x].text) or doc[x].dep_ in ("mark", "cc")
+                              or doc[x].is_space):
+                x += 1
+            while y >= x and (doc[y].is_punct and not is_mark(doc[y].text) or doc[y].is_space
+                              or doc[y].dep_ == "cc"):
+                y -= 1
+            if y >= x:
+                clean.append(list(self.span_chars(x, y)))
+        if not clean:
+            return None
+        words = sum(len(WORD.findall(self.text[s:e])) for s, e in clean)
+        if words < 2:
+            return None
+        return clean[0][0], clean[-1][1], clean
+
+    def _before_participle_report(self, clause: Token) -> int:
+        """The last token of a reported clause, before a ``…, adding …`` / ``…, saying …``
+        the parser hung inside it: that participle is a report of its own (the same
+        speaker's next statement), not part of this one."""
+        doc = self.doc
+        for x in clause.subtree:
+            if x.dep_ == "advcl" and x.tag_ == "VBG" and x.lemma_.lower() in SAY_VERBS and x.head.i != x.i \
+                    and x.left_edge.i > clause.left_edge.i and doc[x.left_edge.i - 1].text == ",":
+                return x.left_edge.i - 2
+        return clause.right_edge.i
+
+    def _trailing_clause(self, t: Token, end: int) -> int:
+        """The end of the content with an adverbial clause the parser hung on the cue right
+        after it (``reported E. coli releases gases when it lives in hydrogen``, ``projected
+        a failure if these were overlooked``): with no comma between, it belongs to what
+        was reported; a clause after a comma (``…, adding …``) is the cue's own."""
+        for c in t.children:
+            if c.dep_ == "advcl" and c.left_edge.i == end + 1 and c.tag_ != "VBG" \
+                    and not self.doc[end + 1].is_punct:
+                return c.right_edge.i
+        return end
+
+    def _reports_itself(self, head: Token) -> bool:
+        """``According to the BBC, a spokesman said ...``: the clause is a report with a
+        cue and a source of its own; the outlet only relays it, and the report is the
+        spokesman's statement, not the BBC's."""
+        lem = head.lemma_.lower()
+        if not (lem in SAY_VERBS or lem in OBJECT_VERBS or lem in BELIEF_VERBS) or any(
+                c.dep_ == "neg" for c in head.children):
+            return False
+        inner = self._reported_from(head, lem)  # a report only with a content of its own
+        return inner is not None and inner.subj is not None and inner.subj.lower_ not in NON_SOURCES
+
+    def _reported_from(self, t: Token, lem: str) -> Cand | None:
+        doc = self.doc
+        if t.lower_ == "according":
+            if t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to":
+                return None
+            subj, _ = self.source_of(t)
+            if subj is None:
+                return None
+            head = t.head
+            hops = 0
+            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and hops < 3:
+                head = head.head
+                hops += 1
+            # "Rescuers, working in the cold, according to X recovered ...": a
+            # participle is not the clause; the verb it hangs from is
+            while head.tag_ in ("VBG", "VBN") and head.dep_ in ("advcl", "acl") and head.head.i != head.i \
+                    and head.head.pos_ in ("VERB", "AUX") and hops < 4:
+                head = head.head
+                hops += 1
+            if head.i == t.i or self._reports_itself(head):
+                return None
+            got = self._content([(head.left_edge.i, head.right_edge.i)], (t.left_edge.i, t.right_edge.i), t)
+            if got is None:
+                return None
+            s, e, frags = got
+            return Cand(s, e, "indirect", frags, cue=(t.idx, doc[t.i + 1].idx + 2), cue_tok=t, subj=subj)
+        if t.lower_ in REPORT_ADVERBS:
+            head = t.head
+            if head.i == t.i or head.pos_ not in ("VERB", "AUX") or head.dep_ in ("relcl", "acl"):
+                return None
+            got = self._content([(head.left_edge.i, head.right_edge.i)], (t.i, t.i), t)
+            if got is None:
+                return None
+            s, e, frags = got
+            return Cand(s, e, "indirect", frags, cue=(t.idx, t.idx + len(t.text)), cue_tok=t, no_speaker=True)
+        if any(c.dep_ == "neg" for c in t.children) or (t.dep_ == "pcomp" and t.head.lower_ == "without"):
+            return None
+        is_say = lem in SAY_VERBS or (lem == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in t.children))
+        is_belief = lem in BELIEF_VERBS
+        is_doc = lem in DOC_VERBS
+        if not (is_say or is_belief or is_doc or lem in OBJECT_VERBS or lem in XCOMP_VERBS):
+            return None
+        subj, impersonal = self.source_of(t)
+        impersonal = impersonal and lem in IMPERSONAL_VERBS
+        if is_doc and not is_say and (subj is None or not (subj.lemma_.lower() in DOC_NOUNS
+                                                            or subj.ent_type_ == "ORG")):
+            return None
+        if is_belief and subj is not None and t.tag_ == "VBG" and subj.i == t.i:
+            return None
+        spans: list[tuple[int, int]] = []
+        exclude = None
+        children = list(t.children)
+        ccomp = [c for c in children if c.dep_ == "ccomp"]
+        if not ccomp and lem in TELL_VERBS:
+            # "told a meeting of island leaders that ...": the that-clause the
+            # parser hung on the hearer
+            ccomp = [x for d in children if d.dep_ in ("dobj", "dative") for x in d.subtree
+                     if x.dep_ in ("acl", "relcl", "ccomp") and x.pos_ in ("VERB", "AUX")
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)][:1]
+        if not ccomp and is_say and lem not in OBJECT_VERBS:
+            # "said a law allowing X marked a sad day": the parser took the
+            # reported clause's subject for an object
+            ccomp = [d for d in children if d.dep_ == "dobj" and d.i > t.i and any(
+                x.tag_ in FINITE and any(y.dep_ in ("nsubj", "nsubjpass") for y in x.children)
+                for x in d.subtree)][:1]
+        if ccomp and (is_say or is_belief or is_doc or lem in OBJECT_VERBS):
+            c = ccomp[0]
+            spans.append((c.left_edge.i, self._before_participle_report(c)))
+            # "X is ..., but Y is ..., he noted": clauses coordinated under one cue, which the
+            # parser hangs on the cue side by side, are one reported content (A10)
+            # (not across a colon, a semicolon or a quotation, which start a new report)
+            for x in ccomp[1:]:
+                if (x.i < t.i) == (c.i < t.i) and not any(
+                        doc[k].text in (":", ";") or is_mark(doc[k].text)
+                        for k in range(c.right_edge.i + 1, x.left_edge.i + 1)):
+                    spans.append((x.left_edge.i, x.right_edge.i))
+        elif (lem == "put" and is_say) or ((is_say or is_belief) and t.dep_ == "advcl"
+                                             and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)):
+            head = t.head
+            if head.i == t.i:
+                return None
+            spans.append((head.left_edge.i, head.right_edge.i))
+            exclude = (t.left_edge.i, t.right_edge.i)
+        elif (is_say or is_belief) and any(c.dep_ == "auxpass" for c in children) and \
+                any(c.dep_ == "xcomp" and c.i > t.i for c in children):
+            # "was reported to be stable", "is believed to have fled"
+            x = next(c for c in children if c.dep_ == "xcomp" and c.i > t.i)
+            spans.append((x.left_edge.i, x.right_edge.i))
+        elif (is_say or is_belief) and t.head.pos_ in ("VERB", "AUX") and (
+                t.dep_ == "parataxis" or t.dep_ == "ccomp" and t.head.i > t.i):
+            # "The economy, he said, is growing" / "X reported on Monday, coverage had risen"
+            head = t.head
+            spans.append((head.left_edge.i, head.right_edge.i))
+            exclude = (t.left_edge.i, t.right_edge.i)
+            le, re_ = t.left_edge.i, t.right_edge.i
+            while le < t.i and doc[le].is_punct:
+                le += 1
+            while re_ > t.i and doc[re_].is_punct:
+                re_ -= 1
+            if le > 0 and re_ + 1 < len(doc) and doc[le - 1].text == "," and doc[re_ + 1].text == ",":
+                # a parenthetical cue ("…, he said, …") reports its whole sentence
+                sent = t.sent
+                spans = [(sent.start, sent.end - 1)]
+        elif lem in OBJECT_VERBS and lem not in PASSIVE_HEARERS and any(c.dep_ == "agent" for c in children) \
+                and any(c.dep_ == "nsubjpass" and c.i < t.i for c in children):
+            # "The charge was denied by her lawyer": the passive subject is what the agent
+            # denied, condemned, claimed (the active "denied the charge" has it as object)
+            x = next(c for c in children if c.dep_ == "nsubjpass")
+            spans.append((x.left_edge.i, x.right_edge.i))
+        else:
+            dobj = [c for c in children if c.dep_ == "dobj"]
+            xcomp = [c for c in children if c.dep_ in ("xcomp", "oprd") and c.i > t.i]
+            preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "of", "about", "against", "as", "to", "with")
+                     and c.i > t.i]
+            if lem in ("cite", "quote") and any(x.lower_ == "as" and x.dep_ == "prep" and any(
+                    c.dep_ == "pcomp" for c in x.children) for x in t.subtree):
+                return None  # "cited X as saying ...": the saying is the statement
+            if lem in OBJECT_VERBS and dobj and dobj[0].i > t.i and dobj[0].lower_ not in ("it", "this", "that"):
+                d = dobj[0]
+                if lem in LABEL_VERBS and not (xcomp or any(p.lower_ in ("as", "to", "with") or p.lower_ == "for" and lem == "call"
+                                                            for p in preps)):
+                    return None
+                if lem in ("tell", "ask", "urge") and not xcomp:
+                    return None
+                spans.append((d.left_edge.i, d.right_edge.i))
+                # "accused X of Y", "praised X for Y": the charge or the merit is part of
+                # the evaluation (A3)
+                # (not a gerund under a preposition: "balancing between X and criticising Y
+                # for Z" describes a stance, it reports no statement)
+                gerund = t.tag_ == "VBG" and "pcomp" in (t.dep_, t.head.dep_ if t.dep_ == "conj" else "")
+                labels = [p for p in preps if p.lower_ == "as" or p.lower_ in ("of", "for") and p.i > d.i
+                          and not gerund or p.lower_ in ("to", "with") and lem in LABEL_VERBS and p.i > d.i]
+                for x in xcomp + labels:
+                    spans.append((x.left_edge.i, x.right_edge.i))
+                for x in children:  # "denounced the killing as murder committed ..."
+                    if x.dep_ == "advcl" and x.i > d.i and any(m.dep_ == "mark" and m.lower_ == "as"
+                                                               for m in x.children):
+                        spans.append((x.left_edge.i, x.right_edge.i))
+            elif lem in XCOMP_VERBS and xcomp and (xcomp[0].tag_ == "VB" or xcomp[0].tag_ == "VBG" and lem in GERUND_VERBS):
+                x = xcomp[0]
+                spans.append((x.left_edge.i, x.right_edge.i))
+                for y in children:  # "pledged to cap and then gradually reduce ...": one promise
+                    if y.dep_ == "conj" and y.i > x.i and y.tag_ == "VB":
+                        spans.append((y.left_edge.i, y.right_edge.i))
+                if dobj and dobj[0].i < x.i and lem in ("urge", "ask", "call", "tell", "order", "encourage",
+                                                          "advise", "instruct", "warn"):
+                    spans.append((dobj[0].left_edge.i, dobj[0].right_edge.i))
+            elif lem in ("call", "ask", "urge") and any(c.dep_ == "advcl" and c.i > t.i and any(
+                    m.dep_ == "mark" and m.lower_ == "for" for m in c.children) for c in children):
+                x = next(c for c in children if c.dep_ == "advcl" and c.i > t.i)
+                spans.append((x.left_edge.i + 1 if x.left_edge.lower_ == "for" else x.left_edge.i, x.right_edge.i))
+            elif lem in ("call", "ask", "warn", "complain") and any(p.lower_ not in ("to", "with") for p in preps):
+                p = next(p for p in preps if p.lower_ not in ("to", "with"))
+                if p.lower_ == "as":
+                    return None
+                spans.append((p.left_edge.i + 1, p.right_edge.i))
+            else:
+                return None
+        if not spans:
+            return None
+        if exclude is None:
+            spans.append((spans[0][0], self._trailing_clause(t, max(b for _, b in spans))))
+        got = self._content(spans, exclude, t)
+        if got is None:
+            return None
+        s, e, frags = got
+        if subj is None and not impersonal:
+            return None
+        if subj is not None and any(fs <= subj.idx < fe for fs, fe in frags):
+            # the "subject" lies inside the content: a parse that went wrong
+            return None
+        kind = "indirect"
+        return Cand(s, e, kind, frags, cue=self.cue_span(t), cue_tok=t, subj=subj, no_speaker=subj is None)
+
+    def _noun_content(self, t: Token) -> Cand | None:
+        """``The Department issued a statement that an inmate had been stabbed``."""
+        clause = next((c for c in t.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > t.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None or clause.pos_ not in ("VERB", "AUX"):
+            return None
+        # "that" as a relative pronoun would be the clause's subject or object, not a mark
+        subj = next((c for c in t.children if c.dep_ == "poss"), None)
+        if subj is None:  # "a New York Times report that ..."
+            subj = next((c for c in t.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")), None)
+        if subj is None and t.dep_ in ("dobj", "pobj", "attr"):
+            verb = t.head if t.dep_ != "pobj" else t.head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                subj = subject_of(verb)
+        if subj is None:
+            return None
+        got = self._content([(clause.left_edge.i, clause.right_edge.i)], None, t)
+        if got is None:
+            return None
+        s, e, frags = got
+        return Cand(s, e, "indirect", frags, cue=(t.idx, t.idx + len(t.text)), cue_tok=t, subj=subj)
+
+    def _own_words(self, t: Token) -> Cand | None:
+        """``X, in his own words, did not "want to discuss"`` / ``in the words of X, ...``."""
+        prep = t.head
+        if t.dep_ != "pobj" or prep.lower_ != "in":
+            return None
+        subj = None
+        for c in t.children:
+            if c.dep_ == "poss":
+                subj = c
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                subj = next((p for p in c.children if p.dep_ == "pobj"), None)
+        if subj is None:
+            return None
+        head = prep.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        # The clause around the phrase, without it (``The plan, in his view, is flawed``);
+        # a source named before the phrase is no content (``X, in his own words, ...``).
+        a = head.left_edge.i
+        if subj.pos_ == "PRON" and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < prep.i for c in head.children):
+            a = prep.right_edge.i + 1
+        if a > head.right_edge.i:
+            return None
+        got = self._content([(a, head.right_edge.i)], (prep.left_edge.i, prep.right_edge.i), t)
+        if got is None:
+            return None
+        s, e, frags = got
+        return Cand(s, e, "indirect", frags, cue=(prep.idx, t.idx + len(t.text)), cue_tok=t, subj=subj)
+
+    def _balance(self, c: Cand) -> None:
+        """Take in the quotation mark a reported content cuts in half
+        (``deep disappointment” that …`` -> ``“deep disappointment” that …``)."""
+        text = self.text
+        inner = [q for q in self.marks_near(c.start, c.end) if q.start < c.end and c.start < q.end]
+        for q in inner:
+            if q.open < c.start <= q.start + 1:
+                c.start = q.open
+            if q.end <= c.end + 1 and q.closed and q.close + 1 > c.end and q.close >= c.end - 1 or q.start >= c.start and q.end > c.end and q.closed and q.close - c.end <= 2 \
+                    and text[c.end:q.close].strip(" .,") == "":
+                c.end = q.close + 1
+        if c.fragments:  # the fragments run from start to end
+            c.fragments[0][0] = c.start
+            c.fragments[-1][1] = c.end

@@ -1,0 +1,247 @@
+"""Cue detection around quotation marks: which quotations are statements, and the cue
+and source next to each (``"…," she said``, ``X said: "…"``, ``"…" ― X``, a clause and
+a colon, a transcript line ``NAME: …``). A quotation with no cue is left to take the
+previous speaker (A6) when it is long enough to be one.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.nlp.candidates import FINITE, SENT_END, Cand, FinderBase
+from newsgraph.nlp.cues import (
+    PERSONAL,
+    PLURAL,
+    SPEECH_NOUNS,
+)
+from newsgraph.nlp.quote_marks import DASH_SIGN, LABEL_LINE, WORD, Marked, is_mark
+from newsgraph.nlp.speakers import Speaker, subject_of
+
+
+class CueDetection(FinderBase):
+    """The direct-quote passes of the statement finder."""
+
+    # -- quotation marks ----------------------------------------------------
+    def classify(self) -> None:
+        doc = self.doc
+        for q in self.marks:
+            content = self.text[q.start:q.end]
+            words = WORD.findall(content)
+            q.words = len(words)
+            if q.single and q.words > 60:
+                q.words = 0  # an apostrophe pairing gone wrong
+                continue
+            a, b = self.tok_at(q.start), self.tok_at(max(q.end - 1, q.start))
+            finite = any(doc[i].tag_ in FINITE for i in range(a, b + 1) if q.start <= doc[i].idx < q.end)
+            stripped = content.rstrip(" \u2009\u00a0")
+            ends = stripped[-1:] in SENT_END or stripped[-2:-1] in SENT_END
+            caps = sum(1 for w in words if w[0].isupper())
+            q.title = (not ends and q.words <= 12 and q.words >= 2 and caps >= 0.6 * q.words
+                       and not finite)
+            q.direct = not q.title and (q.words >= 8 or (q.words >= 3 and finite)
+                                        or (q.words >= 3 and ends and stripped[-1:] in "?!"))
+
+    def direct_quotes(self) -> list[Cand]:
+        text = self.text
+        out: list[Cand] = []
+        for qi, q in enumerate(self.marks):
+            if not q.direct and not (q.words >= 2 and not q.title and self._tight_cue(q)):
+                continue
+            prev_close = self.marks[qi - 1].close if qi else -1
+            next_open = self.marks[qi + 1].open if qi + 1 < len(self.marks) else len(text)
+            cand = Cand(q.start, q.end, "direct", [list(p) for p in q.pieces if p[1] > p[0]], mark=q)
+            dash = self._dash_source(q)
+            if dash is not None:
+                cand.cue, cand.subj = dash
+                out.append(cand)
+                continue
+            cue = self._cue_after(q, next_open) or self._cue_before(q, prev_close)
+            if cue is None and q.title:
+                continue
+            if cue is not None:
+                cand.cue_tok = cue
+                cand.cue = self.cue_span(cue) if cue.lower_ != "according" else (cue.idx, cue.idx + 12)
+                cand.subj, cand.no_speaker = self.source_of(cue)
+                if cand.subj is None and not cand.no_speaker:
+                    cand.subj = self._noun_source(cue)
+                if cand.subj is not None and q.start <= cand.subj.idx < q.end:
+                    # a "source" inside the quotation is a parse gone wrong
+                    cand.subj, cand.cue, cand.cue_tok, cand.inherit = None, None, None, True
+            else:
+                cand.subj = self._colon_source(q)
+                cand.inherit = cand.subj is None
+            out.append(cand)
+        return out
+
+    def _colon_source(self, q: Marked) -> Token | None:
+        """``Trump took a parting shot on Twitter: "…"``: a quotation a clause introduces
+        with a colon and no reporting verb is the words of that clause's subject (cue
+        null), when the subject is someone who can speak."""
+        before = self.text[max(0, q.open - 3):q.open].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = self.doc[self.tok_at(len(before) - 1 + max(0, q.open - 3))]
+        if colon.text != ":":
+            return None
+        verb = colon.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.i > colon.i:
+            return None
+        subj = subject_of(verb, max_up=1)
+        if subj is None or subj.i > colon.i:
+            return None
+        if subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in PERSONAL or subj.lower_ in PLURAL:
+            return subj
+        return None
+
+    def _tight_cue(self, q: Marked) -> bool:
+        """A short quotation is still a quote when a cue sits right against it:
+        ``O'Neill said, "Not going there."`` / ``"No comment," she said.``"""
+        doc = self.doc
+        text = self.text
+        before = text[max(0, q.open - 3):q.open].rstrip()
+        if before.endswith((",", ":")):
+            i = self.tok_at(len(before) - 1)
+            j = i - 1 if doc[i].is_punct else i
+            if j >= 0 and self.is_cue(doc[j], titles=False) and doc[j].pos_ == "VERB":
+                return True
+        if q.closed and text[q.close - 1:q.close] in ",?!":
+            i = self.tok_at(q.close)
+            k = i + 1
+            while k < len(doc) and is_mark(doc[k].text):
+                k += 1
+            for j in range(k, min(k + 3, len(doc))):
+                t = doc[j]
+                if self.is_cue(t, titles=False) and t.pos_ == "VERB":
+                    return any(c.dep_ == "nsubj" and c.idx > q.close for c in t.children)
+        return False
+
+    def _dash_source(self, q: Marked) -> tuple[tuple[int, int], Token] | None:
+        """``"…" ― Jane Doe``: a quotation signed with a dash and a name."""
+        if not q.closed:
+            return None
+        m = DASH_SIGN.match(self.text, q.close + 1)
+        if m is None:
+            return None
+        i = self.tok_at(m.end())
+        tok = self.doc[i]
+        if tok.idx != m.end() or tok.pos_ != "PROPN":
+            return None
+        while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+            tok = tok.head
+        return (m.start(1), m.end(1)), tok
+
+    def transcript_lines(self) -> list[Cand]:
+        """``PENCE: Well, …`` / ``Sanders: Clinton needs to …``: a line led by the
+        name of a person or organisation of the article and a colon."""
+        out: list[Cand] = []
+        text = self.text
+        persons = {}
+        for a in self.index.actors.values():
+            if a.kind in ("person", "organization") and a.name.split():
+                persons.setdefault(a.name.split()[-1].lower(), a)
+        for m in LABEL_LINE.finditer(text):
+            ls, le = m.start(1), m.end(1)
+            if not self.in_story(ls):
+                continue
+            label = m.group(1)
+            i = self.tok_at(le - 1)
+            tok = self.doc[i]
+            actor = self.resolver.covering(tok)
+            if actor is None and len(label.split()) <= 2:
+                actor = persons.get(label.split()[-1].lower())
+            if actor is None or actor.kind not in ("person", "organization"):
+                continue
+            cs, ce = m.start(2), m.end(2)
+            while ce > cs and text[ce - 1] in " \"”'\u00a0":
+                ce -= 1
+            if len(WORD.findall(text[cs:ce])) < 4:
+                continue
+            a, b = self.tok_at(cs), self.tok_at(max(cs, ce - 1))
+            if not any(self.doc[j].tag_ in FINITE for j in range(a, b + 1)):
+                continue  # a caption or a title, not something said
+            c = Cand(cs, ce, "direct" if label.isupper() else "indirect", [[cs, ce]],
+                     cue=(le, le + 1))
+            c.speaker = Speaker(actor, label, ls, le)
+            c.label = True
+            out.append(c)
+        return out
+
+    def _noun_source(self, cue: Token) -> Token | None:
+        """A nominal cue's source: its possessor (``his statement``)."""
+        for c in cue.children:
+            if c.dep_ == "poss":
+                return c
+        return None
+
+    def _cue_after(self, q: Marked, limit: int) -> Token | None:
+        """``"…," he said`` / ``"…," said X`` / ``"…" X told TASS on Monday.``"""
+        doc = self.doc
+        text = self.text
+        if not q.closed:
+            return None
+        i = self.tok_at(q.close)
+        if doc[i].idx < q.close:
+            i += 1
+        while i < len(doc) and is_mark(doc[i].text):
+            i += 1
+        # A quote that ends its sentence, followed by a capitalised word, starts a
+        # new sentence unless that sentence is a short cue clause of its own.
+        content_end = text[q.start:q.end].rstrip()
+        sentence_over = content_end[-1:] in SENT_END
+        for seen, j in enumerate(range(i, min(len(doc), i + 14)), 1):
+            t = doc[j]
+            if t.idx >= limit or t.text in SENT_END or t.text == ";" or "\n" in t.text:
+                break
+            if self.is_cue(t):
+                if sentence_over and any(c.dep_ in ("ccomp", "xcomp") and q.close < c.idx < limit
+                                         for c in t.children):
+                    return None  # the verb has a complement of its own: its own statement
+                if sentence_over:
+                    # the rest must end before the next quote opens
+                    k = j
+                    while k < len(doc) and doc[k].text not in SENT_END and doc[k].idx < limit:
+                        k += 1
+                    if k < len(doc) and doc[k].idx >= limit:
+                        return None
+                return t
+            if seen > 8:
+                break
+        return None
+
+    def _cue_before(self, q: Marked, prev_close: int) -> Token | None:
+        """``X said, "…"`` / ``As X put it, …: "…"`` / ``X wrote:`` + new paragraph."""
+        doc = self.doc
+        text = self.text
+        i = self.tok_at(q.open)
+        sent = doc[i].sent
+        lo = max(sent.start, self.tok_at(prev_close) + 1 if prev_close >= 0 else 0)
+        infinitive: Token | None = None
+        for j in range(i - 1, lo - 1, -1):
+            t = doc[j]
+            if "\n" in t.text:
+                break
+            if self.is_cue(t):
+                if t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                    # "explained the reason to call it X:": an infinitive names a saying, the
+                    # finite verb before it reports one
+                    infinitive = infinitive or t
+                    continue
+                return t
+        if infinitive is not None:
+            return infinitive
+        # a paragraph opened by the quote, after "X wrote:" ending the previous one
+        line_start = text.rfind("\n", 0, q.open) + 1
+        j = line_start
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if text[line_start:q.open].strip() == "" and j > 0 and text[j - 1] == ":":
+            end_tok = self.tok_at(j - 1)
+            s2 = doc[end_tok].sent
+            for j in range(end_tok, s2.start - 1, -1):
+                if self.is_cue(doc[j]):
+                    return doc[j]
+        # nominal cue right before the mark: "made the following announcement:"
+        for j in range(i - 1, max(lo, i - 4) - 1, -1):
+            t = doc[j]
+            if t.lemma_.lower() in SPEECH_NOUNS and t.pos_ == "NOUN":
+                return t
+        return None
