@@ -5,15 +5,11 @@ them, so a new title, office or platform is one line of data, not a change of lo
 """
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
-_LEX = json.loads((Path(__file__).resolve().parent / "data" / "actors.json").read_text(encoding="utf-8"))
+from newsgraph.nlp.lexicon import Lexicon
 
-
-def _set(name: str) -> frozenset[str]:
-    return frozenset(_LEX[name]["words"])
+_LEX = Lexicon("actors.json")
 
 
 def _map(name: str) -> dict[str, str]:
@@ -26,21 +22,21 @@ def _alternation(name: str) -> str:
 
 
 ENT_KIND = _map("ent_kind")
-FEMALE_TITLES = _set("female_titles")
-MALE_TITLES = _set("male_titles")
-POSSESSIVE = _set("possessive")
-NEUTRAL_HEADS = _set("neutral_heads")
-NEUTRAL_MODS = _set("neutral_mods")
-LOCATIVE = _set("locative_preps")
-ORG_ROLES = _set("org_roles")
-OFFICES = _set("offices")
-PLURAL_FORMS = _set("plural_forms")
+FEMALE_TITLES = _LEX.words("female_titles")
+MALE_TITLES = _LEX.words("male_titles")
+POSSESSIVE = _LEX.words("possessive")
+NEUTRAL_HEADS = _LEX.words("neutral_heads")
+NEUTRAL_MODS = _LEX.words("neutral_mods")
+LOCATIVE = _LEX.words("locative_preps")
+ORG_ROLES = _LEX.words("org_roles")
+OFFICES = _LEX.words("offices")
+PLURAL_FORMS = _LEX.words("plural_forms")
 TLD = _map("tld_country")
-GENERIC_TLDS = _set("generic_tlds")
-ORGISH_LAST = _set("orgish_last")
-PLATFORMS = _set("platforms")
-NAME_SUFFIXES = _set("name_suffixes")
-NAME_PARTICLES = _set("name_particles")
+GENERIC_TLDS = _LEX.words("generic_tlds")
+ORGISH_LAST = _LEX.words("orgish_last")
+PLATFORMS = _LEX.words("platforms")
+NAME_SUFFIXES = _LEX.words("name_suffixes")
+NAME_PARTICLES = _LEX.words("name_particles")
 
 DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.([a-z]{2,6})$", re.IGNORECASE)
 QUOTED = re.compile(r"“[^”]{0,2000}”|\"[^\"\n]{0,2000}\"|«[^»]{0,2000}»")
@@ -48,6 +44,6 @@ MULTI = re.compile(rf"\b(?:{_alternation('multinational_words')})\b")
 IGO_WORDS = re.compile(rf"\b(?:{_alternation('igo_words')})\b")
 # Names spaCy often takes for people or places that are not actors: things, events,
 # streets, hashtags (platforms are organisations: see PLATFORMS).
-NOT_ACTOR = re.compile(rf"\d|^(?:{'|'.join(map(re.escape, sorted(_set('not_actor_names'))))}|#\w+)$|"
-                       rf"\b(?:{'|'.join(sorted(_set('not_actor_last')))})$", re.IGNORECASE)
+NOT_ACTOR = re.compile(rf"\d|^(?:{'|'.join(map(re.escape, sorted(_LEX.words('not_actor_names'))))}|#\w+)$|"
+                       rf"\b(?:{'|'.join(sorted(_LEX.words('not_actor_last')))})$", re.IGNORECASE)
 UN = re.compile(r"\b(?:united nations|u\.n\.?)\b|^un\b")

@@ -17,41 +17,36 @@ branch of ``run`` and one ``rule`` name.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Actor
 from newsgraph.nlp.actor_words import NEUTRAL_MODS
+from newsgraph.nlp.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from newsgraph.kb import KB
     from newsgraph.nlp.actor_index import ActorIndex
     from newsgraph.nlp.actor_state import ActorState
 
-_LEX = json.loads((Path(__file__).resolve().parent / "data" / "coref.json").read_text(encoding="utf-8"))
+_LEX = Lexicon("coref.json")
 
 
-def _set(name: str) -> frozenset[str]:
-    return frozenset(_LEX[name]["words"])
-
-
-MALE_PRON = _set("male_pronouns")
-FEMALE_PRON = _set("female_pronouns")
-PLURAL_PRON = _set("plural_pronouns")
-NEUTER_PRON = _set("neuter_pronouns")
+MALE_PRON = _LEX.words("male_pronouns")
+FEMALE_PRON = _LEX.words("female_pronouns")
+PLURAL_PRON = _LEX.words("plural_pronouns")
+NEUTER_PRON = _LEX.words("neuter_pronouns")
 PERSONAL_PRON = MALE_PRON | FEMALE_PRON
 ANAPHORS = PERSONAL_PRON | PLURAL_PRON | NEUTER_PRON
-EVALUATIVE = _set("evaluative")
+EVALUATIVE = _LEX.words("evaluative")
 # Generic person nouns that may refer to the most salient person without a matching role.
-SALIENT_NOUNS = EVALUATIVE | _set("salient_nouns")
-DESC_PERSON = _set("person_descriptions")
-DESC_ORG = _set("org_descriptions")
+SALIENT_NOUNS = EVALUATIVE | _LEX.words("salient_nouns")
+DESC_PERSON = _LEX.words("person_descriptions")
+DESC_ORG = _LEX.words("org_descriptions")
 # Agent nouns by their ending (propagandist, thinker, commentator), for appositions.
 AGENTIVE = re.compile(r"(?:ist|er|or|ian|man|woman|person|crat)$")
 SUBJ = {"nsubj", "nsubjpass", "csubj", "agent", "expl"}

@@ -9,36 +9,30 @@ intentions. The sets hold lemmas so one lookup per token classifies it.
 """
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from newsgraph.nlp.lexicon import Lexicon
 
-_LEX = json.loads((Path(__file__).resolve().parent / "data" / "cues.json").read_text(encoding="utf-8"))
+_LEX = Lexicon("cues.json")
 
-
-def _set(name: str) -> frozenset[str]:
-    return frozenset(_LEX[name]["words"])
-
-
-SAY_VERBS = _set("say_verbs")
-DIRECT_ONLY = _set("direct_only")
-REPORT_ADVERBS = _set("report_adverbs")
-IMPERSONAL_VERBS = _set("impersonal_verbs")
-BELIEF_VERBS = _set("belief_verbs")
-OBJECT_VERBS = _set("object_verbs")
-LABEL_VERBS = _set("label_verbs")
-XCOMP_VERBS = _set("xcomp_verbs")
-DOC_VERBS = _set("doc_verbs")
-DOC_NOUNS = _set("doc_nouns")
-SPEECH_NOUNS = _set("speech_nouns")
-CONTENT_NOUNS = _set("content_nouns")
-VIEW_NOUNS = _set("view_nouns")
-TITLE_CUES = _set("title_cues")
-PERSONAL = _set("personal")
-PLURAL = _set("plural")
-NEUTER = _set("neuter")
-FIRST = _set("first")
-RELATIVE = _set("relative")
-NON_SOURCES = _set("non_sources")
-UNNAMED_HEADS = _set("unnamed_heads")
-UNSOURCED_REPORTS = _set("unsourced_reports")
+SAY_VERBS = _LEX.words("say_verbs")
+DIRECT_ONLY = _LEX.words("direct_only")
+REPORT_ADVERBS = _LEX.words("report_adverbs")
+IMPERSONAL_VERBS = _LEX.words("impersonal_verbs")
+BELIEF_VERBS = _LEX.words("belief_verbs")
+OBJECT_VERBS = _LEX.words("object_verbs")
+LABEL_VERBS = _LEX.words("label_verbs")
+XCOMP_VERBS = _LEX.words("xcomp_verbs")
+DOC_VERBS = _LEX.words("doc_verbs")
+DOC_NOUNS = _LEX.words("doc_nouns")
+SPEECH_NOUNS = _LEX.words("speech_nouns")
+CONTENT_NOUNS = _LEX.words("content_nouns")
+VIEW_NOUNS = _LEX.words("view_nouns")
+TITLE_CUES = _LEX.words("title_cues")
+PERSONAL = _LEX.words("personal")
+PLURAL = _LEX.words("plural")
+NEUTER = _LEX.words("neuter")
+FIRST = _LEX.words("first")
+RELATIVE = _LEX.words("relative")
+NON_SOURCES = _LEX.words("non_sources")
+UNNAMED_HEADS = _LEX.words("unnamed_heads")
+UNSOURCED_REPORTS = _LEX.words("unsourced_reports")
 GENERIC_REPORT_WORDS = frozenset(_LEX["unsourced_reports"]["generic"])

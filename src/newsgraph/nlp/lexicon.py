@@ -1,0 +1,26 @@
+"""The rules' word lists, read from the data files in ``nlp/data/``.
+
+Every file there is a JSON object of tables, each with an ``about`` line saying what it is
+for and where it came from; a table of words is ``{"about", "words": [...]}``. The stage
+modules read their tables through ``Lexicon`` so a new word is one line of data.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+class Lexicon:
+    """One data file of ``nlp/data/``."""
+
+    def __init__(self, filename: str) -> None:
+        self.tables: dict[str, Any] = json.loads((DATA / filename).read_text(encoding="utf-8"))
+
+    def __getitem__(self, name: str) -> Any:
+        return self.tables[name]
+
+    def words(self, name: str) -> frozenset[str]:
+        return frozenset(self.tables[name]["words"])
