@@ -144,7 +144,9 @@ class NamePass(ActorState):
                 # a tie: the small model takes people for organisations more often than
                 # the reverse, so a person unless the KB or the last word says otherwise
                 ent = kb.lookup(key)
-                orgish = (ent is not None and ent.kind != "person") or key.split()[-1] in ORGISH_LAST
+                # a key may normalise to nothing (an entity of symbols in hostile text)
+                last = key.split()[-1] if key.split() else ""
+                orgish = (ent is not None and ent.kind != "person") or last in ORGISH_LAST
                 return next(x for x, _ in votes[key].most_common() if x != "PERSON") if orgish else "PERSON"
             return top
 

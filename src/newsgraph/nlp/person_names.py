@@ -39,4 +39,6 @@ def same_person(a: str, b: str) -> bool:
     middle names agree or one has none (George Bush = George W. Bush, but George H. W.
     Bush is another man)."""
     x, y = core_words(a), core_words(b)
+    if not x or not y:  # a name of particles or symbols only is no one's full name
+        return False
     return x[-1] == y[-1] and x[0] == y[0] and (x[1:-1] == y[1:-1] or not x[1:-1] or not y[1:-1])
