@@ -125,6 +125,14 @@ def resolve(draft: dict, text: str) -> tuple[dict, list[str]]:
     def bad(msg: str) -> None:
         problems.append(f"{rid}: {msg}")
 
+    def place(item: dict, where: str) -> None:
+        """Give ``item`` the span of its ``text`` (near its ``at`` hint), or report why not."""
+        span = pick(text, item.get("text") or "", item.pop("at", None))
+        if isinstance(span, str):
+            bad(f"{where}: {span}")
+        else:
+            item["span"] = list(span)
+
     out = {k: v for k, v in draft.items() if k not in ("quotes", "events", "negated_or_hedged", "descriptors")}
     quotes = []
     for i, q in enumerate(draft.get("quotes", [])):
@@ -194,11 +202,7 @@ def resolve(draft: dict, text: str) -> tuple[dict, list[str]]:
         n = dict(n)
         if n.get("kind") not in NON_EVENT_KINDS:
             bad(f"non-event {i}: kind {n.get('kind')!r} not in {sorted(NON_EVENT_KINDS)}")
-        span = pick(text, n.get("text") or "", n.pop("at", None))
-        if isinstance(span, str):
-            bad(f"non-event {i}: {span}")
-        else:
-            n["span"] = list(span)
+        place(n, f"non-event {i}")
         nons.append(n)
     names = {a.get("name") for a in draft.get("actors", [])}
     for i, a in enumerate(draft.get("actors", [])):
@@ -214,11 +218,7 @@ def resolve(draft: dict, text: str) -> tuple[dict, list[str]]:
         d = dict(d)
         if d.get("actor") not in names:
             bad(f"descriptor {i}: actor {d.get('actor')!r} is not in actors")
-        span = pick(text, d.get("text") or "", d.pop("at", None))
-        if isinstance(span, str):
-            bad(f"descriptor {i}: {span}")
-        else:
-            d["span"] = list(span)
+        place(d, f"descriptor {i}")
         descs.append(d)
     # one content may be the statement of two speakers ("aides denied it, as did Bolton"), never twice of one
     seen: Counter = Counter((tuple(q.get("content_span", ())), q.get("speaker_canonical")) for q in quotes)
