@@ -58,10 +58,12 @@ eval: venv
 eval-pins: venv
 	$(PY) scripts/eval_gate.py --shared $(SHARED) --raise-pins
 
-# Rebuild every trained model from data in the repository (seeded): today, the event
-# confidence model, trained on the annotated corpus's train split.
+# Rebuild every trained model from data in the repository (seeded): the event confidence
+# model and the attribution tagger, both trained on the annotated corpus's train split
+# (the tagger first: the confidence model learns from the output of the whole pipeline).
 train: venv
 	$(PIP) install -q -e ".[train]"
+	$(PY) scripts/train/train_attribution.py
 	$(PY) scripts/train/train_confidence.py --shared $(SHARED)
 
 # Resolve the annotators' batches into the corpus file (fails on any span or layout problem).
