@@ -375,10 +375,10 @@ def test_agentless_passive_reports_only_with_a_reporting_verb(analyse_text):
 
 # -- sources behind relays and descriptions -----------------------------------
 @pytest.mark.parametrize("text, speaker", [
-    ("According to the Daily Courier, a spokesman for the harbour authority said the ferry "
-     "would resume service on Monday.", "spokesman"),
-    ("According to the state news agency Tasnim, the prosecutor general of Tehran, Karim Dastani, "
-     "said the suspects must face trial.", "Karim Dastani"),
+    (("According to the Daily Courier, a spokesman for the harbour authority said the ferry "
+      "would resume service on Monday."), "spokesman"),
+    (("According to the state news agency Tasnim, the prosecutor general of Tehran, Karim Dastani, "
+      "said the suspects must face trial."), "Karim Dastani"),
 ])
 def test_a_relayed_report_is_the_speakers(analyse_text, text, speaker):
     """``According to X, Y said ...``: X only relays Y's statement (one statement, Y's)."""

@@ -15,14 +15,17 @@ speech and where its content starts and ends), on the shared view of the parse i
 """
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc
 
 from newsgraph.model import Article, Quote
 from newsgraph.nlp.actors import ActorIndex
-from newsgraph.nlp.candidates import Cand
+from newsgraph.nlp.attribution_tagger import Tagged, is_anchor, statements, tagger
+from newsgraph.nlp.candidates import TELL_VERBS, Cand
 from newsgraph.nlp.content_bounds import ContentBounds
 from newsgraph.nlp.cue_detection import CueDetection
-from newsgraph.nlp.cues import FIRST
+from newsgraph.nlp.cues import FIRST, LABEL_VERBS, SAY_VERBS, XCOMP_VERBS
 from newsgraph.nlp.interviews import INTERVIEW, Turn, find_turns, label_actor
 from newsgraph.nlp.nesting import drop_nested
 from newsgraph.nlp.quote_marks import WORD, Marked, scan_marks
@@ -40,6 +43,10 @@ CHANNELS = frozenset((
     "rally", "debate", "hearing", "address", "release", "communique", "communiqué", "show",
     "program", "programme", "session", "meeting", "summit", "appearance",
 ))
+
+# Verbs whose object is a party to the report (the one told, cited, interviewed), not its content.
+HEARER_VERBS = TELL_VERBS | frozenset(("cite", "quote", "interview", "ask", "thank", "brief"))
+
 
 class QuoteFinder(CueDetection, ContentBounds):
     """Joins the passes: quotations and reported speech into statements, with their
@@ -90,6 +97,7 @@ class QuoteFinder(CueDetection, ContentBounds):
         if turns:
             cands = [c for c in cands if self._own_source_in_turn(c, turns)] + [
                 self._turn_cand(t) for t in turns if not t.question]
+        cands += self.tagged(cands)
         cands.sort(key=lambda c: (c.start, c.end))
         # one statement per span
         uniq: list[Cand] = []
@@ -98,6 +106,64 @@ class QuoteFinder(CueDetection, ContentBounds):
                 continue
             uniq.append(c)
         return self.finish(uniq)
+
+    # -- the trained tagger ---------------------------------------------------
+    def tagged(self, found: list[Cand]) -> list[Cand]:
+        """What the attribution tagger finds where the rules found nothing: statements
+        in sentences with a reporting verb that overlap no statement of the rules."""
+        model = tagger()
+        if model is None:
+            return []
+        taken = sorted((c.start, c.end) for c in found)
+        starts = [a for a, _ in taken]
+        reach = max((b - a for a, b in taken), default=0)
+
+        def free(s: int, e: int) -> bool:
+            lo = bisect.bisect_left(starts, s - reach)
+            return not any(a < e and s < b for a, b in taken[lo:bisect.bisect_right(starts, e)])
+
+        out: list[Cand] = []
+        for sent in self.doc.sents:
+            if not self.in_story(sent.start_char) or not any(is_anchor(t) for t in sent):
+                continue
+            for st in statements(model, sent):
+                c = self._tagged_cand(st)
+                if c is not None and free(c.start, c.end):
+                    out.append(c)
+        return out
+
+    def _tagged_cand(self, st: Tagged) -> Cand | None:
+        doc = self.doc
+        cue = doc[st.cue[0]]
+        q = self.mark_of(cue.idx)
+        if q is not None and q.direct:
+            return None  # inside a quotation: the quoted words, not the article's report
+        a, b = st.content
+        root = next((doc[i] for i in range(a, b + 1) if not a <= doc[i].head.i <= b), doc[b])
+        if root.pos_ in ("PROPN", "PRON") or root.dep_ in ("nsubj", "nsubjpass", "dative") \
+                or root.dep_ == "dobj" and cue.lemma_.lower() in HEARER_VERBS:
+            # a name, a pronoun, someone's subject or the one told or cited: a party to
+            # the report ("told the BBC", "cited Budi Gunawan"), not what was reported
+            return None
+        lem = cue.lemma_.lower()
+        if lem in LABEL_VERBS or root.dep_ == "xcomp" and root.tag_ == "VB" and not (
+                lem in XCOMP_VERBS or lem in SAY_VERBS):
+            # what the rules settle by the guideline: a label verb with no label is an act
+            # ("named a coach"), an infinitive after a wish or plan is the source's own
+            # future action, no statement (A4: "wants to run", "plans to visit")
+            return None
+        got = self._content([st.content], None, cue)
+        if got is None:
+            return None
+        s, e, frags = got
+        subj = None
+        if st.source is not None:
+            a, b = st.source
+            subj = next((doc[i] for i in range(a, b + 1) if not a <= doc[i].head.i <= b), doc[b])
+        kind = "mixed" if any(q.words and s <= q.start and q.end <= e for q in self.marks_near(s, e)) else "indirect"
+        cue_end = doc[st.cue[1]]
+        return Cand(s, e, kind, frags, cue=(cue.idx, cue_end.idx + len(cue_end.text)), cue_tok=cue,
+                    subj=subj, no_speaker=subj is None)
 
     # -- interviews -----------------------------------------------------------
     def interview_turns(self) -> list[Turn]:

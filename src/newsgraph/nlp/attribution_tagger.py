@@ -1,0 +1,142 @@
+"""A trained attribution tagger for indirect and mixed statements, PARC-style.
+
+Each token of a sentence is tagged, left to right, as part of a cue (``Q``), a source
+(``S``), a content (``C``) or none (``O``) by a linear model over the token, its
+neighbours, the two tags before it and its syntactic relation to the nearest reporting
+verb of the sentence (the way attribution taggers such as citron read PARC). Then each
+cue is paired with the content and the source nearest to it.
+
+The model is trained on the annotated corpus's train split only (``make train``,
+scripts/train/train_attribution.py) and ships as plain JSON read by ``LinearModel``.
+The rules stay first: the statement finder asks the tagger only about sentences with
+a reporting verb where the rules found nothing, so the tagger adds what the rules miss
+(less common cues and constructions) and never rewrites what they found.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newsgraph.nlp.cues import (
+    BELIEF_VERBS,
+    DOC_VERBS,
+    OBJECT_VERBS,
+    SAY_VERBS,
+    XCOMP_VERBS,
+)
+from newsgraph.nlp.linear import LinearModel, load_model
+
+MODEL_NAME = "attribution_tagger"
+TAGS = ("O", "Q", "S", "C")
+LEXICON = SAY_VERBS | BELIEF_VERBS | OBJECT_VERBS | XCOMP_VERBS | DOC_VERBS
+START = "<s>"
+
+
+def is_anchor(t: Token) -> bool:
+    """A reporting verb (or ``according``) that the features measure positions from."""
+    return t.lower_ == "according" or t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in LEXICON
+
+
+def anchors(sent: Span) -> list[Token | None]:
+    """For each token of ``sent``, the nearest reporting verb of the sentence (or None)."""
+    found = [t for t in sent if is_anchor(t)]
+    if not found:
+        return [None] * len(sent)
+    pos = [t.i for t in found]
+    out: list[Token | None] = []
+    for t in sent:
+        k = bisect.bisect_left(pos, t.i)
+        near = [found[j] for j in (k - 1, k) if 0 <= j < len(found)]
+        out.append(min(near, key=lambda a: (abs(a.i - t.i), a.i)))
+    return out
+
+
+def _path(t: Token, anchor: Token) -> str:
+    """The dependency label of the anchor's child whose subtree holds ``t``."""
+    x = t
+    while x.head.i != x.i:
+        if x.head.i == anchor.i:
+            return x.dep_
+        x = x.head
+    return "none"
+
+
+def features(t: Token, prev: str, prev2: str, anchor: Token | None) -> dict[str, float]:
+    sent = t.sent
+    f = {
+        "w=" + t.lower_: 1.0, "l=" + t.lemma_.lower(): 1.0, "p=" + t.tag_: 1.0, "d=" + t.dep_: 1.0,
+        "hd=" + t.head.dep_: 1.0, "hl=" + t.head.lemma_.lower(): 1.0, "e=" + t.ent_type_: 1.0,
+        "prev=" + prev: 1.0, "prev2=" + prev + prev2: 1.0, "lex": float(t.lemma_.lower() in LEXICON),
+        "pw=" + (t.nbor(-1).lower_ if t.i > sent.start else START): 1.0,
+        "nw=" + (t.nbor(1).lower_ if t.i + 1 < sent.end else "</s>"): 1.0,
+    }
+    if anchor is None:
+        f["noanc"] = 1.0
+        return f
+    rel = "self" if anchor.i == t.i else ("before" if t.i < anchor.i else "after")
+    path = "self" if rel == "self" else _path(t, anchor)
+    f["rel=" + rel] = 1.0
+    f["dist=" + str(min(abs(anchor.i - t.i), 10) // 3)] = 1.0
+    f["ancl=" + anchor.lemma_.lower()] = 1.0
+    f["path=" + path] = 1.0
+    f["path_rel=" + path + rel] = 1.0
+    f["path_prev=" + path + prev] = 1.0
+    return f
+
+
+def tag_sentence(model: LinearModel, sent: Span) -> list[str]:
+    """Greedy left-to-right tags of one sentence."""
+    tags: list[str] = []
+    for t, anchor in zip(sent, anchors(sent)):
+        prev = tags[-1] if tags else START
+        prev2 = tags[-2] if len(tags) > 1 else START
+        p = model.proba(features(t, prev, prev2, anchor))
+        tags.append(max(p, key=p.__getitem__))
+    return tags
+
+
+def _runs(sent: Span, tags: list[str], tag: str) -> list[tuple[int, int]]:
+    """Token ranges [a, b] of ``sent`` tagged ``tag``, as doc indices."""
+    out: list[tuple[int, int]] = []
+    for k, t in enumerate(tags):
+        if t != tag:
+            continue
+        i = sent.start + k
+        if out and out[-1][1] == i - 1:
+            out[-1] = (out[-1][0], i)
+        else:
+            out.append((i, i))
+    return out
+
+
+@dataclass
+class Tagged:
+    """One statement the tagger found: token ranges of cue, content and source."""
+
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+
+
+def statements(model: LinearModel, sent: Span) -> list[Tagged]:
+    """The statements of one sentence: each cue with its nearest content (one after
+    the cue first) and its nearest source."""
+    tags = tag_sentence(model, sent)
+    cues, contents, sources = (_runs(sent, tags, x) for x in ("Q", "C", "S"))
+    out: list[Tagged] = []
+    for c in cues:
+        if not contents:
+            break
+        content = min(contents, key=lambda x: (x[0] < c[0], abs(x[0] - c[1])))
+        if content[1] - content[0] < 1:
+            continue  # one word is no proposition
+        source = min(sources, key=lambda x: abs(x[1] - c[0])) if sources else None
+        out.append(Tagged(c, content, source))
+    return out
+
+
+def tagger() -> LinearModel | None:
+    """The shipped model, or None when it is not trained or switched off."""
+    return load_model(MODEL_NAME)
