@@ -118,9 +118,8 @@ def build(path: Path, dest: Path) -> int:
     if problems:
         return 1
     with open(dest, "w", encoding="utf-8") as f:
-        for aid in sorted(labels):
-            f.write(json.dumps({"id": aid, "statements": [labels[aid][i] for i in sorted(labels[aid])]},
-                               ensure_ascii=False) + "\n")
+        f.writelines(json.dumps({"id": aid, "statements": [labels[aid][i] for i in sorted(labels[aid])]},
+                               ensure_ascii=False) + "\n" for aid in sorted(labels))
     print(f"{sum(len(v) for v in labels.values())} labels on {len(labels)} articles -> {dest}")
     return 0
 
