@@ -4,8 +4,10 @@
                                          speaker, cue and sentence, to label
     stance.py build LABELS.tsv -o F      check a label file and write it as JSONL
     stance.py agree A.jsonl B.jsonl      agreement of two passes on the articles both hold
-    stance.py merge F... -o OUT          one file from batches (the first pass wins where
-                                         two label one statement; resolve disagreements first)
+    stance.py resolve A B RES.tsv -o OUT the settled pass of two: A's labels, except where
+                                         RES (lines `ID START END`) says B was right
+    stance.py merge F... -o OUT          one file from batches (the first file wins where
+                                         two label one statement)
 
 A label file has one line per statement, tab- or space-separated:
 
@@ -179,6 +181,26 @@ def merge(paths: list[Path], dest: Path) -> None:
     print(f"{sum(len(v) for v in by_article.values())} labels on {len(by_article)} articles -> {dest}")
 
 
+def resolve(a_path: Path, b_path: Path, res_path: Path, dest: Path) -> None:
+    a, b = read_jsonl(a_path), read_jsonl(b_path)
+    take_b = set()
+    for line in res_path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            aid, start, end = line.split()[:3]
+            key = (aid, (int(start), int(end)))
+            if key not in b:
+                raise SystemExit(f"{res_path.name}: {aid} [{start}, {end}] is not in {b_path.name}")
+            take_b.add(key)
+    settled = {k: (b[k] if k in take_b else v) for k, v in a.items()}
+    by_article: dict[str, list[dict]] = {}
+    for (aid, span), s in sorted(settled.items()):
+        by_article.setdefault(aid, []).append(s)
+    with open(dest, "w", encoding="utf-8") as f:
+        for aid in sorted(by_article):
+            f.write(json.dumps({"id": aid, "statements": by_article[aid]}, ensure_ascii=False) + "\n")
+    print(f"{len(settled)} labels ({len(take_b)} from {b_path.name}) on {len(by_article)} articles -> {dest}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -191,6 +213,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("a", type=Path)
     p.add_argument("b", type=Path)
     p.add_argument("--diff", action="store_true")
+    p = sub.add_parser("resolve")
+    p.add_argument("a", type=Path)
+    p.add_argument("b", type=Path)
+    p.add_argument("resolutions", type=Path)
+    p.add_argument("-o", "--out", type=Path, required=True)
     p = sub.add_parser("merge")
     p.add_argument("files", nargs="+", type=Path)
     p.add_argument("-o", "--out", type=Path, required=True)
@@ -201,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
         return build(args.labels, args.out)
     elif args.cmd == "agree":
         agree(args.a, args.b, args.diff)
+    elif args.cmd == "resolve":
+        resolve(args.a, args.b, args.resolutions, args.out)
     else:
         merge(args.files, args.out)
     return 0
