@@ -29,7 +29,9 @@ def run_subprocess(args, env=None, stdin=None, timeout=300):
 def stored(db):
     c = sqlite3.connect(db)
     try:
-        return {r[0]: r[1] for r in c.execute("SELECT id, record FROM articles")}
+        # The record column leaves the text out (stored once, in the text column).
+        return {r[0]: json.dumps({**json.loads(r[1]), "text": r[2]})
+                for r in c.execute("SELECT id, record, text FROM articles")}
     finally:
         c.close()
 

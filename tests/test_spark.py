@@ -3,7 +3,6 @@ for row, what ``newsgraph extract`` gives for the same inputs; a bad file become
 errors row; ``import`` loads the output into the store, idempotently."""
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -13,7 +12,8 @@ pytest.importorskip("pyspark")
 pa_ds = pytest.importorskip("pyarrow.dataset")
 
 from newsgraph import service
-from newsgraph.model.tables import COLUMNS, TABLES, rows_of
+from newsgraph.model.schema import TABLE_NAMES as TABLES
+from newsgraph.model.tables import COLUMNS, rows_of, with_text
 
 pytestmark = pytest.mark.spark
 
@@ -88,7 +88,7 @@ def test_import_rebuilds_records_idempotently(job, tmp_path):
     again = service.import_parquet(str(out), db=str(db))
     assert (again.stored, again.unchanged) == (0, 20)
     stored = {r["id"]: r for r in service.stored_records(str(db))}
-    spark_records = {r["article_id"]: json.loads(r["record"]) for r in _table(out, "articles")}
+    spark_records = {r["article_id"]: with_text(r["record"], r["text"]) for r in _table(out, "articles")}
     # the import places every article in a story (the Spark job itself builds none); the
     # rest of each record is exactly what the job wrote
     assert all(len(r.pop("stories")) == 1 for r in stored.values())

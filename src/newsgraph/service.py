@@ -240,13 +240,14 @@ def import_parquet(parquet_dir: str, db: str | None = None, settings: Settings |
                    on_progress: Callable[[int], None] | None = None) -> Report:
     """Load the Parquet output of ``newsgraph spark`` (or ``export --format parquet``)
     into the store. Each article's full record is rebuilt from the ``record`` column
-    of ``articles``; an article already stored with the same content is skipped, so
+    of ``articles`` and its text from ``text``; an article already stored with the same content is skipped, so
     importing twice changes nothing."""
     from pathlib import Path
 
     import pyarrow.dataset as ds
 
     from newsgraph.model import from_record
+    from newsgraph.model.tables import with_text
 
     settings = settings or get_settings()
     report = Report()
@@ -258,11 +259,11 @@ def import_parquet(parquet_dir: str, db: str | None = None, settings: Settings |
     dataset = ds.dataset(str(src), format="parquet", partitioning="hive")
     seen: set[str] = set()
     with Store(db or settings.db_path) as store:
-        for batch in dataset.to_batches(columns=["record"], batch_size=settings.write_batch):
+        for batch in dataset.to_batches(columns=["record", "text"], batch_size=settings.write_batch):
             recs = []
-            for raw in batch.column(0).to_pylist():
+            for raw, text in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist(), strict=True):
                 try:
-                    recs.append(json.loads(raw))
+                    recs.append(with_text(raw, text))
                 except (TypeError, ValueError) as exc:
                     report.errors.append(InputError(str(src), f"unreadable record: {exc}"))
             report.read += len(recs)

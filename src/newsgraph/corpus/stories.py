@@ -28,6 +28,7 @@ from newsgraph.corpus.features import (
     dot,
     settings,
 )
+from newsgraph.model.tables import with_text
 from newsgraph.store import Store
 
 
@@ -103,9 +104,9 @@ def _index(c: sqlite3.Connection, ids: list[str], report: StoryReport) -> dict[s
     fresh: dict[str, ArticleTerms] = {}
     texts: list[tuple[str, str]] = []
     for part in _chunks(ids, 200):
-        q = f"SELECT id, record FROM articles WHERE id IN ({','.join('?' * len(part))})"
-        for aid, raw in c.execute(q, part):
-            rec = json.loads(raw)
+        q = f"SELECT id, record, text FROM articles WHERE id IN ({','.join('?' * len(part))})"
+        for aid, raw, text in c.execute(q, part):
+            rec = with_text(raw, text)
             fresh[aid] = article_terms(rec)
             texts.append((aid, rec.get("text") or ""))
     for aid in ids:  # store order: oldest first, so a copy points at its original

@@ -9,7 +9,7 @@ though the feed itself now answers 304; and a URL done twice (killed between the
 commits) is found unchanged in the store the second time, never stored twice.
 
 These tables belong to ``newsgraph.live`` and are created here, idempotently; the
-article tables and their migrations (store/schema.py) are untouched by them.
+article tables and their migrations (store/migrations.py) are untouched by them.
 """
 from __future__ import annotations
 

@@ -7,7 +7,7 @@
    extraction as ``newsgraph extract`` (``service.analyse_stream``): the spaCy
    pipeline is loaded once per Python worker (``nlp.pipeline.load_nlp`` caches it and
    Spark reuses its Python workers), never per row.
-3. Each article becomes the rows of ``model/tables.py``; every table is written as
+3. Each article becomes the rows of ``model/schema.py`` (flattened by ``model/tables.py``); every table is written as
    Parquet under ``OUTPUT/<table>/``, partitioned by ``year_month`` (the article's
    date, ``YYYY-MM``; ``YYYY`` for a year-only date; null when undated). Inputs that
    cannot become articles go to ``OUTPUT/errors/`` (input, where, reason): the job
@@ -25,13 +25,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from newsgraph.model.tables import (
-    BOOL_COLUMNS,
-    COLUMNS,
-    FLOAT_COLUMNS,
-    INT_COLUMNS,
-    TABLES,
-)
+from newsgraph.model.schema import TABLE_NAMES as TABLES
+from newsgraph.model.schema import spark_schema as _table_schema
 
 PARTITION_COLUMN = "year_month"
 ERROR_COLUMNS = ["input", "where", "reason"]
@@ -75,26 +70,10 @@ def is_jsonl(name: str) -> bool:
 
 
 def spark_schema(table: str):  # -> pyspark StructType
-    from pyspark.sql.types import (
-        BooleanType,
-        DoubleType,
-        LongType,
-        StringType,
-        StructField,
-        StructType,
-    )
-
-    def typ(c: str) -> Any:
-        if c in INT_COLUMNS:
-            return LongType()
-        if c in BOOL_COLUMNS:
-            return BooleanType()
-        if c in FLOAT_COLUMNS:
-            return DoubleType()
-        return StringType()
-
-    cols = ERROR_COLUMNS if table == "errors" else COLUMNS[table]
-    return StructType([StructField(c, typ(c), True) for c in cols])
+    """The Spark schema of a table of model/schema.py, or of ``errors``."""
+    if table == "errors":
+        return _table_schema(table, [(c, "str") for c in ERROR_COLUMNS])
+    return _table_schema(table)
 
 
 # -- executor side --------------------------------------------------------------

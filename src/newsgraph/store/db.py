@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import StoreBusy, StoreError
-from newsgraph.store.schema import MIGRATIONS, SCHEMA_VERSION
+from newsgraph.model.tables import with_text
+from newsgraph.store.migrations import MIGRATIONS, SCHEMA_VERSION, split_sql
 from newsgraph.store.story_tables import forget_article
+from newsgraph.store.write import insert_article
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -93,8 +95,12 @@ class Store:
                 # Someone else may have migrated while we waited for the lock.
                 if self.conn.execute("PRAGMA user_version").fetchone()[0] > n:
                     continue
-                for stmt in _split_sql(MIGRATIONS[n]):
-                    self.conn.execute(stmt)
+                step = MIGRATIONS[n]
+                if callable(step):
+                    step(self.conn)
+                else:
+                    for stmt in split_sql(step):
+                        self.conn.execute(stmt)
                 self.conn.execute(f"PRAGMA user_version={n + 1}")
 
     @contextmanager
@@ -191,103 +197,24 @@ class Store:
 
     @staticmethod
     def _insert_article(c: sqlite3.Connection, rec: dict[str, Any], digest: str) -> None:
-        aid = rec["id"]
-        meta = rec.get("metadata") or {}
-        src = rec.get("source") or {}
-        tone = (rec.get("tone") or {}).get("tone")
-        date = meta.get("date")
-        c.execute(
-            "INSERT INTO articles (id, content_hash, title, date, outlet, outlet_country, language, authors,"
-            " standfirst, url, path, format, text, tone, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (aid, digest, meta.get("title"), date, meta.get("outlet"), meta.get("outlet_country"),
-             meta.get("language"), _j(meta.get("authors") or []), meta.get("standfirst"), src.get("url"),
-             src.get("path"), src.get("format"), rec["text"], tone, _j(rec)),
-        )
-        for a in rec.get("actors") or []:
-            # The first article to name an actor sets its row; later ones fill gaps.
-            c.execute(
-                "INSERT INTO actors (id, name, kind, country, sector, role) VALUES (?,?,?,?,?,?) "
-                "ON CONFLICT(id) DO UPDATE SET country=coalesce(actors.country, excluded.country), "
-                "sector=coalesce(actors.sector, excluded.sector), role=coalesce(excluded.role, actors.role)",
-                (a["id"], a["name"], a.get("kind"), a.get("country"), a.get("sector"), a.get("role")),
-            )
-            mentions = a.get("mentions") or []
-            c.execute(
-                "INSERT OR REPLACE INTO article_actors (article_id, actor_id, name, kind, country, sector, role,"
-                " date, n_mentions) VALUES (?,?,?,?,?,?,?,?,?)",
-                (aid, a["id"], a["name"], a.get("kind"), a.get("country"), a.get("sector"), a.get("role"),
-                 date, len(mentions)),
-            )
-            for alias in {a["name"], *(m["text"] for m in mentions if m.get("kind") in (None, "name", "short"))}:
-                c.execute("INSERT INTO actor_aliases (actor_id, alias, n) VALUES (?,?,1) "
-                          "ON CONFLICT(actor_id, alias) DO UPDATE SET n=n+1", (a["id"], alias))
-            c.executemany(
-                'INSERT INTO mentions (article_id, actor_id, text, start, "end", kind) VALUES (?,?,?,?,?,?)',
-                [(aid, a["id"], m["text"], m["start"], m["end"], m.get("kind")) for m in mentions],
-            )
-        c.executemany(
-            'INSERT INTO descriptors (article_id, actor_id, outlet, text, start, "end") VALUES (?,?,?,?,?,?)',
-            [(aid, d["actor"], meta.get("outlet"), d["text"], d.get("start"), d.get("end"))
-             for d in rec.get("descriptors") or []],
-        )
-        c.executemany(
-            'INSERT OR REPLACE INTO quotes (id, article_id, content, start, "end", kind, speaker, speaker_text,'
-            " speaker_start, speaker_end, cue, stance, about, date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(q["id"], aid, q["content"], q.get("start"), q.get("end"), q.get("kind"), q.get("speaker"),
-              q.get("speaker_text"), q.get("speaker_start"), q.get("speaker_end"), q.get("cue"),
-              q.get("stance"), _j(q.get("about") or []), date) for q in rec.get("quotes") or []],
-        )
-        for e in rec.get("events") or []:
-            c.execute(
-                "INSERT OR REPLACE INTO events (id, article_id, type, mode, cameo, source, target, date, location,"
-                ' from_caption, historical, said_in, evidence, start, "end", confidence)'
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (e["id"], aid, e["type"], e.get("mode"), e.get("cameo"), _j(e.get("source") or []),
-                 _j(e.get("target") or []), e.get("date") or date, e.get("location"),
-                 int(bool(e.get("from_caption"))), int(bool(e.get("historical"))), e.get("said_in"),
-                 e.get("evidence"), e.get("start"), e.get("end"), e.get("confidence")),
-            )
-            roles = {(x, "source") for x in e.get("source") or []} | {(x, "target") for x in e.get("target") or []}
-            c.executemany("INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) VALUES (?,?,?)",
-                          [(e["id"], x, r) for x, r in roles])
-        c.executemany(
-            'INSERT INTO captions (article_id, text, start, "end", date, credit) VALUES (?,?,?,?,?,?)',
-            [(aid, x["text"], x.get("start"), x.get("end"), x.get("date"), x.get("credit"))
-             for x in rec.get("captions") or []],
-        )
+        insert_article(c, rec, digest)
 
     # -- reads used by export and stats ----------------------------------------
     def records(self, ids: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
         """Stored records in id order, streamed."""
         # "stories": the article's story, from the story tables (SCHEMA.md's export field).
         if ids is None:
-            cur = self.conn.execute("SELECT a.record, s.story_id FROM articles a "
+            cur = self.conn.execute("SELECT a.record, a.text, s.story_id FROM articles a "
                                     "LEFT JOIN story_articles s ON s.article_id = a.id ORDER BY a.id")
-            for rec, story in cur:
-                yield {**json.loads(rec), "stories": [story] if story else []}
+            for rec, text, story in cur:
+                yield {**with_text(rec, text), "stories": [story] if story else []}
         else:
             for i in ids:
-                row = self.conn.execute("SELECT a.record, s.story_id FROM articles a LEFT JOIN story_articles s "
-                                        "ON s.article_id = a.id WHERE a.id=?", (i,)).fetchone()
+                row = self.conn.execute("SELECT a.record, a.text, s.story_id FROM articles a LEFT JOIN "
+                                        "story_articles s ON s.article_id = a.id WHERE a.id=?", (i,)).fetchone()
                 if row:
-                    yield {**json.loads(row[0]), "stories": [row[1]] if row[1] else []}
+                    yield {**with_text(row[0], row[1]), "stories": [row[2]] if row[2] else []}
 
     def integrity_check(self) -> str:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
 
-
-def _split_sql(script: str) -> list[str]:
-    """Split a migration into statements, keeping trigger bodies whole."""
-    out: list[str] = []
-    buf = ""
-    for line in script.splitlines(keepends=True):
-        if line.strip().startswith("--") and not buf.strip():
-            continue
-        buf += line
-        if sqlite3.complete_statement(buf):
-            if buf.strip():
-                out.append(buf.strip())
-            buf = ""
-    if buf.strip():
-        out.append(buf.strip())
-    return out

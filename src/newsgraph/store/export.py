@@ -1,4 +1,7 @@
-"""Exports: JSONL records, and one CSV or Parquet file per table of model/tables.py."""
+"""Exports: JSONL records, and one CSV or Parquet file per table of model/schema.py.
+
+Parquet keeps lists and the tone struct as native list/struct columns; CSV, which has
+no such cells, holds them as JSON text."""
 from __future__ import annotations
 
 import csv
@@ -7,7 +10,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from newsgraph.model.tables import COLUMNS, TABLES, record_rows
+from newsgraph.model.schema import TABLE_NAMES, arrow_schema
+from newsgraph.model.tables import COLUMNS, as_text_row, record_rows
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], fh: IO[str]) -> int:
@@ -18,38 +22,21 @@ def write_jsonl(records: Iterable[dict[str, Any]], fh: IO[str]) -> int:
     return n
 
 
-def arrow_schema(table: str):  # -> pyarrow.Schema
-    import pyarrow as pa
-
-    from newsgraph.model.tables import BOOL_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
-
-    def typ(c: str) -> Any:
-        if c in INT_COLUMNS:
-            return pa.int64()
-        if c in BOOL_COLUMNS:
-            return pa.bool_()
-        if c in FLOAT_COLUMNS:
-            return pa.float64()
-        return pa.string()
-
-    return pa.schema([(c, typ(c)) for c in COLUMNS[table]])
-
-
 def write_tables(records: Iterable[dict[str, Any]], out_dir: Path, fmt: str, chunk: int = 500) -> int:
     """Stream records into one file per table; Parquet is written in row groups so
     memory stays flat however large the store."""
     out_dir.mkdir(parents=True, exist_ok=True)
     n = 0
     if fmt == "csv":
-        files = {t: open(out_dir / f"{t}.csv", "w", newline="", encoding="utf-8") for t in TABLES}
-        writers = {t: csv.DictWriter(files[t], fieldnames=COLUMNS[t]) for t in TABLES}
+        files = {t: open(out_dir / f"{t}.csv", "w", newline="", encoding="utf-8") for t in TABLE_NAMES}
+        writers = {t: csv.DictWriter(files[t], fieldnames=COLUMNS[t]) for t in TABLE_NAMES}
         try:
             for w in writers.values():
                 w.writeheader()
             for rec in records:
                 n += 1
                 for t, rows in record_rows(rec).items():
-                    writers[t].writerows(rows)
+                    writers[t].writerows(as_text_row(t, r) for r in rows)
         finally:
             for f in files.values():
                 f.close()
@@ -57,13 +44,14 @@ def write_tables(records: Iterable[dict[str, Any]], out_dir: Path, fmt: str, chu
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    writers_pq = {t: pq.ParquetWriter(out_dir / f"{t}.parquet", arrow_schema(t)) for t in TABLES}
-    buf: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    schemas = {t: arrow_schema(t) for t in TABLE_NAMES}
+    writers_pq = {t: pq.ParquetWriter(out_dir / f"{t}.parquet", schemas[t]) for t in TABLE_NAMES}
+    buf: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLE_NAMES}
 
     def flush() -> None:
-        for t in TABLES:
+        for t in TABLE_NAMES:
             if buf[t]:
-                writers_pq[t].write_table(pa.Table.from_pylist(buf[t], schema=arrow_schema(t)))
+                writers_pq[t].write_table(pa.Table.from_pylist(buf[t], schema=schemas[t]))
                 buf[t] = []
 
     try:

@@ -8,6 +8,7 @@ import re
 import sqlite3
 from typing import Any
 
+from newsgraph.model.tables import with_text
 from newsgraph.store.db import Store
 
 
@@ -216,8 +217,8 @@ def match_actors(directory: list[dict[str, Any]], name: str, limit: int = 20) ->
 
 
 def article_record(store: Store, article_id: str) -> dict[str, Any] | None:
-    row = store.conn.execute("SELECT record FROM articles WHERE id=?", (article_id,)).fetchone()
-    return json.loads(row[0]) if row else None
+    row = store.conn.execute("SELECT record, text FROM articles WHERE id=?", (article_id,)).fetchone()
+    return with_text(row[0], row[1]) if row else None
 
 
 # -- pages of the UI and their JSON twins -----------------------------------------

@@ -1,7 +1,72 @@
-"""The SQLite schema, as numbered migrations applied in order (``PRAGMA user_version``)."""
+"""The SQLite schema, as numbered migrations applied in order (``PRAGMA user_version``).
+
+A migration is SQL text, or a function given the connection (inside the migration's
+transaction) for what SQL alone cannot do. Migrations 1-3 are kept as they were shipped,
+so an old store and a new one end with the same tables.
+"""
 from __future__ import annotations
 
-MIGRATIONS: list[str] = [
+import sqlite3
+from collections.abc import Callable
+
+from newsgraph.model.schema import TABLES, sqlite_ddl
+from newsgraph.model.tables import with_text
+from newsgraph.store.write import insert_article
+
+# The FTS index over articles and the triggers that keep it in step.
+FTS_DDL = """
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+"""
+
+
+def tables_from_schema(c: sqlite3.Connection) -> None:
+    """4: the per-article tables as model/schema.py generates them (the same columns as
+    the exports: quotes gain fragments, cue offsets and channel; actors per article their
+    aliases; tone is the whole struct), and the article text stored once (the ``record``
+    column no longer repeats it). Rows are rebuilt from each article's stored record;
+    the actor directory (actors, actor_aliases) and the story tables are kept as they are.
+    """
+    children = [t.store_name for t in TABLES.values() if t.child]
+    c.execute("DROP TABLE IF EXISTS event_actors")
+    for name in children:
+        c.execute(f"DROP TABLE IF EXISTS {name}")
+    c.execute("DROP TABLE IF EXISTS articles_fts")
+    for trig in ("articles_ai", "articles_ad", "articles_au"):
+        c.execute(f"DROP TRIGGER IF EXISTS {trig}")
+    c.execute("ALTER TABLE articles RENAME TO articles_v3")
+    for name in ("articles_date", "articles_outlet"):
+        c.execute(f"DROP INDEX IF EXISTS {name}")
+    for table in TABLES:
+        for stmt in sqlite_ddl(table):
+            c.execute(stmt)
+    c.execute("""CREATE TABLE event_actors (
+        event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        actor_id TEXT NOT NULL, role TEXT NOT NULL,
+        PRIMARY KEY (event_id, actor_id, role)
+    )""")
+    c.execute("CREATE INDEX event_actors_actor ON event_actors(actor_id)")
+    for stmt in split_sql(FTS_DDL):
+        c.execute(stmt)
+    # In rowid (ingest) order, so the new rowids and FTS index keep the store's order.
+    for digest, raw, text, ingested_at in c.cursor().execute(
+            "SELECT content_hash, record, text, ingested_at FROM articles_v3 ORDER BY rowid"):
+        insert_article(c, with_text(raw, text), digest, directory=False, ingested_at=ingested_at)
+    c.execute("DROP TABLE articles_v3")
+
+
+MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     # 1: articles with their full record, the extracted tables, and FTS5 over text.
     """
     CREATE TABLE articles (
@@ -150,6 +215,24 @@ MIGRATIONS: list[str] = [
     CREATE INDEX reactions_speaker ON reactions(speaker, date);
     CREATE INDEX reactions_article ON reactions(article_id);
     """,
+    tables_from_schema,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def split_sql(script: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    out: list[str] = []
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--") and not buf.strip():
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
