@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8765
 SHARED ?= ../shared
 
-.PHONY: venv run serve sample demo test test-slow test-spark test-browser test-all eval eval-pins annotated train bench kb lint clean browser-deps
+.PHONY: venv test-deps run serve sample demo test test-slow test-spark test-browser test-all eval eval-pins annotated train bench kb lint clean browser-deps
 
 $(VENV)/.stamp-install: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,13 @@ $(VENV)/.stamp-install: pyproject.toml
 	$(PIP) install -q -e ".[dev]"
 	touch $@
 
+# The test suite's own dependencies (the `test` extra: pytest, hypothesis, duckdb...).
+$(VENV)/.stamp-test: $(VENV)/.stamp-install
+	$(PIP) install -q -e ".[test]"
+	touch $@
+
 venv: $(VENV)/.stamp-install
+test-deps: $(VENV)/.stamp-test
 
 # Ingest the bundled sample corpus, then serve the UI.
 sample: venv
@@ -28,14 +34,14 @@ run: sample
 	@echo "newsgraph UI: http://$(HOST):$(PORT)/"
 	$(NG) serve --db $(DB) --host $(HOST) --port $(PORT)
 
-test: venv
+test: test-deps
 	$(VENV)/bin/pytest -q -p no:cacheprovider
 
 # pytest exits 5 when a marker selects no test; that is not a failure here.
-test-slow: venv
+test-slow: test-deps
 	$(VENV)/bin/pytest -q -p no:cacheprovider -m slow || [ $$? -eq 5 ]
 
-test-spark: venv
+test-spark: test-deps
 	$(PIP) install -q -e ".[spark]"
 	$(VENV)/bin/pytest -q -p no:cacheprovider -m spark || [ $$? -eq 5 ]
 
@@ -43,7 +49,7 @@ test-spark: venv
 browser-deps:
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
-test-browser: venv browser-deps
+test-browser: test-deps browser-deps
 	$(PIP) install -q -e ".[browser]"
 	$(VENV)/bin/pytest -q -p no:cacheprovider -m browser || [ $$? -eq 5 ]
 

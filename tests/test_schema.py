@@ -101,3 +101,32 @@ def test_parquet_export_imports_back_unchanged(tmp_path):
     assert report.stored == len(recs) and not report.errors
     with Store(new) as s:
         assert [{k: v for k, v in r.items() if k != "stories"} for r in s.records()] == recs
+
+
+def test_duckdb_joins_quotes_to_actors_without_json(tmp_path):
+    """The Parquet export as a DuckDB user meets it: speakers join actors, and list
+    columns unnest, with no JSON function anywhere."""
+    import duckdb  # the `test` extra, installed by `make test`
+    db = _old_store(tmp_path)
+    with Store(db) as s:
+        recs = list(s.records())
+    out = tmp_path / "pq"
+    write_tables(iter(recs), out, "parquet")
+    con = duckdb.connect()
+    rows = con.execute(
+        "SELECT a.name, q.content FROM read_parquet(?) q JOIN read_parquet(?) a "
+        "ON a.actor_id = q.speaker AND a.article_id = q.article_id ORDER BY q.quote_id",
+        [str(out / "quotes.parquet"), str(out / "actors.parquet")]).fetchall()
+    expected = sorted(
+        ((a["name"], q["content"], q["id"]) for r in recs for q in r["quotes"] for a in r["actors"]
+         if a["id"] == q["speaker"]), key=lambda x: x[2])
+    assert rows and rows == [x[:2] for x in expected]
+    # A list column unnests natively: the targets of every event, with their names.
+    targets = con.execute(
+        "SELECT e.event_id, a.name FROM (SELECT event_id, article_id, unnest(target) AS t FROM read_parquet(?)) e "
+        "JOIN read_parquet(?) a ON a.actor_id = e.t AND a.article_id = e.article_id",
+        [str(out / "events.parquet"), str(out / "actors.parquet")]).fetchall()
+    assert targets and len(targets) == sum(len(set(e["target"]) & {a["id"] for a in r["actors"]})
+                               for r in recs for e in r["events"])
+    assert con.execute("SELECT max(tone.word_count) FROM read_parquet(?)",
+                       [str(out / "articles.parquet")]).fetchone()[0] > 0
