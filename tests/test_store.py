@@ -7,9 +7,9 @@ import threading
 import time
 
 import pytest
-
 from fixtures.bad_inputs import story
 from fixtures.storecheck import check_store, fts_check
+
 from newsgraph.errors import StoreBusy, StoreError
 from newsgraph.ingest.text import read_text
 from newsgraph.model import to_record
@@ -197,8 +197,19 @@ def test_actor_lookup_by_name_from_the_cli_and_service(tmp_path):
     by_name = service.search(db, actor="Wiranto")
     assert by_name["actor"]["id"] == "person:wiranto" and by_name["total"] == 1
     assert service.search(db, actor="person:wiranto")["total"] == 1
-    assert service.search(db, actor="Nobody Atall") == {"total": 0, "results": [], "actor": None,
-                                                        "actor_candidates": [], "actor_query": "Nobody Atall"}
+    nobody = service.search(db, actor="Nobody Atall")
+    assert (nobody["total"], nobody["results"], nobody["actor"], nobody["actor_candidates"]) == (0, [], None, [])
+    assert nobody["query"]["actor"] == "Nobody Atall"
+    # the CLI and the API answer with one function: the same dict
+    from fastapi.testclient import TestClient
+
+    from newsgraph.api.app import create_app
+
+    with TestClient(create_app(db)) as client:
+        assert client.get("/api/search", params={"actor": "Wiranto"}).json() == by_name
+        # an actor page takes a name as well as an id
+        page = client.get("/api/actor/Wiranto").json()
+        assert page["actor"]["id"] == "person:wiranto" and page["actor_query"] == "Wiranto"
 
 
 def test_actor_search_matches_whole_words_not_substrings(tmp_path):
@@ -219,3 +230,25 @@ def test_actor_search_matches_whole_words_not_substrings(tmp_path):
                             ("ranto", set()), ("khamenei", {"Ali Khamenei"})):
             assert {r["name"] for r in queries.find_actors(s, query)} == want, query
             assert {r["name"] for r in queries.match_actors(directory, query)} == want, query
+
+
+def test_cli_search_says_did_you_mean_for_an_ambiguous_name(tmp_path, run):
+    db = str(tmp_path / "s.db")
+    rec = record(3)
+    text = rec["text"]
+    rec["actors"] = [
+        {"id": f"person:{first.lower()}-kovacs", "name": f"{first} Kovacs", "kind": "person", "country": None,
+         "sector": None, "role": None, "aliases": [],
+         "mentions": [{"text": text[i:i + 4], "start": i, "end": i + 4, "kind": "name"} for i in range(n)]}
+        for first, n in (("Anna", 2), ("Bela", 1))]
+    rec["quotes"], rec["events"], rec["descriptors"] = [], [], []
+    with Store(db) as s:
+        s.write([(rec, "h3")])
+    r = run(["search", "--actor", "Kovacs", "--db", db])
+    assert r.returncode == 0
+    assert "actor: Anna Kovacs (person:anna-kovacs)" in r.stderr
+    assert "did you mean Bela Kovacs (person:bela-kovacs)?" in " ".join(r.stderr.split())
+    r = run(["search", "--actor", "person:bela-kovacs", "--db", db])
+    assert "did you mean" not in r.stderr
+    bad = run(["search", "--from", "2020-1x", "--db", db])
+    assert bad.returncode == 2 and "--from='2020-1x'" in bad.stderr

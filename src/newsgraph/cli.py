@@ -214,19 +214,35 @@ def search(
     since: Optional[str] = typer.Option(None, "--from", help="YYYY[-MM[-DD]]"),
     until: Optional[str] = typer.Option(None, "--to", help="YYYY[-MM[-DD]]"),
     event_type: Optional[str] = typer.Option(None, "--event-type"),
-    limit: int = typer.Option(20, min=1, max=1000),
+    limit: int = typer.Option(20, min=1, max=100),
+    offset: int = typer.Option(0, min=0, max=10_000),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Full-text search over stored articles."""
-    res = service.search(_db(db), query, actor=actor, outlet=outlet, date_from=since, date_to=until,
-                         event_type=event_type, limit=limit)
+    """Full-text search over stored articles (the same answer as the UI's search page)."""
+    from pydantic import ValidationError
+
+    try:
+        res = service.search(_db(db), query, actor=actor, outlet=outlet, date_from=since, date_to=until,
+                             event_type=event_type, limit=limit, offset=offset)
+    except ValidationError as exc:
+        for e in exc.errors():
+            err.print(Text(f"error: --{str(e['loc'][0]).replace('date_from', 'from').replace('date_to', 'to')}"
+                           f"{'=' + repr(e['input']) if e.get('input') is not None else ''}: {e['msg']}"),
+                      soft_wrap=True)
+        raise typer.Exit(2) from None
     if as_json:
         print(json.dumps(res, ensure_ascii=False, indent=1))
         return
     if actor and res.get("actor") is None:
         err.print(Text(f"no actor matches {actor!r}; try `newsgraph actor NAME`"), soft_wrap=True)
     elif actor:
-        err.print(Text(f"actor: {res['actor'].get('name')} ({res['actor']['id']})"), soft_wrap=True)
+        a = res["actor"]
+        err.print(Text(f"actor: {a.get('name')} ({a['id']})"), soft_wrap=True)
+        if res.get("actor_candidates"):
+            # A name several actors answer to: say which was taken and how to pick another.
+            others = ", ".join(f"{c['name']} ({c['id']})" for c in res["actor_candidates"][:5])
+            err.print(Text(f"{actor!r} is ambiguous; did you mean {others}? pass the id to choose"),
+                      soft_wrap=True)
     t = Table(title=f"{res['total']} articles")
     for col in ("date", "id", "title", "quotes", "events"):
         t.add_column(col)

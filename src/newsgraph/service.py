@@ -14,7 +14,7 @@ from newsgraph.errors import InputError
 from newsgraph.ingest import read_inputs
 from newsgraph.model import Article, to_record
 from newsgraph.settings import Settings, get_settings
-from newsgraph.store import Store, queries
+from newsgraph.store import Store
 
 if TYPE_CHECKING:  # spaCy is imported only by the commands that parse, not by search or stats
     from newsgraph.nlp.pipeline import Extractor, Stages
@@ -304,31 +304,29 @@ def watch_status(db: str) -> dict[str, Any]:
 
 
 def search(db: str, q: str = "", actor: str | None = None, **filters: Any) -> dict[str, Any]:
-    """Full-text search; ``actor`` is an actor id or a name (the best-covered match, as the
-    API does), reported back under ``actor`` with the other candidates. A name that
-    matches no actor gives no results, never every article."""
+    """Full-text search, as the search page answers it (``reads.pages.search``):
+    ``actor`` is an actor id or a name (the best-covered match, reported back under
+    ``actor`` with the other candidates). A name that matches no actor gives no results,
+    never every article. Raises ``pydantic.ValidationError`` on a bad filter."""
+    from newsgraph.reads import SearchParams, pages
+
+    p = SearchParams(q=q, actor=actor, **filters)
     with Store(db, readonly=True) as store:
-        found: dict[str, Any] | None = None
-        others: list[dict[str, Any]] = []
-        if actor:
-            found = queries.actor_row(store, actor)
-            if found is None:
-                matches = queries.find_actors(store, actor)
-                found, others = (matches[0], matches[1:8]) if matches else (None, [])
-            if found is None:
-                return {"total": 0, "results": [], "actor": None, "actor_candidates": [], "actor_query": actor}
-        res = queries.search_articles(store, q, actor=found["id"] if found else None, **filters)
-        return {**res, "actor": found, "actor_candidates": others}
+        return pages.search(store, p)
 
 
 def stats(db: str) -> dict[str, Any]:
+    from newsgraph.reads import pages
+
     with Store(db, readonly=True) as store:
-        return queries.stats(store)
+        return pages.stats(store)
 
 
-def find_actors(db: str, name: str) -> list[dict[str, Any]]:
+def find_actors(db: str, name: str, limit: int = 20) -> list[dict[str, Any]]:
+    from newsgraph.reads import pages
+
     with Store(db, readonly=True) as store:
-        return queries.find_actors(store, name)
+        return pages.find_actors(store, name, limit, pages.NO_CACHE)
 
 
 def stored_records(db: str) -> Iterator[dict[str, Any]]:

@@ -1,6 +1,6 @@
 """The FastAPI app: JSON under ``/api``, the same dicts rendered as HTML pages.
 
-Every page is one function in ``pages``; the JSON route returns its dict and the
+Every page is one function in ``newsgraph.reads.pages``; the JSON route returns its dict and the
 HTML route renders that dict with Jinja (autoescape on). The store is opened
 read-only, one connection per worker thread, so reads run concurrently and the
 server can never write.
@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 import re
 import threading
-from http import HTTPStatus
 from collections import OrderedDict
 from collections.abc import Callable
+from http import HTTPStatus
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import quote
@@ -29,16 +29,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from newsgraph import __version__
-from newsgraph.api import pages
 from newsgraph.api.highlight import highlight
-from newsgraph.api.params import (
+from newsgraph.errors import StoreError
+from newsgraph.reads import pages
+from newsgraph.reads.params import (
     ActorParams,
     NetworkParams,
     SearchParams,
     TimelineParams,
 )
-from newsgraph.errors import StoreError
-from newsgraph.store import Store, queries
+from newsgraph.store import Store
 
 HERE = Path(__file__).parent
 
@@ -160,10 +160,7 @@ class StorePool:
         """Fill the cache in the background, so the first visitor doesn't wait."""
         def run() -> None:
             try:
-                s = self.get()
-                self.cached("edges", lambda: queries.edge_rows(s))
-                self.cached("facets", lambda: queries.facets(s))
-                self.cached("actors", lambda: queries.actor_directory(s))
+                pages.warm(self.get(), self)
             except Exception:  # noqa: BLE001, S110 - the first request computes it (and reports) instead
                 pass
 
@@ -411,7 +408,7 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
 
     @app.get("/api/stats", tags=["lookups"], summary="What the store holds", responses=UNAVAILABLE)
     def api_stats(s: StoreDep) -> Response:
-        return _json(queries.stats(s))
+        return _json(pages.stats(s))
 
     # -- HTML pages: the same functions, rendered ---------------------------------
     @app.get("/", include_in_schema=False, response_class=HTMLResponse)

@@ -9,8 +9,8 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, Response
 
-from newsgraph.api import pages
 from newsgraph.corpus import views
+from newsgraph.reads import pages
 from newsgraph.store import Store
 
 Render = Callable[[Request, str, dict[str, Any], str], Response]

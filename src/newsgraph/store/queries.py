@@ -275,6 +275,11 @@ def article_brief(store: Store, article_id: str) -> dict[str, Any] | None:
     return dict(row) if row else None
 
 
+def article_text(store: Store, article_id: str) -> str | None:
+    row = store.conn.execute("SELECT text FROM articles WHERE id=?", (article_id,)).fetchone()
+    return row[0] if row else None
+
+
 def actor_row(store: Store, actor_id: str) -> dict[str, Any] | None:
     row = store.conn.execute("SELECT id, name, kind, country, sector, role FROM actors WHERE id=?",
                              (actor_id,)).fetchone()

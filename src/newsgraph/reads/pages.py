@@ -1,21 +1,22 @@
-"""One function per page: the dict the HTML page renders and its JSON twin returns.
+"""One function per page: the dict the HTML page renders, its JSON twin returns and
+the CLI prints (through ``service``).
 
 Each takes an open read-only ``Store`` and validated parameters, reads through
-``newsgraph.store.queries`` and returns plain JSON-able data. Nothing here knows
-about HTML.
+``newsgraph.store.queries`` (no SQL here) and returns plain JSON-able data. Nothing
+here knows about HTML or HTTP.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from newsgraph.api.params import (
+from newsgraph.errors import NewsgraphError
+from newsgraph.reads.params import (
     ActorParams,
     NetworkParams,
     SearchParams,
     TimelineParams,
 )
-from newsgraph.errors import NewsgraphError
 from newsgraph.store import Store, queries
 
 CONTEXT_CHARS = 320
@@ -44,7 +45,7 @@ def find_actors(store: Store, name: str, limit: int, cache: Cache) -> list[dict[
     the server caches one (a LIKE over every alias costs more than the search)."""
     if isinstance(cache, NoCache):
         return queries.find_actors(store, name, limit=limit)
-    return queries.match_actors(cache.cached("actors", lambda: queries.actor_directory(store)), name, limit)
+    return queries.match_actors(_directory(store, cache), name, limit)
 
 
 def resolve_actor(store: Store, ref: str | None,
@@ -57,6 +58,17 @@ def resolve_actor(store: Store, ref: str | None,
         return row, []
     found = find_actors(store, ref, 8, cache or NO_CACHE)
     return (found[0] if found else None), found[1:]
+
+
+def _directory(store: Store, cache: Cache) -> list[dict[str, Any]]:
+    return cache.cached("actors", lambda: queries.actor_directory(store))
+
+
+def warm(store: Store, cache: Cache) -> None:
+    """Fill a server's cache with what most pages share (edges, facets, actor directory)."""
+    _edges(store, cache)
+    _facets(store, cache)
+    _directory(store, cache)
 
 
 def _facets(store: Store, cache: Cache) -> dict[str, Any]:
@@ -83,6 +95,11 @@ def search(store: Store, p: SearchParams, cache: Cache = NO_CACHE) -> dict[str, 
         **res,
         "facets": _facets(store, cache),
     }
+
+
+def stats(store: Store) -> dict[str, Any]:
+    """What the store holds (``newsgraph stats``, /api/stats)."""
+    return queries.stats(store)
 
 
 def _label(a: dict[str, Any] | None, fallback: str) -> str:
@@ -200,10 +217,17 @@ def _web_url(url: str | None) -> str | None:
 
 
 def actor(store: Store, actor_id: str, p: ActorParams, cache: Cache = NO_CACHE) -> dict[str, Any]:
-    data = queries.actor_profile(store, actor_id, p.date_from, p.date_to, p.limit, edges=_edges(store, cache))
+    """An actor's page; ``actor_id`` may be a name too (the best-covered match, the
+    others under ``actor_candidates``)."""
+    found, candidates = resolve_actor(store, actor_id, cache)
+    data = None
+    if found is not None:
+        data = queries.actor_profile(store, found["id"], p.date_from, p.date_to, p.limit,
+                                     edges=_edges(store, cache))
     if data is None:
         raise NotFound(f"no actor {actor_id!r} in this store")
-    return data
+    return {**data, "actor_query": actor_id if found and found["id"] != actor_id else None,
+            "actor_candidates": candidates}
 
 
 def event(store: Store, event_id: str) -> dict[str, Any]:
@@ -211,8 +235,7 @@ def event(store: Store, event_id: str) -> dict[str, Any]:
     if data is None:
         raise NotFound(f"no event {event_id!r} in this store")
     ev = data["event"]
-    row = store.conn.execute("SELECT text FROM articles WHERE id=?", (ev["article_id"],)).fetchone()
-    text = row[0] if row else ""
+    text = queries.article_text(store, ev["article_id"]) or ""
     s, e = ev.get("start"), ev.get("end")
     context = None
     if isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text):
