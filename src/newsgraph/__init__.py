@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, overload
 if TYPE_CHECKING:
     from newsgraph.errors import InputError
 
-__version__ = "0.1.0"
+from newsgraph.version import __version__
 __all__ = ["extract", "extract_path", "__version__"]
 
 

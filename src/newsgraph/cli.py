@@ -179,7 +179,9 @@ def spark(
         err.print("error: the Spark job needs pyspark: pip install 'newsgraph[spark]' (or make test-spark)",
                   soft_wrap=True, markup=False)
         raise typer.Exit(2)
-    report = service.spark_extract(args[:-1], args[-1], master=master, partitions=partitions)
+    from newsgraph.spark import run_job
+
+    report = run_job(list(args[:-1]), args[-1], master=master, partitions=partitions)
     for e in report.error_samples:
         _report_error(InputError(e["where"], e["reason"]))
     if report.errors > len(report.error_samples):
@@ -411,7 +413,9 @@ def watch(
                   f"{r.failed} failed, {r.source_errors} source errors, {r.requests} requests, "
                   f"in {r.seconds:.1f} s -> {shown(_db(db))}", soft_wrap=True)
 
-    service.watch(list(sources or []), db=_db(db), every=interval, log=log, on_pass=on_pass)
+    from newsgraph.live.watch import watch as run_watch
+
+    run_watch(list(sources or []), _db(db), interval, log=log, on_pass=on_pass)
     if failed:
         raise typer.Exit(1)
 
@@ -426,7 +430,9 @@ def _interval(value: str) -> float:
 
 
 def _watch_list(db: str, as_json: bool) -> None:
-    st = service.watch_status(db)
+    from newsgraph.live.watch import watch_status
+
+    st = watch_status(db)
     if as_json:
         print(json.dumps(st, ensure_ascii=False, indent=1))
         return

@@ -227,15 +227,6 @@ def analysed(articles: Iterable[Article], settings: Settings, workers: int,
     yield from analyse_parallel(articles, settings, workers, on_error)
 
 
-def spark_extract(inputs: list[str], output: str, master: str | None = None,
-                  partitions: int | None = None) -> Any:
-    """``newsgraph spark``: the same extraction as ``extract`` as a Spark job writing
-    the Parquet tables of model/tables.py (see newsgraph.spark.job)."""
-    from newsgraph.spark import run_job
-
-    return run_job(list(inputs), output, master=master, partitions=partitions)
-
-
 def import_parquet(parquet_dir: str, db: str | None = None, settings: Settings | None = None,
                    on_progress: Callable[[int], None] | None = None) -> Report:
     """Load the Parquet output of ``newsgraph spark`` (or ``export --format parquet``)
@@ -283,24 +274,6 @@ def import_parquet(parquet_dir: str, db: str | None = None, settings: Settings |
             report.stories = _update_stories(store)
     report.seconds = elapsed()
     return report
-
-
-def watch(sources: list[str], db: str | None = None, every: float | None = None,
-          log: Callable[[str, str], None] | None = None, on_pass: Callable[[Any], None] | None = None,
-          passes: int | None = None) -> list[Any]:
-    """``newsgraph watch``: follow feeds, sitemaps and URL lists into the store, once or
-    every ``every`` seconds (see newsgraph.live); each new page goes through
-    ``ingest_articles``. Returns each pass's ``PassReport``."""
-    from newsgraph.live.watch import watch as run
-
-    return run(sources, db or get_settings().db_path, every, log=log, on_pass=on_pass, passes=passes)
-
-
-def watch_status(db: str) -> dict[str, Any]:
-    """The watcher's sources, their last fetch, new articles and errors (``watch --list``, /live)."""
-    from newsgraph.live.watch import watch_status as status
-
-    return status(db)
 
 
 def search(db: str, q: str = "", actor: str | None = None, **filters: Any) -> dict[str, Any]:

@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from newsgraph import __version__
+from newsgraph.version import __version__
 from newsgraph.api.highlight import highlight
 from newsgraph.errors import StoreError
 from newsgraph.reads import pages

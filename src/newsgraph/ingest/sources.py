@@ -207,7 +207,7 @@ def read_inputs(paths: Iterable[str], settings: Settings | None = None) -> Itera
             yield p
             continue
         if p == "-":
-            yield from _guard(read_stream(io.BufferedReader(sys.stdin.buffer), "<stdin>", settings), "<stdin>")
+            yield from guard_reader(read_stream(io.BufferedReader(sys.stdin.buffer), "<stdin>", settings), "<stdin>")
             continue
         try:
             size = os.path.getsize(p)
@@ -221,10 +221,10 @@ def read_inputs(paths: Iterable[str], settings: Settings | None = None) -> Itera
                                 "(NEWSGRAPH_MAX_FILE_BYTES)")
             continue
         with f:
-            yield from _guard(read_stream(f, p, settings, path=p), p)
+            yield from guard_reader(read_stream(f, p, settings, path=p), p)
 
 
-def _guard(items: Iterator[Item], name: str) -> Iterator[Item]:
+def guard_reader(items: Iterator[Item], name: str) -> Iterator[Item]:
     """A reader that fails midway yields what it had and one error, never a traceback."""
     try:
         yield from items

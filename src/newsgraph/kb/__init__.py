@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsgraph.model.ids import slug
+
 DATA = Path(__file__).parent / "data" / "kb.json.gz"
 
 # PLOVER/CAMEO country-like codes that are not ISO countries but are kept as codes.
@@ -96,8 +98,6 @@ class Entity:
 
     @property
     def id(self) -> str:
-        from newsgraph.nlp.actors import slug  # local: avoids a cycle at import
-
         prefix = {"person": "person", "group": "group"}.get(self.kind, "org")
         return f"{prefix}:{slug(self.name)}"
 

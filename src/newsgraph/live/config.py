@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from newsgraph import __version__
+from newsgraph.version import __version__
 
 
 def _f(name: str, default: float) -> float:

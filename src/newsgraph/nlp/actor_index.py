@@ -8,21 +8,13 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Actor, Article, Descriptor, Mention
+from newsgraph.model.ids import slug
 from newsgraph.nlp.coref import Coreference
-
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-
-
-def slug(name: str) -> str:
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    return _NON_ALNUM.sub("-", s).strip("-")
 
 
 class ActorIndex:

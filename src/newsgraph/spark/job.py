@@ -91,7 +91,7 @@ def extract_partition(rows: Iterable[tuple[str, str, int, bytes]]) -> Iterator[t
 
     from newsgraph.errors import InputError
     from newsgraph.ingest.jsonl import read_jsonl_lines
-    from newsgraph.ingest.sources import _guard, read_stream
+    from newsgraph.ingest.sources import guard_reader, read_stream
     from newsgraph.model import to_record
     from newsgraph.model.tables import record_rows
     from newsgraph.nlp.pipeline import Extractor
@@ -135,7 +135,7 @@ def extract_partition(rows: Iterable[tuple[str, str, int, bytes]]) -> Iterator[t
                 return
             raw = io.BytesIO(data)
             stream = gzip.GzipFile(fileobj=raw) if name.endswith(".gz") else io.BufferedReader(raw)
-            yield from _guard(read_stream(stream, name, settings, path=name), name)  # type: ignore[arg-type]
+            yield from guard_reader(read_stream(stream, name, settings, path=name), name)  # type: ignore[arg-type]
         except Exception as exc:  # noqa: BLE001 - a reader bug must not fail the job
             yield InputError(name, f"cannot read: {exc.__class__.__name__}: {exc}")
 
