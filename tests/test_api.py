@@ -526,3 +526,28 @@ def test_405_says_what_is_allowed(client: TestClient, method: str, url: str) -> 
     assert r.headers["allow"] == "GET, HEAD"
     # And what it allows is true.
     assert client.head(url).status_code in (200, 404) and client.get(url).status_code in (200, 404)
+
+
+def test_search_facets_follow_the_query(client: TestClient, store_path: Path):
+    """Facet counts are those of what the search matched, each ignoring its own choice."""
+    import sqlite3
+
+    everything = client.get("/api/search").json()["facets"]
+    q = "Putin"
+    res = client.get("/api/search", params={"q": q, "limit": 100}).json()
+    facets = res["facets"]
+    assert sum(o["n"] for o in facets["outlets"]) <= res["total"] < sum(o["n"] for o in everything["outlets"])
+    with sqlite3.connect(store_path) as c:
+        ids = [r["id"] for r in res["results"]]
+        marks = ",".join("?" * len(ids))
+        want = dict(c.execute(f"SELECT type, count(DISTINCT article_id) FROM events WHERE article_id IN ({marks})"
+                              " GROUP BY type", ids).fetchall())
+        outlets = dict(c.execute(f"SELECT outlet, count(*) FROM articles WHERE id IN ({marks}) AND outlet IS NOT NULL"
+                                 " GROUP BY outlet", ids).fetchall())
+    assert {t["type"]: t["n"] for t in facets["event_types"]} == want
+    assert {o["outlet"]: o["n"] for o in facets["outlets"]} == outlets
+    # Choosing an event type narrows the results, but its own list still offers the others.
+    t = facets["event_types"][0]
+    narrowed = client.get("/api/search", params={"q": q, "event_type": t["type"], "limit": 100}).json()
+    assert narrowed["total"] == t["n"]
+    assert narrowed["facets"]["event_types"] == facets["event_types"]

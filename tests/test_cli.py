@@ -267,3 +267,10 @@ def test_markup_in_the_store_path_and_in_an_error_message(tmp_path, run):
     missing = tmp_path / "[" / "y]missing.db"
     r = run(["stats", "--db", str(missing)])
     assert r.returncode == 2 and r.stderr == f"error {missing}: no such store (run `newsgraph ingest` first)\n"
+
+
+def test_progress_counts_articles_without_an_unknown_total(tmp_path, run, sample_dir):
+    files = sorted(str(p) for p in sample_dir.glob("*.txt"))[:2]
+    r = run(["ingest", *files, "--db", str(tmp_path / "s.db")])
+    assert r.returncode == 0
+    assert "2 articles" in r.stderr and "/?" not in r.stderr

@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from newsgraph.errors import InputError
 
 from newsgraph.version import __version__
+
 __all__ = ["extract", "extract_path", "__version__"]
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -89,8 +89,9 @@ def ingest(
     min_confidence: Optional[float] = MinConfidenceOption,
 ) -> None:
     """Read, analyse and store articles. Already-stored articles are skipped."""
-    progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
-                        TextColumn("articles"), TimeElapsedColumn(), console=err, disable=quiet,
+    # The inputs are streamed, so the total is unknown: a count ("20 articles"), not "20/?".
+    progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(),
+                        TextColumn("{task.completed} articles"), TimeElapsedColumn(), console=err, disable=quiet,
                         transient=False)
     with progress:
         task = progress.add_task("ingest", total=None)

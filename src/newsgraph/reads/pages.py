@@ -86,14 +86,15 @@ def search(store: Store, p: SearchParams, cache: Cache = NO_CACHE) -> dict[str, 
     else:
         res = queries.search_articles(store, p.q, actor=actor["id"] if actor else None, outlet=p.outlet,
                                       date_from=p.date_from, date_to=p.date_to, event_type=p.event_type,
-                                      limit=p.limit, offset=p.offset)
+                                      limit=p.limit, offset=p.offset, with_facets=True)
     return {
         "query": p.model_dump(),
         "actor": actor,
         "actor_candidates": candidates,
         "matching_actors": find_actors(store, p.q, 8, cache) if p.q.strip() and len(p.q) <= 100 else [],
         **res,
-        "facets": _facets(store, cache),
+        # The facets of what matched (the store's, cached, when nothing narrows the search).
+        "facets": res.get("facets") or _facets(store, cache),
     }
 
 
