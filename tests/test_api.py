@@ -155,6 +155,11 @@ def test_openapi_documents_every_json_route(client: TestClient) -> None:
     r = client.get("/docs")
     assert r.status_code == 200 and "/api/search" in r.text
     assert "cdn" not in r.text.lower() and "<script src=\"http" not in r.text
+    # In words, not JSON Schema: no anyOf, no regular expression, no type=... codes.
+    assert "anyOf" not in r.text and "maxLength" not in r.text and "\\d{4}" not in r.text
+    assert "a whole number from 1 to 100, 20 when not given" in r.text
+    assert "a date: YYYY, YYYY-MM or YYYY-MM-DD, optional" in r.text
+    assert "one of AGREE, CONSULT" in r.text and "text of up to 300 characters, optional" in r.text
 
 
 def test_search_full_text_and_filters(client: TestClient) -> None:

@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from newsgraph.version import __version__
+from newsgraph.api import docs_text
 from newsgraph.api.highlight import highlight
 from newsgraph.errors import StoreError
 from newsgraph.reads import pages
@@ -39,6 +39,7 @@ from newsgraph.reads.params import (
     TimelineParams,
 )
 from newsgraph.store import Store
+from newsgraph.version import __version__
 
 HERE = Path(__file__).parent
 
@@ -443,7 +444,9 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
     def page_docs(request: Request) -> Response:
         # Our own reference page from the OpenAPI document: Swagger UI would need a CDN.
-        return render(request, "docs.html", {"openapi": app.openapi()}, json_url="/openapi.json")
+        api = app.openapi()
+        return render(request, "docs.html", {"openapi": api, "operations": docs_text.operations(api)},
+                      json_url="/openapi.json")
 
     from newsgraph.api import stories
 
