@@ -15,7 +15,7 @@ SHARED ?= ../shared
 $(VENV)/.stamp-install: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q -U pip setuptools wheel
-	$(PIP) install -q -e ".[dev]"
+	$(PIP) install -q -e ".[web]"
 	touch $@
 
 # The test suite's own dependencies (the `test` extra: pytest, hypothesis, duckdb...).
@@ -94,6 +94,7 @@ kb: venv
 	$(PY) scripts/build_kb.py --shared $(SHARED)
 
 lint: venv
+	$(PIP) install -q -e ".[dev]"
 	$(VENV)/bin/ruff check src tests
 
 clean:

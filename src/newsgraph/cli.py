@@ -154,6 +154,8 @@ def export(
             if output:
                 fh.close()
     elif format in ("csv", "parquet"):
+        if format == "parquet":
+            _need("pyarrow", "parquet", "the Parquet export")
         if output is None:
             raise typer.BadParameter(f"{format} export writes a directory: give --output DIR", param_hint="--output")
         n = exporter.write_tables(service.stored_records(_db(db)), output, format)
@@ -199,6 +201,7 @@ def import_(
     db: Optional[str] = DbOption,
 ) -> None:
     """Load Parquet tables written by `newsgraph spark` into the store (idempotent)."""
+    _need("pyarrow", "parquet", "reading Parquet")
     report = service.import_parquet(parquet_dir, db=_db(db))
     for e in report.errors:
         _report_error(e)
@@ -449,6 +452,15 @@ def _watch_list(db: str, as_json: bool) -> None:
         out.print(labelled(e["state"], "red", e["url"], ": ", e["error"]), soft_wrap=True)
 
 
+def _need(module: str, extra: str, what: str) -> None:
+    """Stop with one clear line when an optional extra is not installed."""
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        err.print(f"error: {what} needs {module}: pip install 'newsgraph[{extra}]'", soft_wrap=True, markup=False)
+        raise typer.Exit(2)
+
+
 @app.command()
 def serve(
     db: Optional[str] = DbOption,
@@ -456,6 +468,8 @@ def serve(
     port: int = typer.Option(8765, "--port", min=1, max=65535),
 ) -> None:
     """Serve the web UI and its JSON API (read-only) over the store."""
+    _need("fastapi", "web", "the web UI")
+    _need("uvicorn", "web", "the web UI")
     import uvicorn
 
     from newsgraph.api import create_app
