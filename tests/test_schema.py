@@ -57,6 +57,9 @@ def test_store_v3_migrates_and_keeps_every_record(tmp_path):
     assert n_cues and c.execute("SELECT count(*) FROM quotes WHERE cue_start IS NOT NULL").fetchone()[0] == n_cues
     tone = json.loads(c.execute("SELECT tone FROM articles LIMIT 1").fetchone()[0])
     assert set(tone) >= {"tone", "positive", "negative", "word_count"}
+    # The sample's header and byline lines: kept in the text, left out of the index.
+    assert c.execute("SELECT count(*) FROM articles WHERE body_start > 0").fetchone()[0] == len(before)
+    assert c.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'contributors'").fetchone()[0] == 0
     # Full-text search still finds the articles.
     title_word = next(iter(before.values()))["metadata"]["title"].split()[0]
     assert c.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (title_word,)).fetchone()[0]

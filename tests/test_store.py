@@ -252,3 +252,24 @@ def test_cli_search_says_did_you_mean_for_an_ambiguous_name(tmp_path, run):
     assert "did you mean" not in r.stderr
     bad = run(["search", "--from", "2020-1x", "--db", db])
     assert bad.returncode == 2 and "--from='2020-1x'" in bad.stderr
+
+
+def test_header_and_byline_lines_stay_out_of_search_but_in_the_text(tmp_path):
+    from newsgraph.store import queries
+
+    text = ("date 2021-03-02\nHarbour works begin in Millhaven\nBy Quillon Staffwriter, Millhaven Courier\n\n"
+            "Work on the Millhaven harbour began on Monday, the council said.\n")
+    rec = to_record(read_text(text, "h.txt", Settings(), path="h.txt"))
+    assert [z["kind"] for z in rec["zones"]][:3] == ["header", "title", "byline"]
+    db = str(tmp_path / "s.db")
+    with Store(db) as s:
+        s.write([(rec, "h")])
+        assert next(s.records())["text"] == text  # every offset still points into the whole text
+    with Store(db, readonly=True) as s:
+        assert queries.search_articles(s, "Quillon")["total"] == 0  # the byline's words
+        assert queries.search_articles(s, "2021")["total"] == 0  # the header line's
+        hit = queries.search_articles(s, "council")
+        assert hit["total"] == 1 and hit["results"][0]["snippet"].startswith("Work on the Millhaven")
+        assert queries.search_articles(s, "harbour works")["total"] == 1  # the title is searched as the title
+    check_store(db)
+    fts_check(db)

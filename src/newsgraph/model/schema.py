@@ -74,7 +74,12 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _c("article_id", store_name="id", not_null=True), _c("content_hash", only="store", not_null=True),
         _c("title"), _c("date"), _c("authors", "list<str>"), _c("outlet"), _c("outlet_country"),
         _c("language"), _c("standfirst"), _c("url"), _c("path"), _c("format"),
-        _c("text", not_null=True), _c("tone", "tone"),
+        _c("text", not_null=True),
+        # Where the story begins: the plain-text header, title and byline lines ingest
+        # recognised come before it. The text keeps them (every offset points into it);
+        # search indexes and quotes text[body_start:].
+        _c("body_start", "int"),
+        _c("tone", "tone"),
         # The whole record as JSON, its text left out (it is the column above): what
         # `newsgraph import` and the article page rebuild the record from.
         _c("record", not_null=True),

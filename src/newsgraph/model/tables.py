@@ -31,6 +31,24 @@ def with_text(raw: str, text: str | None) -> dict[str, Any]:
     return rec
 
 
+# Zones that are not the story when they open the text (model.article.Zone).
+_LEAD_ZONES = {"header", "title", "byline"}
+
+
+def body_start(rec: dict[str, Any]) -> int:
+    """The offset after the header, title and byline zones that open the text (0 when
+    ingest marked none): what search indexes and snippets quote."""
+    start = 0
+    for z in sorted(rec.get("zones") or [], key=lambda z: z.get("start") or 0):
+        if z.get("kind") not in _LEAD_ZONES:
+            break
+        start = max(start, int(z.get("end") or 0))
+    text = rec.get("text") or ""
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return min(start, len(text))
+
+
 def record_rows(rec: dict[str, Any], store: bool = False) -> dict[str, list[dict[str, Any]]]:
     """Flatten one SCHEMA.md record into rows for each table. ``store``: with the
     store-only columns (model/schema.py) the SQLite insert also writes."""
@@ -44,7 +62,7 @@ def record_rows(rec: dict[str, Any], store: bool = False) -> dict[str, list[dict
         "authors": list(meta.get("authors") or []), "outlet": meta.get("outlet"),
         "outlet_country": meta.get("outlet_country"), "language": meta.get("language"),
         "standfirst": meta.get("standfirst"), "url": src.get("url"), "path": src.get("path"),
-        "format": src.get("format"), "text": rec["text"], "tone": rec.get("tone"),
+        "format": src.get("format"), "text": rec["text"], "body_start": body_start(rec), "tone": rec.get("tone"),
         "record": record_json(rec),
     })
     for a in rec.get("actors") or []:

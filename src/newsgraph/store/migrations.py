@@ -13,20 +13,28 @@ from newsgraph.model.schema import TABLES, sqlite_ddl
 from newsgraph.model.tables import with_text
 from newsgraph.store.write import insert_article
 
-# The FTS index over articles and the triggers that keep it in step.
+# The FTS index over the articles' titles and bodies (the text from ``body_start``: the
+# header and byline lines stay out of search and its snippets), through a view so the
+# text is still stored once, and the triggers that keep it in step.
 FTS_DDL = """
+    CREATE VIEW article_bodies AS
+        SELECT rowid, title, substr(text, coalesce(body_start, 0) + 1) AS text FROM articles;
     CREATE VIRTUAL TABLE articles_fts USING fts5(
-        title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+        title, text, content='article_bodies', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
     );
     CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        INSERT INTO articles_fts(rowid, title, text)
+        VALUES (new.rowid, new.title, substr(new.text, coalesce(new.body_start, 0) + 1));
     END;
     CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, substr(old.text, coalesce(old.body_start, 0) + 1));
     END;
     CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, substr(old.text, coalesce(old.body_start, 0) + 1));
+        INSERT INTO articles_fts(rowid, title, text)
+        VALUES (new.rowid, new.title, substr(new.text, coalesce(new.body_start, 0) + 1));
     END;
 """
 
@@ -34,8 +42,9 @@ FTS_DDL = """
 def tables_from_schema(c: sqlite3.Connection) -> None:
     """4: the per-article tables as model/schema.py generates them (the same columns as
     the exports: quotes gain fragments, cue offsets and channel; actors per article their
-    aliases; tone is the whole struct), and the article text stored once (the ``record``
-    column no longer repeats it). Rows are rebuilt from each article's stored record;
+    aliases; tone is the whole struct; articles where their body starts, past the
+    header and byline lines, which search no longer indexes), and the article text
+    stored once (the ``record`` column no longer repeats it). Rows are rebuilt from each article's stored record;
     the actor directory (actors, actor_aliases) and the story tables are kept as they are.
     """
     children = [t.store_name for t in TABLES.values() if t.child]
