@@ -273,3 +273,43 @@ def test_header_and_byline_lines_stay_out_of_search_but_in_the_text(tmp_path):
         assert queries.search_articles(s, "harbour works")["total"] == 1  # the title is searched as the title
     check_store(db)
     fts_check(db)
+
+
+def test_network_leaves_out_scoped_descriptions_outlets_and_two_node_islands(tmp_path):
+    from newsgraph.store import queries
+
+    rec = record(5)
+    aid = rec["id"]
+    rec["metadata"]["outlet"] = "Harbour Gazette"
+    text = rec["text"]
+
+    def actor(id_, name, kind):
+        return {"id": id_, "name": name, "kind": kind, "country": None, "sector": None, "role": None,
+                "aliases": [], "mentions": [{"text": text[0:3], "start": 0, "end": 3, "kind": "name"}]}
+
+    rec["actors"] = [actor("person:ana", "Ana", "person"), actor("person:ben", "Ben", "person"),
+                     actor("person:cai", "Cai", "person"), actor("person:dov", "Dov", "person"),
+                     actor("person:eli", "Eli", "person"), actor(f"unnamed:36-people@{aid}", "36 people", "unnamed"),
+                     actor("org:harbour-gazette", "Harbour Gazette", "organization")]
+    links = [("ana", "ben"), ("ben", "cai"), ("dov", "eli")]
+    ids = {"ana": "person:ana", "ben": "person:ben", "cai": "person:cai", "dov": "person:dov", "eli": "person:eli",
+           "36": f"unnamed:36-people@{aid}", "paper": "org:harbour-gazette"}
+    links += [("36", "ana"), ("paper", "cai")]
+    rec["quotes"], rec["descriptors"] = [], []
+    rec["events"] = [{"id": f"{aid}:e{i}", "type": "CONSULT", "evidence": "x", "start": 0, "end": 1,
+                      "source": [ids[a]], "target": [ids[b]], "mode": None, "cameo": None, "date": None,
+                      "location": None, "from_caption": False, "historical": False, "said_in": None,
+                      "confidence": 0.5} for i, (a, b) in enumerate(links)]
+    db = str(tmp_path / "s.db")
+    with Store(db) as s:
+        s.write([(rec, "h")])
+    with Store(db, readonly=True) as s:
+        drawn = queries.network(s)
+        assert {n["name"] for n in drawn["nodes"]} == {"Ana", "Ben", "Cai"}
+        assert drawn["hidden"] == {"actors": 2, "pairs": 1}
+        everyone = queries.network(s, everyone=True)
+        assert {n["name"] for n in everyone["nodes"]} == {"Ana", "Ben", "Cai", "Dov", "Eli", "36 people",
+                                                          "Harbour Gazette"}
+        # With nothing larger to draw, a lone pair is the network and stays.
+        only_pair = queries.network(s, limit=2)
+        assert len(only_pair["nodes"]) == 2 and only_pair["hidden"]["pairs"] == 0

@@ -258,9 +258,9 @@ def event(store: Store, event_id: str) -> dict[str, Any]:
 
 
 def network(store: Store, p: NetworkParams, cache: Cache = NO_CACHE) -> dict[str, Any]:
-    data = cache.cached(("network", p.date_from, p.date_to, p.event_type, p.min_weight, p.limit),
+    data = cache.cached(("network", p.date_from, p.date_to, p.event_type, p.min_weight, p.limit, p.everyone),
                         lambda: queries.network(store, p.date_from, p.date_to, p.event_type, p.min_weight,
-                                                p.limit, edges=_edges(store, cache)))
+                                                p.limit, edges=_edges(store, cache), everyone=p.everyone))
     return {**data, "event_types": _facets(store, cache)["event_types"]}
 
 

@@ -66,6 +66,8 @@ class NetworkParams(_Params):
     event_type: EventType
     min_weight: int = Field(default=1, ge=1, le=10_000, description="Drop lighter edges")
     limit: int = Field(default=60, ge=2, le=300, description="Most connected actors kept")
+    everyone: bool = Field(default=False, description="Also article-scoped descriptions (\"36 people\"), "
+                           "the outlets, and pairs linked only to each other")
 
 
 class TimelineParams(_Params):

@@ -290,12 +290,51 @@ def actor_edges(store: Store, date_from: str | None = None, date_to: str | None 
     return out
 
 
+def _not_drawn(store: Store) -> set[str]:
+    """Actors the network leaves out unless asked: article-scoped descriptions ("36
+    people", "government ministers": kind ``unnamed``, one node per article, so one
+    group or person appears several times) and the outlets themselves ("Wikinews",
+    named in a byline or a credit, not an actor of the news)."""
+    c = store.conn
+    out = {r[0] for r in c.execute("SELECT id FROM actors WHERE kind = 'unnamed' OR id LIKE 'unnamed:%'")}
+    out |= {r[0] for r in c.execute(
+        "SELECT a.id FROM actors a WHERE lower(a.name) IN (SELECT DISTINCT lower(outlet) FROM articles"
+        " WHERE outlet IS NOT NULL)")}
+    return out
+
+
+def _components(nodes: list[str], edges: list[dict[str, Any]]) -> list[set[str]]:
+    parent = {n: n for n in nodes}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for e in edges:
+        parent[find(e["source"])] = find(e["target"])
+    groups: dict[str, set[str]] = {}
+    for n in nodes:
+        groups.setdefault(find(n), set()).add(n)
+    return list(groups.values())
+
+
 def network(store: Store, date_from: str | None = None, date_to: str | None = None,
             event_type: str | None = None, min_weight: int = 1, limit: int = 80,
-            edges: list[EdgeRow] | None = None) -> dict[str, Any]:
-    """The actor network: the ``limit`` actors with the heaviest edges, and the edges among them."""
+            edges: list[EdgeRow] | None = None, everyone: bool = False) -> dict[str, Any]:
+    """The actor network: the ``limit`` actors with the heaviest edges, and the edges among them.
+
+    Unless ``everyone``: without the actors ``_not_drawn`` names, and without the pairs
+    linked only to each other (two-node islands) when anything larger is drawn; how
+    many were left out is under ``hidden``."""
+    skip = set() if everyone else _not_drawn(store)
     merged: dict[tuple[str, str], dict[str, Any]] = {}
+    degree_all: set[str] = set()  # every actor with an edge, drawn or not
     for e in actor_edges(store, date_from, date_to, event_type=event_type, rows=edges):
+        degree_all.update((e["src"], e["dst"]))
+        if e["src"] in skip or e["dst"] in skip:
+            continue
         m = merged.setdefault((e["src"], e["dst"]), {"source": e["src"], "target": e["dst"], "events": 0,
                                                      "statements": 0, "weight": 0,
                                                      "first": e["first"], "last": e["last"]})
@@ -312,12 +351,21 @@ def network(store: Store, date_from: str | None = None, date_to: str | None = No
     keep_set = set(keep)
     edges = sorted((e for e in edges if e["source"] in keep_set and e["target"] in keep_set),
                    key=lambda e: (-e["weight"], e["source"], e["target"]))
+    pairs = 0
+    if not everyone:
+        comps = _components(keep, edges)
+        if any(len(g) > 2 for g in comps):
+            island = set().union(*(g for g in comps if len(g) <= 2))
+            pairs = sum(1 for g in comps if len(g) <= 2)
+            keep = [k for k in keep if k not in island]
+            edges = [e for e in edges if e["source"] not in island]
     names = actor_names(store, keep)
     nodes = [{"id": k, "name": names.get(k, {}).get("name", k), "kind": names.get(k, {}).get("kind"),
               "country": names.get(k, {}).get("country"), "weight": degree[k]} for k in keep]
     return {"filters": {"date_from": date_from, "date_to": date_to, "event_type": event_type,
-                        "min_weight": min_weight, "limit": limit},
-            "nodes": nodes, "edges": edges}
+                        "min_weight": min_weight, "limit": limit, "everyone": everyone},
+            "nodes": nodes, "edges": edges,
+            "hidden": {"actors": len(skip & set(degree_all)), "pairs": pairs}}
 
 
 def timeline(store: Store, date_from: str | None = None, date_to: str | None = None,
