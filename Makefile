@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8765
 SHARED ?= ../shared
 
-.PHONY: venv test-deps run serve sample demo test test-slow test-spark test-browser test-all eval eval-pins annotated train bench kb lint clean browser-deps
+.PHONY: venv test-deps screenshots run serve sample demo test test-slow test-spark test-browser test-all eval eval-pins annotated train bench kb lint clean browser-deps
 
 $(VENV)/.stamp-install: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,12 @@ browser-deps:
 test-browser: test-deps browser-deps
 	$(PIP) install -q -e ".[browser]"
 	$(VENV)/bin/pytest -q -p no:cacheprovider -m browser || [ $$? -eq 5 ]
+
+# The network, timeline and docs screenshots in docs/screenshots, taken by the browser
+# tests over the bundled sample store.
+screenshots: test-deps browser-deps
+	$(PIP) install -q -e ".[browser]"
+	NEWSGRAPH_SCREENSHOTS=docs/screenshots $(VENV)/bin/pytest -q -p no:cacheprovider -m browser tests/test_browser.py -k sample
 
 test-all: test test-slow test-spark test-browser
 

@@ -160,6 +160,7 @@ def test_openapi_documents_every_json_route(client: TestClient) -> None:
     assert "a whole number from 1 to 100, 20 when not given" in r.text
     assert "a date: YYYY, YYYY-MM or YYYY-MM-DD, optional" in r.text
     assert "one of AGREE, CONSULT" in r.text and "text of up to 300 characters, optional" in r.text
+    assert "`" not in r.text and "<code>word*</code>" in r.text  # code spans as code, not backticks
 
 
 def test_search_full_text_and_filters(client: TestClient) -> None:
@@ -556,3 +557,34 @@ def test_search_facets_follow_the_query(client: TestClient, store_path: Path):
     narrowed = client.get("/api/search", params={"q": q, "event_type": t["type"], "limit": 100}).json()
     assert narrowed["total"] == t["n"]
     assert narrowed["facets"]["event_types"] == facets["event_types"]
+
+
+def _lab(hex_colour: str) -> tuple[float, float, float]:
+    """sRGB to CIELAB (D65), to measure how far apart two colours look."""
+    def lin(c: float) -> float:
+        return ((c + 0.055) / 1.055) ** 2.4 if c > 0.04045 else c / 12.92
+
+    r, g, b = (lin(int(hex_colour[i:i + 2], 16) / 255) for i in (1, 3, 5))
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(v: float) -> float:
+        return v ** (1 / 3) if v > 0.008856 else 7.787 * v + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def test_every_plover_type_has_a_colour_told_apart_from_the_others():
+    import itertools
+    import re
+
+    from newsgraph.model import PLOVER_TYPES
+
+    js = (Path(__file__).resolve().parent.parent / "src/newsgraph/api/static/app.js").read_text(encoding="utf-8")
+    block = re.search(r"TYPE_COLORS = \{(.*?)\};", js, re.S).group(1)
+    colours = dict(re.findall(r"(\w+): \"(#[0-9A-Fa-f]{6})\"", block))
+    assert set(colours) == set(PLOVER_TYPES)
+    closest = min((sum((p - q) ** 2 for p, q in zip(_lab(colours[a]), _lab(colours[b]), strict=True)) ** 0.5, a, b)
+                  for a, b in itertools.combinations(colours, 2))
+    assert closest[0] >= 20, closest  # CIE76 distance; about 2.3 is just noticeable

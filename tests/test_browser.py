@@ -151,3 +151,62 @@ def test_network_and_timeline_draw(server: str, page) -> None:
     page.goto(server + "/docs")
     assert "/api/search" in page.inner_text("main")
     assert page.problems == []
+
+
+@pytest.fixture(scope="module")
+def sample_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`newsgraph serve` over the 20 bundled sample articles (what `make run` shows)."""
+    from newsgraph import service
+
+    db = tmp_path_factory.mktemp("sample") / "sample.db"
+    service.ingest([str(Path(__file__).resolve().parent.parent / "data" / "sample")], db=str(db))
+    port = _free_port()
+    exe = Path(sys.executable).with_name("newsgraph")
+    proc = subprocess.Popen([str(exe), "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(base + "/api/stats", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+# Where the screenshots go: docs/screenshots with NEWSGRAPH_SCREENSHOTS=docs/screenshots
+# (`make screenshots`), a temporary folder otherwise (so a test run changes no tracked file).
+def _shots(tmp_path: Path) -> Path:
+    where = os.environ.get("NEWSGRAPH_SCREENSHOTS")
+    return Path(where) if where else tmp_path
+
+
+def test_sample_network_labels_do_not_overlap(sample_server: str, page, tmp_path: Path) -> None:
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(sample_server + "/network")
+    page.wait_for_selector("figure[data-chart=network] svg g.node")
+    names = page.evaluate("() => Array.from(document.querySelectorAll('svg g.node text')).map(t => t.textContent)")
+    assert "Wikinews" not in names and not any(n[:1].isdigit() for n in names)  # no outlet, no "36 people"
+    boxes = page.evaluate("""() => Array.from(document.querySelectorAll('svg g.node:not(.unlabelled) text'))
+        .map(t => { const b = t.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; })""")
+    assert len(boxes) >= 10
+    overlaps = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1]
+    assert overlaps == []
+    out = _shots(tmp_path)
+    page.screenshot(path=str(out / "network.png"))
+    page.goto(sample_server + "/timeline")
+    page.wait_for_selector("figure[data-chart=timeline] svg")
+    # Articles and statements each on their own scale: both lines rise to the top.
+    tops = page.evaluate("""() => Array.from(document.querySelectorAll('figure[data-chart=timeline] polyline'))
+        .map(p => Math.min(...p.getAttribute('points').split(' ').map(xy => +xy.split(',')[1])))""")
+    assert len(tops) >= 2 and max(tops) - min(tops) < 1
+    page.screenshot(path=str(out / "timeline.png"))
+    page.goto(sample_server + "/docs")
+    assert "a whole number from 1 to 100" in page.inner_text("main")
+    page.screenshot(path=str(out / "docs.png"))
+    assert page.problems == []

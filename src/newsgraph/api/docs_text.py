@@ -60,6 +60,15 @@ def describe(schema: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
+def pieces(text: str) -> list[tuple[str, bool]]:
+    """Markdown-style ``code`` spans of a description as (text, is_code) pieces, so the
+    page shows them as code rather than as backticks (no markup is ever interpreted)."""
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: plain text
+        return [(text, False)] if text else []
+    return [(p, i % 2 == 1) for i, p in enumerate(parts) if p]
+
+
 def operations(openapi: dict[str, Any]) -> list[dict[str, Any]]:
     """Every route of the document, its summary and its parameters in words."""
     out = []
@@ -73,6 +82,6 @@ def operations(openapi: dict[str, Any]) -> list[dict[str, Any]]:
                     "required": bool(p.get("required")), "what": describe(schema),
                     "description": p.get("description") or schema.get("description") or "",
                 })
-            out.append({"method": method.upper(), "path": path, "summary": op.get("summary") or "",
-                        "returns": op.get("description") or "", "params": params})
+            out.append({"method": method.upper(), "path": path, "summary": pieces(op.get("summary") or ""),
+                        "returns": pieces(op.get("description") or ""), "params": params})
     return out

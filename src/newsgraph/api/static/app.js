@@ -19,11 +19,14 @@
     try { return JSON.parse(s.textContent); } catch (err) { return null; }
   }
 
+  /* PLOVER types in Kelly's colours of maximum contrast (K. L. Kelly, "Twenty-two colors
+     of maximum contrast", Color Engineering 3(6), 1965): every pair at least 25 apart in
+     CIELAB (tests/test_api.py checks 20), where the earlier greens and reds came to 8. */
   var TYPE_COLORS = {
-    AGREE: "#12b76a", CONSULT: "#2e90fa", SUPPORT: "#32d583", CONCEDE: "#a6ef67", COOPERATE: "#039855",
-    AID: "#6ce9a6", RETREAT: "#9e77ed", REQUEST: "#53b1fd", ACCUSE: "#f79009", REJECT: "#fdb022",
-    THREATEN: "#f04438", PROTEST: "#fb6514", SANCTION: "#d92d20", MOBILIZE: "#912018", COERCE: "#b42318",
-    ASSAULT: "#7a271a"
+    AGREE: "#008856", CONSULT: "#0067A5", SUPPORT: "#8DB600", CONCEDE: "#C2B280", COOPERATE: "#604E97",
+    AID: "#2B3D26", RETREAT: "#848482", REQUEST: "#A1CAF1", ACCUSE: "#F3C300", REJECT: "#F38400",
+    THREATEN: "#BE0032", PROTEST: "#E25822", SANCTION: "#E68FAC", MOBILIZE: "#654522", COERCE: "#B3446C",
+    ASSAULT: "#882D17"
   };
   var KIND_COLORS = { person: "#2457c5", organization: "#7a5af8", country: "#067647", group: "#c4320a", unnamed: "#98a2b3" };
 
@@ -92,23 +95,29 @@
     types = Object.keys(types).sort();
     var lines = series.filter(function (s) { return s !== "events"; });
     var bars = series.indexOf("events") >= 0;
-    var maxBar = 1, maxLine = 1;
+    // Each line on its own scale: articles and statements differ by an order of
+    // magnitude, and on one shared axis the smaller lay flat along the bottom.
+    var maxBar = 1, maxOf = {};
+    lines.forEach(function (s) { maxOf[s] = 1; });
     rows.forEach(function (r) {
       maxBar = Math.max(maxBar, r.events || 0);
-      lines.forEach(function (s) { maxLine = Math.max(maxLine, r[s] || 0); });
+      lines.forEach(function (s) { maxOf[s] = Math.max(maxOf[s], r[s] || 0); });
     });
-    if (!bars) maxBar = maxLine;
+    var maxLine = lines.length ? maxOf[lines[0]] : 1;
+    if (!bars && lines.length === 1) maxBar = maxLine;
     var W = 1000, H = 260, L = 40, R = lines.length && bars ? 40 : 10, T = 10, B = 40;
     var svg = el("svg", { viewBox: "0 0 " + W + " " + (H + 24), role: "img", "aria-label": "Timeline per month" }, fig);
     var bw = (W - L - R) / xs.length;
     var yb = function (v) { return T + (H - T - B) * (1 - v / maxBar); };
-    var yl = bars ? function (v) { return T + (H - T - B) * (1 - v / maxLine); } : yb;
+    var scaled = !(lines.length === 1 && !bars);  // a single line alone uses the left axis
+    var ylOf = function (s) { return function (v) { return T + (H - T - B) * (1 - v / maxOf[s]); }; };
+    var yl = lines.length ? ylOf(lines[0]) : yb;
     var axis = el("g", { "class": "axis" }, svg);
     [0, 0.5, 1].forEach(function (f) {
       var v = Math.round(maxBar * f);
       el("line", { x1: L, x2: W - R, y1: yb(v), y2: yb(v), stroke: "#eaecf0" }, axis);
-      el("text", { x: L - 6, y: yb(v) + 4, "text-anchor": "end" }, axis).textContent = String(v);
-      if (bars && lines.length) {
+      if (bars || !scaled) el("text", { x: L - 6, y: yb(v) + 4, "text-anchor": "end" }, axis).textContent = String(v);
+      if (bars && lines.length === 1) {
         var w = Math.round(maxLine * f);
         el("text", { x: W - R + 6, y: yl(w) + 4, fill: "#2457c5" }, axis).textContent = String(w);
       }
@@ -146,22 +155,24 @@
         });
       });
     }
-    var lineColors = { articles: "#98a2b3", statements: "#2457c5" };
+    var lineColors = { articles: "#475467", statements: "#2457c5" };
     lines.forEach(function (s) {
-      var pts = [];
+      var pts = [], y = scaled ? ylOf(s) : yb;
       xs.forEach(function (x, i) {
         if (x.gap) { if (pts.length) el("polyline", { points: pts.join(" "), fill: "none", stroke: lineColors[s], "stroke-width": 2 }, svg); pts = []; return; }
-        pts.push((L + i * bw + bw / 2).toFixed(1) + "," + yl(x.row ? x.row[s] || 0 : 0).toFixed(1));
+        pts.push((L + i * bw + bw / 2).toFixed(1) + "," + y(x.row ? x.row[s] || 0 : 0).toFixed(1));
       });
       if (pts.length) el("polyline", { points: pts.join(" "), fill: "none", stroke: lineColors[s], "stroke-width": 2 }, svg);
       xs.forEach(function (x, i) {
         var r = x.row; if (!r || !r[s]) return;
-        titled(el("circle", { cx: L + i * bw + bw / 2, cy: yl(r[s]), r: 3, fill: lineColors[s] }, svg), x.month + ": " + r[s] + " " + s);
+        titled(el("circle", { cx: L + i * bw + bw / 2, cy: y(r[s]), r: 3, fill: lineColors[s] }, svg), x.month + ": " + r[s] + " " + s);
       });
     });
     // Legend inside the SVG, so its colours need no inline style.
     var lx = L, lg = el("g", {}, svg);
-    var keys = lines.map(function (s) { return [s + (bars ? " (right axis)" : ""), lineColors[s]]; })
+    var keys = lines.map(function (s) {
+      return [s + (bars && lines.length === 1 ? " (right axis)" : scaled ? " (own scale, top " + maxOf[s] + ")" : ""), lineColors[s]];
+    })
       .concat(bars ? types.map(function (t) { return [t, TYPE_COLORS[t] || "#667085"]; }) : []);
     var ly = H + 8;
     keys.forEach(function (k) {
@@ -241,6 +252,36 @@
     return { w: Math.max(W, maxX), h: Math.max(400, maxY) };
   }
 
+  function labelOf(n) { return n.name.length > 32 ? n.name.slice(0, 31) + "…" : n.name; }
+
+  /* Labels without overlaps: the heaviest actors choose first, each label takes the first
+     free place (right, left, above, below its node); one with no free place is shown
+     only on hover or focus (class "unlabelled"). */
+  function placeLabels(nodes, radius) {
+    var boxes = nodes.map(function (n) { var r = radius(n); return [n.x - r, n.y - r, n.x + r, n.y + r]; });
+    var out = {};
+    var hit = function (b) {
+      return boxes.some(function (o) { return b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]; });
+    };
+    nodes.slice().sort(function (a, b) { return b.weight - a.weight; }).forEach(function (n) {
+      var r = radius(n), w = 6.2 * labelOf(n).length, h = 13;
+      var tries = [{ x: r + 3, y: 4, anchor: "start", box: [n.x + r + 3, n.y - 9, n.x + r + 3 + w, n.y + 4] },
+                   { x: -r - 3, y: 4, anchor: "end", box: [n.x - r - 3 - w, n.y - 9, n.x - r - 3, n.y + 4] },
+                   { x: 0, y: -r - 4, anchor: "middle", box: [n.x - w / 2, n.y - r - 4 - h, n.x + w / 2, n.y - r - 4] },
+                   { x: 0, y: r + 13, anchor: "middle", box: [n.x - w / 2, n.y + r + 1, n.x + w / 2, n.y + r + 1 + h] }];
+      for (var i = 0; i < tries.length; i++) {
+        var b = tries[i].box;
+        // Only the node's own circle may touch its label.
+        var own = boxes[nodes.indexOf(n)], saved = own.slice();
+        own[0] = own[1] = own[2] = own[3] = NaN;
+        var clash = b[0] < 0 || b[1] < 0 || hit(b);  // inside the drawing, and clear of the others
+        for (var k = 0; k < 4; k++) own[k] = saved[k];
+        if (!clash) { out[n.id] = tries[i]; boxes.push(b); return; }
+      }
+    });
+    return out;
+  }
+
   function drawNetwork(fig) {
     var data = island(fig.getAttribute("data-source"));
     if (!data || !data.nodes.length) { var p = document.createElement("p"); p.className = "muted"; p.textContent = "No actors are linked by events or statements in this range."; fig.appendChild(p); return; }
@@ -281,10 +322,12 @@
       (neighbours[e.source] = neighbours[e.source] || {})[e.target] = true;
       (neighbours[e.target] = neighbours[e.target] || {})[e.source] = true;
     });
+    var spots = placeLabels(nodes, radius);
     var nodeEls = nodes.map(function (n) {
-      var g = el("g", { "class": "node", transform: "translate(" + n.x + "," + n.y + ")", tabindex: 0 }, gN);
+      var g = el("g", { "class": "node" + (spots[n.id] ? "" : " unlabelled"), transform: "translate(" + n.x + "," + n.y + ")", tabindex: 0 }, gN);
       el("circle", { r: radius(n), fill: KIND_COLORS[n.kind] || "#667085", stroke: "#fff", "stroke-width": 1.5 }, g);
-      var t = el("text", { x: radius(n) + 3, y: 4 }, g); t.textContent = n.name.length > 32 ? n.name.slice(0, 31) + "…" : n.name;
+      var spot = spots[n.id] || { x: radius(n) + 3, y: 4, anchor: "start" };
+      var t = el("text", { x: spot.x, y: spot.y, "text-anchor": spot.anchor }, g); t.textContent = labelOf(n);
       titled(g, n.name + " (" + (n.kind || "actor") + "), weight " + n.weight);
       return { n: n, el: g };
     });
