@@ -1,9 +1,12 @@
 """Near-duplicate articles: syndicated wire copies and updated versions of one report.
 
 MinHash signatures over word shingles come from datasketch; the signature is cut into
-bands whose hashes are stored (``dup_bands``), so a new article finds its candidates
-with one indexed lookup per band however large the store, and each candidate is
-confirmed by the signatures' estimated Jaccard similarity.
+bands whose hashes are stored (``dup_bands``) under the article's month, so a new
+article finds its candidates with one indexed lookup per band and month of its date
+window (corpus/blocking.py) however large and however old the store, and each candidate
+is confirmed by the signatures' estimated Jaccard similarity. A copy or update is
+published within days of its original; a band shared with an article of another year
+is boilerplate, not syndication.
 """
 from __future__ import annotations
 
@@ -12,10 +15,12 @@ import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import numpy as np
 from datasketch import MinHash
 
+from newsgraph.corpus.blocking import month_tag, window_tags
 from newsgraph.corpus.features import settings
 
 _WORD = re.compile(r"\w+")
@@ -63,13 +68,16 @@ def kind_of(similarity: float) -> str | None:
     return None
 
 
-def find_and_store(c: sqlite3.Connection, articles: Iterable[tuple[str, str]]) -> list[Duplicate]:
-    """Index each (id, text) and link it to the articles already indexed (or earlier in
-    ``articles``) that it nearly duplicates. Returns the links made."""
+def find_and_store(c: sqlite3.Connection, articles: Iterable[tuple[str, str, date | None]]) -> list[Duplicate]:
+    """Index each (id, text, date) and link it to the articles already indexed (or earlier
+    in ``articles``) within the date window that it nearly duplicates. Returns the links
+    made."""
     found: list[Duplicate] = []
-    for aid, text in articles:
+    window = timedelta(days=settings()["blocking"]["window_days"])
+    for aid, text, when in articles:
         sig = signature(text)
-        keys = bands(sig)
+        own = bands(sig)
+        keys = [f"{t}|{b}" for t in window_tags(when, window) for b in own]
         marks = ",".join("?" * len(keys))
         cands = {r[0] for r in c.execute(f"SELECT DISTINCT article_id FROM dup_bands WHERE band IN ({marks})", keys)}
         cands.discard(aid)
@@ -83,7 +91,9 @@ def find_and_store(c: sqlite3.Connection, articles: Iterable[tuple[str, str]]) -
                 found.append(Duplicate(aid, other, round(sim, 4), kind))
         c.execute("INSERT OR REPLACE INTO dup_signatures (article_id, sig) VALUES (?, ?)",
                   (aid, sig.hashvalues.astype(np.uint64).tobytes()))
-        c.executemany("INSERT OR IGNORE INTO dup_bands (band, article_id) VALUES (?, ?)", [(k, aid) for k in keys])
+        tag = month_tag(when)
+        c.executemany("INSERT OR IGNORE INTO dup_bands (band, article_id) VALUES (?, ?)",
+                      [(f"{tag}|{b}", aid) for b in own])
     c.executemany("INSERT OR REPLACE INTO duplicates (article_id, duplicate_of, similarity, kind) VALUES (?,?,?,?)",
                   [(d.article_id, d.duplicate_of, d.similarity, d.kind) for d in found])
     return found
