@@ -208,3 +208,19 @@ def test_untagged_keys_of_an_older_store_are_upgraded(tmp_path: Path) -> None:
     with Store(db, readonly=True) as s:
         assert s.conn.execute("SELECT count(*) FROM story_keys WHERE key NOT LIKE '@%'").fetchone()[0] == 0
         assert s.conn.execute("SELECT count(*) FROM dup_bands WHERE band NOT LIKE '@%'").fetchone()[0] == 0
+
+
+def test_near_duplicate_set_precision_and_recall() -> None:
+    """The labelled set of data/annotated/near_duplicates.jsonl through the real detector
+    and store: copies and updates found, hard negatives (same topic) left apart."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("nd_bench", root / "bench" / "near_duplicates.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    res = mod.score()
+    assert res["duplicate_pairs"] == 180 and res["distinct_pairs"] == 60
+    assert res["negatives_linked"] == 0
+    assert res["precision"] >= 0.95 and res["recall"] >= 0.85
+    assert res["recall_by_construction"]["dateline"] == 1.0  # a wire copy is always found
