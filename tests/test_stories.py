@@ -126,6 +126,12 @@ def test_minhash_similarity_grades_copies_and_updates() -> None:
     assert duplicates.kind_of(same) == "copy"
     assert duplicates.kind_of(update) == "update"
     assert duplicates.kind_of(unrelated) is None
+    third = base[: len(base) // 3]
+    j = duplicates.signature(base).jaccard(duplicates.signature(third))
+    n_base, n_third = len(duplicates.shingles(base)), len(duplicates.shingles(third))
+    assert duplicates.kind_of(j) is None  # Jaccard alone misses a trimmed copy
+    assert duplicates.kind_of(j, duplicates.containment(j, n_base, n_third)) == "update"
+    assert duplicates.containment(j, 10, 12) == 0.0  # too short to say
 
 
 def test_lead_names_and_numbers_weigh_more() -> None:
@@ -224,3 +230,5 @@ def test_near_duplicate_set_precision_and_recall() -> None:
     assert res["negatives_linked"] == 0
     assert res["precision"] >= 0.95 and res["recall"] >= 0.85
     assert res["recall_by_construction"]["dateline"] == 1.0  # a wire copy is always found
+    # A copy trimmed to its first third is found by containment, not by Jaccard.
+    assert res["recall_by_construction"]["trimmed"] >= 0.9

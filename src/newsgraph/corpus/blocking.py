@@ -9,7 +9,8 @@ those months, not every story that ever mentioned it. Undated articles and stori
 kept under ``@undated``: without a date they cannot be ruled out, and every article also
 looks there.
 
-Keys stored before the prefix existed are rewritten once (``upgrade_legacy``).
+Keys stored before the prefix existed are rewritten once (``upgrade_legacy`` and
+duplicates.upgrade_bands).
 """
 from __future__ import annotations
 
@@ -71,8 +72,9 @@ def tagged(tags: Iterable[str], keys: Iterable[str]) -> list[str]:
 
 
 def upgrade_legacy(c: sqlite3.Connection, max_months: int) -> int:
-    """Prefix the story keys and duplicate bands of a store built before month tags.
-    Each check is a range lookup on the primary key, so a current store pays nothing."""
+    """Prefix the story keys of a store built before month tags (its duplicate bands:
+    duplicates.upgrade_bands). The check is a range lookup on the primary key, so a
+    current store pays nothing."""
     n = 0
     # Untagged story keys start with "#", "A:" or "N:" (below or above "@"); tagged ones with "@".
     legacy = c.execute("SELECT 1 FROM story_keys WHERE key < '@' LIMIT 1").fetchone() or \
@@ -83,13 +85,5 @@ def upgrade_legacy(c: sqlite3.Connection, max_months: int) -> int:
         c.execute("DELETE FROM story_keys WHERE key < '@' OR key >= 'A'")
         new = [(t, sid) for key, sid, f, la in rows for t in tagged(span_tags(day(f), day(la), max_months), [key])]
         c.executemany("INSERT OR IGNORE INTO story_keys (key, story_id) VALUES (?,?)", new)
-        n += len(rows)
-    # Untagged bands start with the band's number.
-    if c.execute("SELECT 1 FROM dup_bands WHERE band < '@' LIMIT 1").fetchone():
-        rows = c.execute("SELECT b.band, b.article_id, a.date FROM dup_bands b "
-                         "LEFT JOIN articles a ON a.id = b.article_id WHERE b.band < '@'").fetchall()
-        c.execute("DELETE FROM dup_bands WHERE band < '@'")
-        c.executemany("INSERT OR IGNORE INTO dup_bands (band, article_id) VALUES (?,?)",
-                      [(f"{month_tag(day(d))}|{b}", aid) for b, aid, d in rows])
         n += len(rows)
     return n

@@ -63,6 +63,7 @@ def update(store: Store) -> StoryReport:
     report = StoryReport()
     with store.transaction() as c:
         upgrade_legacy(c, settings()["blocking"]["max_key_months"])
+        duplicates.upgrade_bands(c)
     todo = pending(store.conn)
     for chunk in _chunks(todo, settings()["blocking"]["chunk"]):
         with store.transaction() as c:
