@@ -22,6 +22,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 import numpy as np
 from datasketch import MinHash
@@ -48,16 +49,23 @@ def shingles(text: str) -> set[str]:
     return {" ".join(words[i:i + k]) for i in range(max(1, len(words) - k + 1))}
 
 
+@cache
+def _permutations() -> object:
+    """The seeded permutations, drawn once: drawing them is most of a MinHash's set-up."""
+    p = settings()["duplicates"]
+    return MinHash(num_perm=p["num_perm"], seed=1, scheme=SCHEME).permutations
+
+
 def signature(text: str, sh: set[str] | None = None) -> MinHash:
     p = settings()["duplicates"]
-    m = MinHash(num_perm=p["num_perm"], seed=1, scheme=SCHEME)
+    m = MinHash(num_perm=p["num_perm"], seed=1, scheme=SCHEME, permutations=_permutations())
     m.update_batch([s.encode("utf-8") for s in (shingles(text) if sh is None else sh)])
     return m
 
 
-def bands(sig: MinHash) -> list[str]:
+def bands(sig: MinHash | np.ndarray) -> list[str]:
     p = settings()["duplicates"]
-    hv = sig.hashvalues
+    hv = sig.hashvalues if isinstance(sig, MinHash) else sig
     r = len(hv) // p["bands"]
     # The rows per band are part of the key: bands cut another way never match by accident.
     return [f"{r}r{b}:" + hashlib.blake2b(hv[b * r:(b + 1) * r].tobytes(), digest_size=8).hexdigest()
@@ -69,12 +77,19 @@ def _blob(sig: MinHash, size: int) -> bytes:
     return np.append(sig.hashvalues.astype(np.uint64), np.uint64(size)).tobytes()
 
 
-def load(blob: bytes) -> tuple[MinHash, int | None]:
-    """A stored signature and its number of shingles (None when stored without it)."""
+def load(blob: bytes) -> tuple[np.ndarray, int | None]:
+    """A stored signature's hash values and its number of shingles (None when stored
+    without it)."""
     p = settings()["duplicates"]
     hv = np.frombuffer(blob, dtype=np.uint64)
     size = int(hv[-1]) if len(hv) == p["num_perm"] + 1 else None
-    return MinHash(num_perm=p["num_perm"], seed=1, scheme=SCHEME, hashvalues=hv[:p["num_perm"]]), size
+    return hv[:p["num_perm"]], size
+
+
+def jaccard(a: MinHash, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity: the share of equal hash values (as MinHash.jaccard,
+    without building a MinHash for the stored side)."""
+    return float(np.count_nonzero(a.hashvalues == b)) / len(b)
 
 
 def containment(jaccard: float, a: int | None, b: int | None) -> float:
@@ -113,7 +128,7 @@ def find_and_store(c: sqlite3.Connection, articles: Iterable[tuple[str, str, dat
             if row is None:
                 continue
             other_sig, other_size = load(row[0])
-            sim = float(sig.jaccard(other_sig))
+            sim = jaccard(sig, other_sig)
             kind = kind_of(sim, containment(sim, len(sh), other_size))
             if kind:
                 found.append(Duplicate(aid, other, round(sim, 4), kind))
