@@ -37,7 +37,8 @@ def test_the_trained_model_reads_stance_and_the_lexicon_stays_the_fallback(monke
     monkeypatch.setenv("NEWSGRAPH_MODELS_OFF", "stance")
     assert classify("anything", None) is None
     a, lex = assess("the plan is a disgrace", "said"), lexicon_assess("the plan is a disgrace", "said")
-    assert a.stance == lex.stance and a.intensity == pytest.approx(lex.intensity * 3, abs=0.01)
+    assert a.stance == lex.stance == "negative" and a.intensity == pytest.approx(lex.intensity * 3, abs=0.01)
+    assert assess("the meeting is on Tuesday", "said").intensity == 0.0  # neutral: no intensity
     assert linear.load_model("stance") is None
 
 

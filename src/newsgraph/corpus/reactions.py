@@ -60,14 +60,16 @@ def cue_strength(cue: str | None) -> float | None:
 def assess(content: str, cue: str | None = None) -> Assessment:
     """Stance, intensity (0 .. 3) and signed score of a statement: the trained models'
     reading when they ship, else the lexicon's on the same scale."""
+    # A neutral statement has intensity 0, as the guideline has it; its signed score still
+    # ranks it among the mildest or harshest.
     m = classify(content, cue)
     if m is None:
         a = lexicon_assess(content, cue)
         level = 0 if a.stance == "neutral" else max(1, min(3, round(a.intensity * 3)))
-        return Assessment(a.stance, round(a.intensity * 3, 3), a.score, level)
+        return Assessment(a.stance, round(a.intensity * 3, 3) if level else 0.0, a.score, level)
     pos, neg = m.probabilities.get("positive", 0.0), m.probabilities.get("negative", 0.0)
     lean = (pos - neg) / (pos + neg) if pos + neg else 0.0
-    return Assessment(m.stance, m.intensity, round(lean * m.intensity / 3, 3), m.level)
+    return Assessment(m.stance, m.intensity if m.level else 0.0, round(lean * m.intensity / 3, 3), m.level)
 
 
 def lexicon_assess(content: str, cue: str | None = None) -> Assessment:
