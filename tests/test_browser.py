@@ -32,7 +32,22 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = build_store(tmp_path_factory.mktemp("browser"))
+    yield from _serve(build_store(tmp_path_factory.mktemp("browser")))
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo corpus (invented texts, data/demo: two stories and their reactions)
+    ingested with real spaCy, so that stories come out of ingest as they do for a user."""
+    from newsgraph import service
+
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    report = service.ingest([str(Path(__file__).resolve().parent.parent / "data" / "demo")], db=str(db))
+    assert report.failed == 0 and report.stories > 0
+    yield from _serve(db)
+
+
+def _serve(db: Path) -> Iterator[str]:
     port = _free_port()
     exe = Path(sys.executable).with_name("newsgraph")
     proc = subprocess.Popen([str(exe), "serve", "--db", str(db), "--port", str(port)],
@@ -209,4 +224,49 @@ def test_sample_network_labels_do_not_overlap(sample_server: str, page, tmp_path
     page.goto(sample_server + "/docs")
     assert "a whole number from 1 to 100" in page.inner_text("main")
     page.screenshot(path=str(out / "docs.png"))
+    assert page.problems == []
+
+
+def _demo_stories(base: str) -> dict[str, str]:
+    rows = httpx.get(base + "/api/stories").json()["stories"]
+    return {("khamenei" if "Khamenei" in r["title"] else "maduro"): r["id"] for r in rows}
+
+
+def test_story_page_and_rhetoric_timeline(demo_server: str, page) -> None:
+    ids = _demo_stories(demo_server)
+    page.goto(demo_server + "/stories")
+    assert page.locator("table.stories tbody tr").count() == 2
+    page.click(f"table.stories a[href='/story/{ids['khamenei']}']")
+    page.wait_for_url("**/story/**")
+    assert "Khamenei" in page.locator("h1").inner_text()
+    assert page.locator("table.over-time tbody tr").count() >= 1
+    # The syndicated copy is marked against its original.
+    assert "copy of" in page.inner_text("main")
+    group = page.locator(".reaction-group", has=page.locator("a.actor", has_text="Vladimir Putin"))
+    assert group.count() == 1 and group.locator("ol.statements li").count() >= 1
+    assert "negative" in group.inner_text() and "/3" in group.inner_text()
+    group.locator("a[href^='/rhetoric/']").click()
+    page.wait_for_url("**/rhetoric/**")
+    assert page.locator("h1").inner_text() == "Rhetoric of Vladimir Putin"
+    rows = page.locator("section >> nth=0").locator("tbody tr")
+    assert rows.count() == 2  # the Maduro story, then the Khamenei story
+    assert "Maduro" in rows.nth(0).inner_text() and "Khamenei" in rows.nth(1).inner_text()
+    # The actor page links to the same timeline.
+    page.goto(demo_server + "/actor/person:vladimir-putin")
+    assert page.locator("a[href^='/rhetoric/']").count() >= 1
+    assert page.problems == []
+
+
+def test_compare_page_names_the_harsher_story(demo_server: str, page) -> None:
+    ids = _demo_stories(demo_server)
+    page.goto(f"{demo_server}/compare?a={ids['maduro']}&b={ids['khamenei']}&speaker=Vladimir+Putin")
+    assert "Vladimir Putin" in page.locator("h1").inner_text()
+    verdict = page.locator("p.verdict").inner_text()
+    assert "Khamenei" in verdict and "Maduro" not in verdict
+    sides = page.locator("section.side")
+    assert sides.count() == 2
+    assert sides.nth(1).locator("ol.statements li").count() >= 1
+    # Both sides link back to their story.
+    sides.nth(0).locator("h2 a").click()
+    page.wait_for_url(f"**/story/{ids['maduro']}")
     assert page.problems == []

@@ -24,6 +24,24 @@ def test_the_cue_decides_first_and_intensity_ranks() -> None:
     assert cue_strength("told reporters") is None and cue_strength("strongly condemned") < 0
 
 
+def test_the_trained_model_reads_stance_and_the_lexicon_stays_the_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.corpus.reactions import lexicon_assess
+    from newsgraph.nlp import linear
+    from newsgraph.nlp.stance import classify, features
+
+    r = classify("an outrageous and unacceptable attack on our people", "condemned")
+    assert r is not None and r.stance == "negative" and r.level >= 2 and 0 < r.intensity <= 3
+    assert classify("we welcome this agreement, it is good news for peace", "said").stance == "positive"
+    f = features("this is not acceptable", None)
+    assert "w=not_acceptable" in f and "w=acceptable" not in f and f["cue=NONE"] == 1.0
+    monkeypatch.setenv("NEWSGRAPH_MODELS_OFF", "stance")
+    assert classify("anything", None) is None
+    a, lex = assess("the plan is a disgrace", "said"), lexicon_assess("the plan is a disgrace", "said")
+    assert a.stance == lex.stance == "negative" and a.intensity == pytest.approx(lex.intensity * 3, abs=0.01)
+    assert assess("the meeting is on Tuesday", "said").intensity == 0.0  # neutral: no intensity
+    assert linear.load_model("stance") is None
+
+
 def test_paranoia_is_not_a_positive_reading() -> None:
     a = assess("This points to the paranoia Putin's regime might have, playing it safe", "according to")
     assert a.stance != "positive"
@@ -67,7 +85,11 @@ def test_compare_answers_the_worked_examples_question(demo_db: str) -> None:
     res = service.compare(demo_db, ids["maduro"], ids["khamenei"], speaker="Vladimir Putin")
     assert res is not None
     assert res["verdict"]["harsher"] == ids["khamenei"]
-    assert res["b"]["harshest"][0]["score"] <= -0.8 < res["a"]["harshest"][0]["score"]
+    harsh, mild = res["b"]["harshest"][0], res["a"]["harshest"][0]
+    # "a murder committed in cynical violation ..." against "a matter of concern": intensity
+    # is on the guideline's 0-3 scale.
+    assert harsh["stance"] == "negative" and harsh["intensity"] >= 2.0 and harsh["score"] <= -0.5
+    assert mild["stance"] != "negative" and mild["score"] > harsh["score"] + 0.5
     assert res["a"]["n_reactions"] >= 1 and res["b"]["stance_counts"]["negative"] >= 1
     assert service.compare(demo_db, ids["maduro"], "no-such-story") is None
 

@@ -1,8 +1,12 @@
 """Take the UI screenshots in this folder from a running `newsgraph serve`.
 
-    newsgraph ingest data/sample ../shared/examples/putin-khamenei-express.txt --db /tmp/ui.db
+    newsgraph ingest data/sample ../shared/examples/putin-khamenei-express.txt data/demo --db /tmp/ui.db
     newsgraph serve --db /tmp/ui.db --port 8791 &
-    python docs/screenshots/capture.py http://127.0.0.1:8791
+    python docs/screenshots/capture.py http://127.0.0.1:8791 [story compare rhetoric ...]
+
+Names after the address take only those shots. The story, compare and rhetoric views
+show the demo corpus (data/demo: invented texts, marked as such in every outlet name)
+beside the worked example.
 
 Uses Debian's chromium through Playwright (no browser download).
 """
@@ -21,7 +25,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 HERE = Path(__file__).parent
 
 
-def main(base: str) -> None:
+def main(base: str, only: list[str]) -> None:
     for _ in range(100):  # the server may still be starting
         try:
             httpx.get(base + "/api/stats", timeout=5)
@@ -43,6 +47,16 @@ def main(base: str) -> None:
     ]
     if event_id:
         shots.insert(3, ("event", f"/event/{quote(event_id, safe='')}"))
+    stories = httpx.get(base + "/api/stories", params={"q": "Khamenei"}).json()["stories"]
+    earlier = httpx.get(base + "/api/stories", params={"q": "Maduro"}).json()["stories"]
+    if stories:
+        shots.append(("story", f"/story/{quote(stories[0]['id'], safe='')}"))
+    if stories and earlier:
+        shots.append(("compare", (f"/compare?a={quote(earlier[0]['id'], safe='')}&b={quote(stories[0]['id'], safe='')}"
+                                 "&speaker=Vladimir+Putin")))
+    shots.append(("rhetoric", "/rhetoric/" + quote("person:vladimir-putin", safe="")))
+    if only:
+        shots = [s for s in shots if s[0] in only]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000}, device_scale_factor=1)
@@ -56,4 +70,4 @@ def main(base: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8765")
+    main(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8765", sys.argv[2:])

@@ -1,11 +1,13 @@
 """Reactions: the statements an article of a story reports, with a stance toward what
 they are about, an intensity, and the channel they were made through.
 
-The stance of the extraction stage is a three-value guess from the content's words.
-Here the cue verb decides first (to denounce is harsher than to criticise, which is
-harsher than to say), the content's VADER valence second, and intensifiers and hedges
-scale the strength, so two reactions of one speaker can be ranked, not only sorted
-into three bins.
+Stance and intensity come from the trained statement models (newsgraph.nlp.stance,
+fitted on the annotated corpus's stance labels): a stance, an intensity level 0-3 as
+the guideline defines it, and an expected intensity that ranks two reactions of one
+stance. Without shipped models the lexicon rules of ``lexicon_assess`` decide: the cue
+verb first (to denounce is harsher than to criticise, which is harsher than to say), the
+content's VADER valence second, intensifiers and hedges scaling the strength; they are
+also the baseline the models are measured against (bench/train_stance.json).
 """
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from newsgraph.nlp.stance import classify
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
@@ -37,8 +41,9 @@ def _vader() -> Any:
 @dataclass(frozen=True)
 class Assessment:
     stance: str  # negative | neutral | positive
-    intensity: float  # 0 .. 1
-    score: float  # signed, -1 .. 1
+    intensity: float  # 0 .. 1 from the lexicon; 0 .. 3 (expected level) from ``assess``
+    score: float  # signed, -1 .. 1: the harshest statement has the lowest
+    level: int = 0  # the guideline's intensity 0 .. 3 (0: no stance)
 
 
 def cue_strength(cue: str | None) -> float | None:
@@ -53,6 +58,22 @@ def cue_strength(cue: str | None) -> float | None:
 
 
 def assess(content: str, cue: str | None = None) -> Assessment:
+    """Stance, intensity (0 .. 3) and signed score of a statement: the trained models'
+    reading when they ship, else the lexicon's on the same scale."""
+    # A neutral statement has intensity 0, as the guideline has it; its signed score still
+    # ranks it among the mildest or harshest.
+    m = classify(content, cue)
+    if m is None:
+        a = lexicon_assess(content, cue)
+        level = 0 if a.stance == "neutral" else max(1, min(3, round(a.intensity * 3)))
+        return Assessment(a.stance, round(a.intensity * 3, 3) if level else 0.0, a.score, level)
+    pos, neg = m.probabilities.get("positive", 0.0), m.probabilities.get("negative", 0.0)
+    lean = (pos - neg) / (pos + neg) if pos + neg else 0.0
+    return Assessment(m.stance, m.intensity if m.level else 0.0, round(lean * m.intensity / 3, 3), m.level)
+
+
+def lexicon_assess(content: str, cue: str | None = None) -> Assessment:
+    """The lexicon rules: cue strength, VADER valence, intensifiers; intensity 0 .. 1."""
     lex = lexicon()
     # VADER splits on whitespace only: a word in curly quotes would not be found in its lexicon.
     plain = re.sub(r"[“”‘’«»„\"]", " ", content or "")

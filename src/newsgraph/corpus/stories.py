@@ -3,6 +3,8 @@
 ``update(store)`` clusters the articles that are in no story yet (a new batch) together
 with the neighbourhood they could join: the stories that share a key term with them
 (names, actors, numbers) within a window of dates, each bringing its latest articles.
+Keys are stored under the months a story spans (corpus/blocking.py), so the lookup
+reads only the months of the new articles' window, not every story sharing a name.
 That neighbourhood is re-clustered locally by average link; the rest of the store is
 never touched, so the cost of a batch depends on the batch and its neighbourhood, not on
 the size of the store. A re-formed group keeps the id of the story most of its articles
@@ -16,10 +18,12 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from newsgraph.corpus import duplicates, reactions
+from newsgraph.corpus.blocking import day as _day
+from newsgraph.corpus.blocking import span_tags, tagged, upgrade_legacy, window_tags
 from newsgraph.corpus.cluster import average_link
 from newsgraph.corpus.features import (
     ArticleTerms,
@@ -47,16 +51,6 @@ def _chunks(xs: list[str], n: int) -> Iterator[list[str]]:
         yield xs[i:i + n]
 
 
-def _day(d: str | None) -> date | None:
-    if not d:
-        return None
-    parts = (d.split("-") + ["1", "1"])[:3]
-    try:
-        return date(int(parts[0]), int(parts[1] or 1), int(parts[2] or 1))
-    except ValueError:
-        return None
-
-
 def pending(c: sqlite3.Connection) -> list[str]:
     """Stored articles in no story yet, oldest first (then in the order stored, so that
     of two copies the one stored first is the original)."""
@@ -68,6 +62,9 @@ def pending(c: sqlite3.Connection) -> list[str]:
 def update(store: Store) -> StoryReport:
     """Put every article that is in no story into one; each chunk is one transaction."""
     report = StoryReport()
+    with store.transaction() as c:
+        upgrade_legacy(c, settings()["blocking"]["max_key_months"])
+        duplicates.upgrade_bands(c)
     todo = pending(store.conn)
     for chunk in _chunks(todo, settings()["blocking"]["chunk"]):
         with store.transaction() as c:
@@ -108,7 +105,7 @@ def _index(c: sqlite3.Connection, ids: list[str], report: StoryReport) -> dict[s
         for aid, raw, text in c.execute(q, part):
             rec = with_text(raw, text)
             fresh[aid] = article_terms(rec)
-            texts.append((aid, rec.get("text") or ""))
+            texts.append((aid, rec.get("text") or "", _day(fresh[aid].date)))
     for aid in ids:  # store order: oldest first, so a copy points at its original
         t = fresh.get(aid)
         if t is None:
@@ -118,6 +115,10 @@ def _index(c: sqlite3.Connection, ids: list[str], report: StoryReport) -> dict[s
         for part, terms in (("text", t.text), ("lead", t.lead)):
             c.executemany("INSERT INTO story_df (part, term, df) VALUES (?,?,1) "
                           "ON CONFLICT(part, term) DO UPDATE SET df=df+1", [(part, k) for k in terms])
+    # An undated article of a batch is placed in the batch's latest month: it arrived with
+    # that news, and its copies and originals are filed there.
+    latest = max((d for _, _, d in texts if d is not None), default=None)
+    texts = [(a, t, d if d is not None else latest) for a, t, d in texts]
     order = {a: i for i, a in enumerate(ids)}
     report.duplicates += len(duplicates.find_and_store(c, sorted(texts, key=lambda x: order[x[0]])))
     return fresh
@@ -128,9 +129,13 @@ def _neighbours(c: sqlite3.Connection, fresh: dict[str, ArticleTerms]) -> dict[s
     the latest articles of each."""
     b = settings()["blocking"]
     window = timedelta(days=b["window_days"])
+    dated = [d for d in (_day(t.date) for t in fresh.values()) if d is not None]
+    latest = max(dated, default=None)
     keyed: dict[str, set[str]] = defaultdict(set)
     for aid, t in fresh.items():
-        for k in t.keys(b["keys_per_article"]):
+        d = _day(t.date)
+        tags = window_tags(d if d is not None else latest, window)
+        for k in tagged(tags, t.keys(b["keys_per_article"])):
             keyed[k].add(aid)
     cand: dict[str, set[str]] = defaultdict(set)  # story -> new articles that share a key
     keys = sorted(keyed)
@@ -269,8 +274,10 @@ def _refresh(c: sqlite3.Connection, sid: str) -> None:
         q = f"SELECT keys FROM story_terms WHERE article_id IN ({','.join('?' * len(part))})"
         for (raw,) in c.execute(q, part):
             keys.update(json.loads(raw))
-    top = [k for k, _ in keys.most_common(settings()["blocking"]["keys_per_story"])]
-    c.executemany("INSERT OR IGNORE INTO story_keys (key, story_id) VALUES (?,?)", [(k, sid) for k in top])
+    b = settings()["blocking"]
+    top = [k for k, _ in keys.most_common(b["keys_per_story"])]
+    tags = span_tags(_day(dates[0]) if dates else None, _day(dates[-1]) if dates else None, b["max_key_months"])
+    c.executemany("INSERT OR IGNORE INTO story_keys (key, story_id) VALUES (?,?)", [(k, sid) for k in tagged(tags, top)])
     c.execute(
         "INSERT INTO stories (id, title, first_date, last_date, n_articles, n_sources, n_mentions, kind, keys,"
         " updated_at) VALUES (?,?,?,?,?,?,?,?,?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) ON CONFLICT(id) DO UPDATE SET"

@@ -116,8 +116,15 @@ def text_score(text: str) -> float:
 
 
 def quote_stance(q: Quote, act_type: str | None = None) -> str:
+    """The act's stance for a coded speech act; else the trained statement model's
+    (newsgraph.nlp.stance, the same reading reactions use), or the lexicon's without it."""
     if act_type in STANCE_OF_TYPE:
         return STANCE_OF_TYPE[act_type]
+    from newsgraph.nlp.stance import classify
+
+    reading = classify(q.content, q.cue)
+    if reading is not None:
+        return reading.stance
     score = text_score(q.content)
     if score <= -0.25:
         return "negative"
