@@ -22,6 +22,7 @@ from itertools import pairwise
 from typing import Any
 
 from newsgraph.nlp.linear import load_model
+from newsgraph.nlp.valence import text_score
 
 STANCES = ("negative", "neutral", "positive")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+|[!?]")
@@ -42,8 +43,6 @@ def _tokens(text: str) -> list[str]:
 
 def features(content: str, cue: str | None) -> dict[str, float]:
     """Sparse named features of one statement (its reported words and its cue)."""
-    from newsgraph.nlp.tone import text_score
-
     out: dict[str, float] = {}
     toks = _tokens(content)
     marked: list[str] = []

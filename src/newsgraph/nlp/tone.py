@@ -20,32 +20,19 @@ VADER's full analyser on every sentence would cost far more than this one pass.
 """
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 from spacy.tokens import Doc
 
 from newsgraph.model import Article, Quote, Tone
+from newsgraph.nlp.valence import NEGATIONS, lexicon, text_score
 
-NEGATIONS = {"not", "n't", "no", "never", "nor", "neither", "without", "nobody", "nothing", "none",
-             "cannot", "hardly"}
+__all__ = ["NEGATIONS", "STANCE_OF_TYPE", "article_tone", "lexicon", "quote_stance", "quote_stances", "text_score"]
+
 PERSONAL = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your",
             "yours", "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers",
             "herself", "they", "them", "their", "theirs", "themselves", "it", "its", "itself"}
 # Stance of the act a statement performs (its speech-act event), before its words.
 STANCE_OF_TYPE = {"ACCUSE": "negative", "REJECT": "negative", "THREATEN": "negative",
                   "SUPPORT": "positive", "AGREE": "positive"}
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, float]:
-    """VADER's word -> valence table (-4 .. +4); empty if vaderSentiment is missing."""
-    try:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-    except ImportError:  # pragma: no cover - a declared dependency
-        return {}
-    return dict(SentimentIntensityAnalyzer().lexicon)
 
 
 def _valence(lex: dict[str, float], low: str, lemma: str | None = None) -> float:
@@ -94,25 +81,6 @@ def article_tone(doc: Doc, article: Article) -> Tone:
     return Tone(tone=round(p - n, 4), positive=round(p, 4), negative=round(n, 4),
                 polarity=round(p + n, 4), activity=round(100.0 * active / words, 4),
                 self_group=round(100.0 * pron / words, 4), word_count=words)
-
-
-def text_score(text: str) -> float:
-    """VADER-style normalised sum of valences over ``text`` (-1 .. +1)."""
-    lex = lexicon()
-    total = 0.0
-    last_neg = -10
-    for i, m in enumerate(_WORD.finditer(text)):
-        w = m.group(0).lower().replace("’", "'")
-        if w in NEGATIONS or w.endswith("n't"):
-            last_neg = i
-            continue
-        v = lex.get(w, 0.0)
-        if v and i - last_neg <= 3:
-            v = -0.74 * v  # VADER's negation damping
-        total += v
-    if not total:
-        return 0.0
-    return total / ((total * total + 15) ** 0.5)
 
 
 def quote_stance(q: Quote, act_type: str | None = None) -> str:
