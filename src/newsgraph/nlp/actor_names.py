@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from spacy.tokens import Token
+
 from newsgraph.kb import Entity, norm
 from newsgraph.nlp.actor_index import slug
 from newsgraph.nlp.actor_state import ActorState
 from newsgraph.nlp.actor_words import (
+    CREDIT_LABELS,
     DOMAIN,
     ENT_KIND,
     FEMALE_TITLES,
@@ -32,6 +35,7 @@ from newsgraph.nlp.actor_words import (
     TLD,
     UN,
 )
+from newsgraph.nlp.coref import DESC_PERSON
 from newsgraph.nlp.person_names import same_person, short_forms
 
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -63,6 +67,9 @@ class NamePass(ActorState):
                 if doc[j].text == "(":  # "World Health Organization (WHO"
                     e = j
                     break
+            # "Susan Rice Image: White House.": the credit label is not part of the name
+            if e - s > 1 and doc[e - 1].lower_ in CREDIT_LABELS and e < len(doc) and doc[e].text == ":":
+                e -= 1
             if s >= e:
                 continue
             # "Donald Trump’s" is one token in some tokenisations: handled by trim on POS.
@@ -134,6 +141,7 @@ class NamePass(ActorState):
         doc, kb = self.doc, self.kb
         cands = [(s, e, "PERSON" if label == "ORG" and self.looks_like_person(s, e) else label)
                  for s, e, label in cands]
+        cands = self.people_by_evidence(cands)
         votes: dict[str, Counter[str]] = {}
         for s, e, label in cands:
             votes.setdefault(norm(doc[s:e].text), Counter())[label] += 1
@@ -159,6 +167,54 @@ class NamePass(ActorState):
         shorts = set().union(*(short_forms(k) | {k.split()[0]} for k in full)) if full else set()
         return [(s, e, "PERSON" if label != "PERSON" and norm(doc[s:e].text) in shorts
                  and not kb.place(doc[s:e].text) else label) for s, e, label in cands]
+
+    def name_shaped(self, s: int, e: int) -> bool:
+        """Two to four capitalised words that could be a person's name: no place, no
+        organisation's last word, unknown to the KB as anything but a person."""
+        kb = self.kb
+        span = self.doc[s:e]
+        if not 2 <= len(span) <= 4 or not all(t.is_title or t.lower_ in NAME_PARTICLES for t in span):
+            return False
+        ent = kb.lookup(span.text)
+        places = any(kb.place(span[i:j].text) for i in range(len(span)) for j in range(i + 1, len(span) + 1))
+        return span[-1].lower_ not in ORGISH_LAST and not places \
+            and (ent is None or ent.kind == "person") and norm(span.text) not in kb.media
+
+    def person_role_near(self, s: int, e: int) -> bool:
+        """A person's title or description right before the name (``candidate Brock
+        Pierce``) or in apposition after it (``X, a British resident``, ``X, the
+        Secretary of Justice``)."""
+        doc, kb = self.doc, self.kb
+
+        def person_role(t: Token) -> bool:
+            if t.lower_ in DESC_PERSON:  # coref.json's nouns for a person (secretary, nominee)
+                return True
+            ag = kb.agent(t.lower_) or kb.agent(t.lemma_.lower())
+            return bool(ag) and ag[1] not in ORG_ROLES
+        if s > 0 and doc[s - 1].pos_ == "NOUN" and person_role(doc[s - 1]):
+            return True
+        root = doc[s:e].root
+        return any(c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and person_role(c) for c in root.children)
+
+    def people_by_evidence(self, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """A name spaCy tagged ORG that is shaped like a person's and has a person's
+        evidence: its surname tagged PERSON elsewhere in the article (``Pierce said``
+        after ``Brock Pierce``), or a person's title or apposition next to it."""
+        doc = self.doc
+        labels: dict[str, set[str]] = {}
+        for s, e, label in cands:
+            labels.setdefault(norm(doc[s:e].text), set()).add(label)
+        # a surname counts only when spaCy never tags it otherwise ("Senate" tagged
+        # PERSON once and ORG elsewhere is no one's surname)
+        person_keys = {k for k, got in labels.items() if got == {"PERSON"}}
+        out = []
+        for s, e, label in cands:
+            if label == "ORG" and self.name_shaped(s, e):
+                forms = short_forms(norm(doc[s:e].text))
+                if forms & person_keys or self.person_role_near(s, e):
+                    label = "PERSON"
+            out.append((s, e, label))
+        return out
 
     def names(self) -> None:
         doc = self.doc
@@ -437,7 +493,8 @@ class NamePass(ActorState):
     def missed_surnames(self) -> None:
         """``Pelosi said`` where spaCy tagged no entity: a capitalised word (or two, ``La
         Riva``) that shortens the name of a person the article names in full is that
-        person, the most recent one before it, else the first after."""
+        person, the most recent one before it, else the first after. A common word that is
+        also a surname (``Rice``, ``Young``) is taken only as a proper noun or a subject."""
         doc = self.doc
         full_forms = {f for f, owners in self.people_by_surname.items()
                       if any(self.index.actors[a].kind == "person" for _t, a in owners)}
@@ -446,7 +503,10 @@ class NamePass(ActorState):
         i = 0
         while i < len(doc):
             t = doc[i]
-            if self.tok_actor[i] is not None or not t.is_title or t.pos_ != "PROPN" \
+            # the tagger takes a sentence-initial surname for a verb or a noun ("Trump
+            # described", "Fallows remarked"): as a subject it counts too
+            if self.tok_actor[i] is not None or not t.is_title \
+                    or not (t.pos_ == "PROPN" or t.dep_ in ("nsubj", "nsubjpass")) \
                     or not self.story(t.idx, t.idx + len(t.text)):
                 i += 1
                 continue

@@ -43,4 +43,6 @@ def resolve_actors(doc: Doc, article: Article) -> ActorIndex:
     r.coref.run(only_names=True)  # the history of names, for descriptions inside titles
     r.titles()
     r.coref.run()
-    return r.finish()
+    index = r.finish()
+    index.seal()  # the later stages ask (index.ask_unnamed, ask_mention) from here on
+    return index
