@@ -131,12 +131,21 @@ def test_stable_ids_across_articles(actors):
     assert by_name(a, "Lavrov").id == by_name(b, "Lavrov").id
 
 
-def test_neutral_titles_are_not_descriptors(actors):
+def test_titles_in_the_name_are_not_descriptors_appositions_are(actors):
+    # annotation C2: "not plain job titles that are part of a name (President Trump)";
+    # an apposition is a label the text attaches, as written
     idx = actors("Health Minister Karin Lund said the clinic would open. "
-                 "Karin Lund, the health minister, spoke in Oslo.")
+                 "Karin Lund, the health minister of Norway, spoke in Oslo.")
     lund = by_name(idx, "Lund")
     assert lund.role and "minister" in lund.role
-    assert not [d for d in idx.descriptors if d.actor == lund.id]
+    assert [d.text for d in idx.descriptors if d.actor == lund.id] == ["the health minister of Norway"]
+
+
+def test_a_written_description_before_a_name_is_a_descriptor(actors):
+    idx = actors("English drummer Ginger Baker died on Sunday. Study co-author Carl Lipo said it was rare.")
+    got = {(d.text, d.actor) for d in idx.descriptors}
+    assert ("English drummer", by_name(idx, "Baker").id) in got
+    assert ("Study co-author", by_name(idx, "Lipo").id) in got  # a sentence's capital is no title
 
 
 def test_spokesperson_description_needs_a_spokesperson(actors):
