@@ -244,3 +244,22 @@ def test_later_stages_ask_the_sealed_index(actors):
     assert idx.requests[0].stage == "statements"
     with pytest.raises(KeyError):
         idx.ask_mention("person:nobody", "x", 0, 1)
+
+
+def test_unknown_actors_take_the_country_the_article_is_about(actors):
+    from newsgraph.nlp.actor_attributes import home_country
+
+    text = ("Kenyan President William Ruto met Kenyan officials in Nairobi. Kenya's parliament "
+            "approved the budget, and Kenya's treasury said Kenya would borrow less. "
+            "Local activist Wanjiru Kamau said the Green Belt Movement would protest.")
+    idx = actors(text, "2024-06-10")
+    assert idx.home_country == "KEN"
+    kamau = by_name(idx, "Kamau")
+    assert kamau.country == "KEN"
+    # a source a later stage asks for takes it too
+    assert idx.ask_unnamed("protesters", 0, 10).country == "KEN"
+    # no clear lead, no home country
+    from collections import Counter
+    assert home_country(Counter({"KEN": 3, "UGA": 3})) is None
+    assert home_country(Counter({"KEN": 1})) is None
+    assert home_country(Counter({"KEN": 4, "UGA": 3})) == "KEN"

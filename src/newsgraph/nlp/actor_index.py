@@ -57,6 +57,7 @@ class ActorIndex:
         self.sealed = False  # set when the actor stage is done; later stages ask
         self.requests: list[Request] = []
         self.stage = "actors"  # the stage now running, set by nlp.components
+        self.home_country: str | None = None  # the country the article is about (actor_attributes)
 
     # -- building -------------------------------------------------------------
     def add(self, actor: Actor) -> Actor:
@@ -101,6 +102,8 @@ class ActorIndex:
         # not the same real actor, so the store must not merge them.
         actor = Actor(id=f"unnamed:{slug(phrase) or 'source'}@{self.article.id}", name=phrase or text,
                       kind="unnamed")
+        # a source the article does not name is most likely of the country it is about
+        actor.country = self.home_country
         actor = self.add(actor)
         actor.add_mention(Mention(text, start, end, "description"))
         self._spans = None
