@@ -263,3 +263,10 @@ def test_unknown_actors_take_the_country_the_article_is_about(actors):
     assert home_country(Counter({"KEN": 3, "UGA": 3})) is None
     assert home_country(Counter({"KEN": 1})) is None
     assert home_country(Counter({"KEN": 4, "UGA": 3})) == "KEN"
+
+
+def test_a_place_tag_on_an_organisations_name_is_an_organisation(actors):
+    idx = actors("Those who did take part were: Independent presidential candidate Brock Pierce, "
+                 "Green Party nominee Howie Hawkins.")
+    green = by_name(idx, "Green Party")
+    assert green.kind == "organization" and not green.id.startswith("place:")

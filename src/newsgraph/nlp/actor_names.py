@@ -147,7 +147,9 @@ class NamePass(PeoplePass):
                     persons.append((s, ns, e, bare))
                     continue
             if label in ("GPE", "LOC", "NORP"):
-                if ent is not None and ent.kind != "person" and not place:
+                # "Green Party" tagged GPE: a name ending in an organisation's word is one
+                if (ent is not None and ent.kind != "person" or e - s > 1 and doc[e - 1].lower_ in ORGISH_LAST) \
+                        and not place:
                     self.org(s, e, text, ent)
                     continue
                 self.place(s, e, text, label, place)
