@@ -2,6 +2,8 @@
 links, with its evidence, and the antecedents the statement and event stages ask for."""
 from __future__ import annotations
 
+import pytest
+
 from newsgraph.model import Article, Metadata
 from newsgraph.nlp.actors import resolve_actors
 
@@ -46,3 +48,22 @@ def test_an_index_built_by_hand_gets_the_same_rules(nlp):
     index.add(Actor(id="p:e", name="Ellen Hargrove", kind="person", mentions=[Mention("Ellen Hargrove", 0, 14)]))
     assert index.coreference().antecedent(token(doc, "She")).id == "p:e"
     assert index.coreference().antecedent(token(doc, "the")) is None  # not a pronoun
+
+
+def test_the_public_surface_of_newsgraph_nlp_is_explicit():
+    import newsgraph.nlp as nlp_pkg
+
+    assert "ActorIndex" in nlp_pkg.__all__ and "load_nlp" in nlp_pkg.__all__
+    for name in nlp_pkg.__all__:
+        assert getattr(nlp_pkg, name) is not None
+    with pytest.raises(AttributeError):
+        nlp_pkg.NoSuchThing  # noqa: B018
+
+
+def test_an_epithet_links_to_the_person_and_is_a_descriptor(nlp):
+    doc, idx = run(nlp, "Boris Johnson won the vote on Tuesday. The bow-tied maverick said Britain "
+                        "would leave in October. The party met later.")
+    (link,) = [x for x in idx.coref.links if doc.text[x.start:x.end] == "The bow-tied maverick"]
+    assert link.actor == "person:boris-johnson" and link.rule == "description"
+    assert [d.text for d in idx.descriptors if d.actor == link.actor] == ["The bow-tied maverick"]
+    assert not [d for d in idx.descriptors if d.text == "The party"]  # an anaphor, not a label

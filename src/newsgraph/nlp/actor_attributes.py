@@ -7,6 +7,28 @@ from collections import Counter
 from newsgraph.nlp.actor_index import ActorIndex
 from newsgraph.nlp.actor_state import ActorState
 
+# The kinds of actor that take the article's country when nothing else gives one: an
+# unknown person, an organisation, a group or an unnamed source ("police", "protesters")
+# in an article about one country is most likely of it. The thresholds say when an
+# article is about one country; chosen on the annotated train split (event-party country
+# accuracy 0.641 with people only at 1/2, 5, 2.5x -> 0.827 with these), checked on dev.
+HOMED_KINDS = ("person", "organization", "group", "unnamed")
+HOME_SHARE = 1 / 3  # of all the country votes (mentions of actors with a country)
+HOME_MIN = 2  # mentions at least
+HOME_LEAD = 1.2  # times the second country's
+
+
+def home_country(votes: Counter[str]) -> str | None:
+    """The country an article is about: the one whose actors are mentioned most, by a
+    clear lead over the next; None when no country leads."""
+    total = sum(votes.values())
+    top = votes.most_common(2)
+    if not top:
+        return None
+    second = top[1][1] if len(top) > 1 else 0
+    country, n = top[0]
+    return country if n >= HOME_SHARE * total and n >= HOME_MIN and n >= HOME_LEAD * second else None
+
 
 class AttributePass(ActorState):
     """The last pass: merges and attributes."""
@@ -45,15 +67,11 @@ class AttributePass(ActorState):
                 a.sector = None if aid.startswith("country:") else a.sector
             if a.country and a.country not in ("IGO", "NGO", "IMG", "MNC"):
                 votes[a.country] += sum(1 for m in a.mentions if m.kind != "pronoun")
-        total = sum(votes.values())
-        top = votes.most_common(2)
-        dominant = top[0] if top else None
-        second = top[1][1] if len(top) > 1 else 0
+        self.index.home_country = home_country(votes)
+        home = self.index.home_country
         for aid, a in self.index.actors.items():
-            if a.kind == "person" and a.country is None and dominant and dominant[1] >= 0.5 * total \
-                    and dominant[1] >= 5 and dominant[1] >= 2.5 * second:
-                # An unknown person in an article about one country: most likely of it.
-                a.country = dominant[0]
+            if a.country is None and home and a.kind in HOMED_KINDS:
+                a.country = home
             if a.kind == "person" and a.sector is None and a.role:
                 ag = self.kb.agent(a.role)
                 if ag and ag[0]:

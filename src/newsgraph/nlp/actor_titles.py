@@ -15,6 +15,9 @@ from newsgraph.nlp.actor_state import ActorState
 from newsgraph.nlp.actor_words import NEUTRAL_HEADS, NEUTRAL_MODS, OFFICES, ORG_ROLES
 from newsgraph.nlp.coref import AGENTIVE, DESC_ORG, DESC_PERSON, EVALUATIVE
 
+# The longest descriptor kept as written, in tokens: an apposition runs to its end.
+MAX_WRITTEN = 40
+
 
 class TitlePass(ActorState):
     """Titles and labels attached to named actors, and role phrases with no name."""
@@ -75,7 +78,7 @@ class TitlePass(ActorState):
                 left = c.left_edge.i
                 if left < span.end:
                     continue
-                self.title_phrase(aid, actor, doc[left:c.i + 1], None)
+                self.title_phrase(aid, actor, doc[left:c.i + 1], None, written_end=c.right_edge.i + 1)
         # "As Vladimir Solovyov, Putin's key propagandist known for ...": a comma and a
         # noun phrase right after the name that the parser did not take for an apposition.
         k = span.end + 1
@@ -93,7 +96,7 @@ class TitlePass(ActorState):
             if h is not None and h.tag_ == "NN" and all(k <= y.head.i <= h.i for y in doc[k:h.i]) \
                     and not self.tok_named[h.i] and doc[k].pos_ in ("DET", "PROPN", "ADJ") \
                     and (h.i + 1 >= len(doc) or doc[h.i + 1].lower_ not in ("and", "or")):
-                self.title_phrase(aid, actor, doc[k:h.i + 1], None)
+                self.title_phrase(aid, actor, doc[k:h.i + 1], None, written_end=h.right_edge.i + 1)
         # "Russia's president, Vladimir Putin": the name is the apposition.
         if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN" \
                 and not self.tok_named[root.head.i]:
@@ -110,10 +113,13 @@ class TitlePass(ActorState):
             return low in DESC_PERSON or bool(AGENTIVE.search(low))
         return low in DESC_ORG
 
-    def title_phrase(self, aid: str, actor: Actor, phrase: Span, name_start: int | None) -> None:
+    def title_phrase(self, aid: str, actor: Actor, phrase: Span, name_start: int | None,
+                     written_end: int | None = None) -> None:
         """A noun phrase that names ``actor``'s role or labels it: add it as a
         ``title`` mention, take role/country/sector from it, and keep it as a
-        descriptor when it is more than a neutral title."""
+        descriptor (annotation C2) unless it is a bare title that is part of the name
+        (``President Trump``). An apposition's descriptor runs as written, to the end
+        of its phrase (``written_end``: ``the mayor of London``)."""
         doc = self.doc
         # trim leading determiners/punct for the mention; the descriptor keeps "the"/"a"
         head = None
@@ -199,9 +205,44 @@ class TitlePass(ActorState):
             self.mention(aid, ms, phrase.end, "title")
         elif ms < phrase.end and label:
             self.mention(aid, ms, phrase.end, "description")
-        if label:
-            s, e = phrase.start_char, phrase.end_char
+        if label or self.describes(phrase, head, name_start):
+            end = self.written_end(phrase, written_end)
+            s, e = phrase.start_char, doc[end - 1].idx + len(doc[end - 1].text)
             self.index.add_descriptor(aid, self.text[s:e], s, e)
+
+    def describes(self, phrase: Span, head: Token, name_start: int | None) -> bool:
+        """Whether a neutral title phrase is a descriptor: an apposition always
+        (``Ginger Baker, English drummer``); before a name, a phrase the writer wrote as
+        a description (``study co-author``, ``Polish leader``, ``Puerto Rico's
+        governor``), not a capitalised title read as part of the name (``President
+        Trump``, ``Health Minister Karin Lund``: the annotated corpus lists 2 of 66 such)."""
+        if name_start is None:
+            return True
+        words = [t for t in phrase if not (t.is_punct or t.pos_ in ("DET", "ADP") or t.tag_ == "POS")]
+        if not words or all(t.is_title or t.is_upper for t in words):
+            return False
+        if len(words) > 1:
+            return not all(t.lower_.strip(".") in self.kb.titles for t in words)
+        return words[0].lower_.strip(".") not in self.kb.titles and self.kb.agent(head.lower_) is None
+
+    def written_end(self, phrase: Span, written_end: int | None) -> int:
+        """The end of a descriptor as written: the phrase's own end, or the end of its
+        apposition without trailing punctuation, and no further than a clause or a
+        sentence away (``MAX_WRITTEN`` tokens)."""
+        end = phrase.end
+        if written_end is None or written_end <= end:
+            return end
+        # "US presidents George Washington and ...": the title of other people named
+        # right after it, not a phrase about this actor
+        if self.tok_named[end]:
+            return end
+        sent_end = phrase.sent.end
+        end = min(written_end, sent_end, phrase.start + MAX_WRITTEN)
+        doc = self.doc
+        while end > phrase.end and (doc[end - 1].is_punct and doc[end - 1].text not in ('"', "”", ")")
+                                    or doc[end - 1].is_space):
+            end -= 1
+        return end
 
     def describe(self, t: Token) -> str | None:
         """Resolve a description noun (``the dictator``) now, from the names seen before it."""

@@ -6,7 +6,7 @@ source, say), and call the article's coreference step through ``index.coref``.
 
 ``resolve_actors`` runs four passes over one parsed article, each in its own module:
 
-1. names (``actor_names``): entities, KB names, places, organisations, people joined
+1. names (``actor_names``, people in ``actor_people``): entities, KB names, places, organisations, people joined
    by full name and surname;
 2. titles (``actor_titles``): agent nouns around names give role, country, sector,
    ``title`` mentions and descriptors; role phrases with no name resolve to the office
@@ -43,4 +43,6 @@ def resolve_actors(doc: Doc, article: Article) -> ActorIndex:
     r.coref.run(only_names=True)  # the history of names, for descriptions inside titles
     r.titles()
     r.coref.run()
-    return r.finish()
+    index = r.finish()
+    index.seal()  # the later stages ask (index.ask_unnamed, ask_mention) from here on
+    return index

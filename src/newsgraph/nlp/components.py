@@ -56,6 +56,8 @@ class StatementsStage:
         if _wanted(doc, "quotes"):
             from newsgraph.nlp.quotes import extract_quotes
 
+            if doc._.ng_actors is not None:
+                doc._.ng_actors.stage = "statements"  # who asks, in index.requests
             doc._.ng_quotes = extract_quotes(doc, doc._.ng_article, doc._.ng_actors)
         return doc
 
@@ -66,6 +68,8 @@ class EventsStage:
             from newsgraph.nlp.events import extract_events
 
             settings = doc._.ng_settings or get_settings()
+            if doc._.ng_actors is not None:
+                doc._.ng_actors.stage = "events"
             doc._.ng_events, doc._.ng_non_events = extract_events(
                 doc, doc._.ng_article, doc._.ng_actors, doc._.ng_quotes or [], settings.min_event_confidence)
         return doc

@@ -52,6 +52,7 @@ AGENTIVE = re.compile(r"(?:ist|er|or|ian|man|woman|person|crat)$")
 SUBJ = {"nsubj", "nsubjpass", "csubj", "agent", "expl"}
 WINDOW_SENTS = 3  # how far back (in sentences) an antecedent is looked for
 WINDOW_CHARS = 600  # how far back a later stage's pronoun looks for a subject antecedent
+WRITTEN_AFTER = 12  # how many tokens of "of ..." a description's descriptor keeps
 # Clauses whose subject pronoun stands for the subject of the clause they hang from
 # ("Syria says it will ...", "he said he would ...").
 FRAMED = ("ccomp", "conj", "advcl", "xcomp", "parataxis")
@@ -276,9 +277,20 @@ class Coreference:
         start = min([det] + [c.i for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i])
         self.link(aid, start, t.i + 1, "description", "description")
         self.push(t.i, aid)
-        words = {x.lower_ for x in doc[start:t.i + 1]} - NEUTRAL_MODS
+        # A description is a descriptor when it says more than the bare noun ("the
+        # party", "the president" are only anaphors): a judging noun, or another word
+        # of its own, counting its "of" phrase as written ("the mayor of London").
+        end = t.i + 1
+        for c in t.rights:
+            pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "from") and c.i == end \
+                    and pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                end = min(c.right_edge.i + 1, t.sent.end, t.i + 1 + WRITTEN_AFTER)
+        while end > t.i + 1 and doc[end - 1].is_punct:
+            end -= 1
+        words = {x.lower_ for x in doc[start:end] if not x.is_punct and x.pos_ != "ADP"} - NEUTRAL_MODS
         if t.lower_ in EVALUATIVE or len(words) > 1:
-            s, e = doc[start].idx, t.idx + len(t.text)
+            s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
             st.index.add_descriptor(aid, st.text[s:e], s, e)
 
     # -- for the later stages ------------------------------------------------------------

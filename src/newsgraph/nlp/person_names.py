@@ -37,8 +37,15 @@ def short_forms(key: str) -> set[str]:
 def same_person(a: str, b: str) -> bool:
     """Two normalised full names of one person: same given name and surname, and the
     middle names agree or one has none (George Bush = George W. Bush, but George H. W.
-    Bush is another man)."""
+    Bush is another man); or a given name and first surname against the full name with
+    a second surname (Pedro Pierluisi = Pedro R. Pierluisi Urrutia)."""
     x, y = core_words(a), core_words(b)
     if not x or not y:  # a name of particles or symbols only is no one's full name
         return False
-    return x[-1] == y[-1] and x[0] == y[0] and (x[1:-1] == y[1:-1] or not x[1:-1] or not y[1:-1])
+    if x[0] != y[0]:
+        return False
+    if x[-1] == y[-1]:
+        return x[1:-1] == y[1:-1] or not x[1:-1] or not y[1:-1]
+    # two surnames, the second one dropped: Pedro Pierluisi = Pedro R. Pierluisi Urrutia
+    short, long = sorted((x, y), key=len)
+    return len(short) == 2 and len(long) >= 3 and short[1] in long[1:-1] and len(short[1]) > 2
