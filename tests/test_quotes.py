@@ -453,3 +453,40 @@ def test_an_adverbial_clause_right_after_the_content_is_reported_too(analyse_tex
     qs = quotes_of(analyse_text("The minister said the tax would rise, adding that the deficit was too high."))
     assert [(q["cue"], q["content"]) for q in qs] == [("said", "the tax would rise"),
                                                       ("adding", "the deficit was too high")]
+
+
+# -- beliefs (A4) and documents (A7) --------------------------------------------
+@pytest.mark.parametrize("text, cue, content", [
+    # "hopes" is lemmatised "hop" by the model: the cue must survive it
+    ("The harbour master hopes the new pier will open in May.", "hopes", "the new pier will open in May"),
+    ("Councillor Irma Kovac hoped that the ferry strike would end soon.", "hoped", "the ferry strike would end soon"),
+    ("The fishermen's union is confident that the quota will be raised.", "confident", "the quota will be raised"),
+    ("Mayor Pike was sure the bridge would be finished by winter.", "sure", "the bridge would be finished by winter"),
+])
+def test_belief_verbs_and_adjectives_with_a_clause_are_statements(analyse_text, text, cue, content):
+    q = only(analyse_text(text))
+    assert (q["kind"], q["cue"], q["content"]) == ("indirect", cue, content)
+    assert q["speaker_text"]
+
+
+@pytest.mark.parametrize("text", [
+    "The fishermen's union is worried about the new quota.",  # a state, no clause
+    "Mayor Pike was not sure the bridge would be finished by winter.",  # negated: no position
+])
+def test_a_belief_adjective_without_a_position_is_no_statement(analyse_text, text):
+    assert quotes_of(analyse_text(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Figures show that unemployment in the harbour towns fell last year.",
+    "Port authority data indicated that traffic had doubled since 2019.",
+    "The evidence suggests the fire started in the engine room.",
+])
+def test_data_and_evidence_are_no_source(analyse_text, text):
+    assert quotes_of(analyse_text(text)) == []
+
+
+def test_what_a_poll_or_study_shows_is_its_object(analyse_text):
+    q = only(analyse_text("A new poll shows a close contest between the two harbour candidates."))
+    assert q["cue"] == "shows" and q["content"] == "a close contest between the two harbour candidates"
+    assert "poll" in q["speaker_text"]

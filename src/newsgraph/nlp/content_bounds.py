@@ -18,6 +18,7 @@ from newsgraph.nlp.candidates import (
     cue_ids,
 )
 from newsgraph.nlp.cues import (
+    BELIEF_ADJECTIVES,
     BELIEF_VERBS,
     CONTENT_NOUNS,
     DOC_NOUNS,
@@ -30,6 +31,8 @@ from newsgraph.nlp.cues import (
     SAY_VERBS,
     VIEW_NOUNS,
     XCOMP_VERBS,
+    cue_lemma,
+    is_data,
 )
 from newsgraph.nlp.quote_marks import WORD, is_mark
 from newsgraph.nlp.speakers import subject_of
@@ -48,7 +51,13 @@ class ContentBounds(FinderBase):
             if lid not in lem_ids and lowers[i] not in low_ids:
                 continue
             t = doc[i]
-            lem = t.lemma_.lower()
+            lem = cue_lemma(t)
+            if t.pos_ == "ADJ" and t.lower_ in BELIEF_ADJECTIVES:
+                if self.in_story(t.idx):
+                    c = self._belief_adjective(t)
+                    if c is not None:
+                        out.append(c)
+                continue
             if t.lower_ in VIEW_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "in" and self.in_story(t.idx):
                 c = self._own_words(t)
                 if c is not None:
@@ -201,6 +210,8 @@ class ContentBounds(FinderBase):
             return None
         subj, impersonal = self.source_of(t)
         impersonal = impersonal and lem in IMPERSONAL_VERBS
+        if subj is not None and is_data(subj):
+            return None  # "figures show", "the data suggests": evidence on no one's record (A7)
         if is_doc and not is_say and (subj is None or not (subj.lemma_.lower() in DOC_NOUNS
                                                             or subj.ent_type_ == "ORG")):
             return None
@@ -295,6 +306,12 @@ class ContentBounds(FinderBase):
                     if x.dep_ == "advcl" and x.i > d.i and any(m.dep_ == "mark" and m.lower_ == "as"
                                                                for m in x.children):
                         spans.append((x.left_edge.i, x.right_edge.i))
+            elif is_doc and dobj and dobj[0].i > t.i and subj is not None and subj.lemma_.lower() in DOC_NOUNS \
+                    and dobj[0].pos_ in ("NOUN", "PROPN", "NUM"):
+                # "Polls show a close contest", "a 2014 study found 31 incidents of ...": what a
+                # document shows is its object (A7)
+                d = dobj[0]
+                spans.append((d.left_edge.i, d.right_edge.i))
             elif lem in XCOMP_VERBS and xcomp and (xcomp[0].tag_ == "VB" or xcomp[0].tag_ == "VBG" and lem in GERUND_VERBS):
                 x = xcomp[0]
                 spans.append((x.left_edge.i, x.right_edge.i))
@@ -330,6 +347,31 @@ class ContentBounds(FinderBase):
             return None
         kind = "indirect"
         return Cand(s, e, kind, frags, cue=self.cue_span(t), cue_tok=t, subj=subj, no_speaker=subj is None)
+
+    def _belief_adjective(self, t: Token) -> Cand | None:
+        """``The minister is confident that the deal will pass`` / ``she was sure Trump
+        would win``: a belief adjective with a clause reports its subject's position (A4);
+        without a clause (``worried about the cuts``) it is a state, no statement."""
+        head = t.head
+        if t.dep_ not in ("acomp", "oprd") or head.pos_ not in ("VERB", "AUX") or any(
+                c.dep_ == "neg" for c in list(t.children) + list(head.children)):
+            return None
+        q = self.mark_of(t.idx)
+        if q is not None and q.direct:
+            return None  # the quoted speaker's own words
+        clause = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i and c.pos_ in ("VERB", "AUX")), None)
+        if clause is None:
+            return None
+        subj = subject_of(head)
+        if subj is None or subj.lower_ in NON_SOURCES:
+            return None
+        got = self._content([(clause.left_edge.i, self._before_participle_report(clause))], None, t)
+        if got is None:
+            return None
+        s, e, frags = got
+        if any(fs <= subj.idx < fe for fs, fe in frags):
+            return None
+        return Cand(s, e, "indirect", frags, cue=(t.idx, t.idx + len(t.text)), cue_tok=t, subj=subj)
 
     def _noun_content(self, t: Token) -> Cand | None:
         """``The Department issued a statement that an inmate had been stabbed``."""
