@@ -490,3 +490,19 @@ def test_what_a_poll_or_study_shows_is_its_object(analyse_text):
     q = only(analyse_text("A new poll shows a close contest between the two harbour candidates."))
     assert q["cue"] == "shows" and q["content"] == "a close contest between the two harbour candidates"
     assert "poll" in q["speaker_text"]
+
+
+def test_a_reporting_verb_coordinated_with_the_content_is_the_speakers_next_act(analyse_text):
+    qs = quotes_of(analyse_text("Councillor Irma Kovac said there was a lack of transparency in the tender "
+                                "and urged the council to publish the bids."))
+    assert [(q["cue"], q["content"]) for q in qs] == [
+        ("said", "there was a lack of transparency in the tender"),
+        ("urged", "the council to publish the bids")]
+    assert all("Kovac" in q["speaker_text"] for q in qs)
+
+
+def test_a_name_before_the_cue_is_the_source_when_the_parse_hangs_the_cue_inside(analyse_text):
+    text = ("The inquiry into the harbour fire continues.\n\n“I will just make this promise to you: we will "
+            "find out what happened in this case,” harbour police Chief Tomas Varga said Monday.")
+    q = only(analyse_text(text))
+    assert q["cue"] == "said" and "Varga" in q["speaker_text"]

@@ -133,16 +133,41 @@ class ContentBounds(FinderBase):
             return None
         return clean[0][0], clean[-1][1], clean
 
-    def _before_participle_report(self, clause: Token) -> int:
+    def _before_participle_report(self, clause: Token, cue: Token | None = None) -> int:
         """The last token of a reported clause, before a ``…, adding …`` / ``…, saying …``
         the parser hung inside it: that participle is a report of its own (the same
-        speaker's next statement), not part of this one."""
+        speaker's next statement), not part of this one. The same for a reporting verb
+        the parser coordinated with the clause (``said there was no plan and urged the
+        crowd to …``): with no subject of its own and the cue's tense, it is the
+        speaker's next act, not the reported clause's."""
         doc = self.doc
         for x in clause.subtree:
             if x.dep_ == "advcl" and x.tag_ == "VBG" and x.lemma_.lower() in SAY_VERBS and x.head.i != x.i \
                     and x.left_edge.i > clause.left_edge.i and doc[x.left_edge.i - 1].text == ",":
                 return x.left_edge.i - 2
+        if cue is not None and cue.tag_ in ("VBD", "VBZ"):
+            for x in clause.children:
+                lem = cue_lemma(x)
+                if x.dep_ == "conj" and x.i > clause.i and x.tag_ == cue.tag_ \
+                        and (lem in SAY_VERBS or lem in OBJECT_VERBS or lem in XCOMP_VERBS) \
+                        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in x.children):
+                    return x.left_edge.i - 1
         return clause.right_edge.i
+
+    def _coordinated_report(self, t: Token) -> Token | None:
+        """``X reported that A, and called B …``: the parser hangs the second reporting
+        verb on the reported clause, so its subject would be A's; it is X's next act
+        (the clause's content ends before it, ``_before_participle_report``)."""
+        if t.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+            return None
+        h = t.head
+        if h.dep_ != "ccomp" or h.head.tag_ != t.tag_ or t.tag_ not in ("VBD", "VBZ"):
+            return None
+        v = h.head
+        lem = cue_lemma(v)
+        if not (lem in SAY_VERBS or lem in OBJECT_VERBS or lem in BELIEF_VERBS):
+            return None
+        return subject_of(v)
 
     def _trailing_clause(self, t: Token, end: int) -> int:
         """The end of the content with an adverbial clause the parser hung on the cue right
@@ -210,6 +235,9 @@ class ContentBounds(FinderBase):
             return None
         subj, impersonal = self.source_of(t)
         impersonal = impersonal and lem in IMPERSONAL_VERBS
+        outer = self._coordinated_report(t)
+        if outer is not None:
+            subj = outer
         if subj is not None and is_data(subj):
             return None  # "figures show", "the data suggests": evidence on no one's record (A7)
         if is_doc and not is_say and (subj is None or not (subj.lemma_.lower() in DOC_NOUNS
@@ -235,7 +263,7 @@ class ContentBounds(FinderBase):
                 for x in d.subtree)][:1]
         if ccomp and (is_say or is_belief or is_doc or lem in OBJECT_VERBS):
             c = ccomp[0]
-            spans.append((c.left_edge.i, self._before_participle_report(c)))
+            spans.append((c.left_edge.i, self._before_participle_report(c, t)))
             # "X is ..., but Y is ..., he noted": clauses coordinated under one cue, which the
             # parser hangs on the cue side by side, are one reported content (A10)
             # (not across a colon, a semicolon or a quotation, which start a new report)

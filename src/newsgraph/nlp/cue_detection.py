@@ -14,7 +14,7 @@ from newsgraph.nlp.cues import (
     SPEECH_NOUNS,
 )
 from newsgraph.nlp.quote_marks import DASH_SIGN, LABEL_LINE, WORD, Marked, is_mark
-from newsgraph.nlp.speakers import Speaker, subject_of
+from newsgraph.nlp.speakers import Speaker, adjacent_subject, subject_of
 
 
 class CueDetection(FinderBase):
@@ -64,8 +64,14 @@ class CueDetection(FinderBase):
                 if cand.subj is None and not cand.no_speaker:
                     cand.subj = self._noun_source(cue)
                 if cand.subj is not None and q.start <= cand.subj.idx < q.end:
-                    # a "source" inside the quotation is a parse gone wrong
-                    cand.subj, cand.cue, cand.cue_tok, cand.inherit = None, None, None, True
+                    # a "source" inside the quotation is a parse gone wrong; the name right
+                    # before the cue outside the marks (`"…," police Chief Jordan said`,
+                    # which the parser hung on the quoted verb) is the source, else none
+                    alt = adjacent_subject(cue)
+                    if alt is not None and not q.open <= alt.idx <= q.close and alt.pos_ == "PROPN":
+                        cand.subj = alt
+                    else:
+                        cand.subj, cand.cue, cand.cue_tok, cand.inherit = None, None, None, True
             else:
                 cand.subj = self._colon_source(q)
                 cand.inherit = cand.subj is None
