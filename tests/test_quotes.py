@@ -506,3 +506,19 @@ def test_a_name_before_the_cue_is_the_source_when_the_parse_hangs_the_cue_inside
             "find out what happened in this case,” harbour police Chief Tomas Varga said Monday.")
     q = only(analyse_text(text))
     assert q["cue"] == "said" and "Varga" in q["speaker_text"]
+
+
+def test_a_long_name_with_its_affiliation_still_leads_to_the_cue(analyse_text):
+    text = ("Several party leaders lined up behind him on Tuesday in the capital.\n\n\"He would be a great "
+            "mayor. Not good, great. One of the brightest members of the entire council,\" Rep. Anna M. "
+            "Lindqvist (D-Ore.) said in a phone interview.")
+    q = only(analyse_text(text))
+    assert q["cue"] == "said" and "Lindqvist" in q["speaker_text"]
+
+
+def test_a_quoted_title_after_the_cue_is_not_its_subject(analyse_text):
+    text = ("Pike said the harbour had been reduced to rubble.\n\n\u201cHe is absolutely right. There is a severe "
+            "disconnect between the council and the fishermen,\u201d Varga, a union organiser, said Thursday "
+            "morning on Radio North\u2019s \u201cHarbour and Friends.\u201d")
+    qs = [q for q in quotes_of(analyse_text(text)) if q["kind"] == "direct"]
+    assert len(qs) == 1 and "Varga" in qs[0]["speaker_text"]
