@@ -522,3 +522,9 @@ def test_a_quoted_title_after_the_cue_is_not_its_subject(analyse_text):
             "morning on Radio North\u2019s \u201cHarbour and Friends.\u201d")
     qs = [q for q in quotes_of(analyse_text(text)) if q["kind"] == "direct"]
     assert len(qs) == 1 and "Varga" in qs[0]["speaker_text"]
+
+
+def test_the_one_cited_with_a_that_clause_is_the_source(analyse_text):
+    q = only(analyse_text("The Harbour Gazette cited a port official that the ferry would resume in June."))
+    assert q["cue"] == "cited" and q["content"] == "the ferry would resume in June"
+    assert "official" in q["speaker_text"]

@@ -154,6 +154,21 @@ class ContentBounds(FinderBase):
                     return x.left_edge.i - 1
         return clause.right_edge.i
 
+    def _cited_clause(self, t: Token, dobj: list[Token]) -> tuple[Token, Token] | None:
+        """``cited a security source that mental health may be a factor``: the parser
+        hangs the that-clause on the one cited; (source, object, clause) when the clause
+        has the complementiser ``that`` and a subject of its own (a relative clause,
+        ``sources that spoke to …``, has ``that`` as its subject instead): (source, clause)."""
+        if not dobj or dobj[0].i < t.i:
+            return None
+        d = dobj[0]
+        for x in d.children:
+            if x.dep_ in ("acl", "relcl", "ccomp") and x.i > d.i and x.pos_ in ("VERB", "AUX") \
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children) \
+                    and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in x.children):
+                return d, x
+        return None
+
     def _coordinated_report(self, t: Token) -> Token | None:
         """``X reported that A, and called B …``: the parser hangs the second reporting
         verb on the reported clause, so its subject would be A's; it is X's next act
@@ -310,10 +325,15 @@ class ContentBounds(FinderBase):
             xcomp = [c for c in children if c.dep_ in ("xcomp", "oprd") and c.i > t.i]
             preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "of", "about", "against", "as", "to", "with")
                      and c.i > t.i]
-            if lem in ("cite", "quote") and any(x.lower_ == "as" and x.dep_ == "prep" and any(
+            cited = self._cited_clause(t, dobj) if lem in ("cite", "quote") else None
+            if cited is not None:
+                # "The Telegraph cited a security source that …": the one cited said it
+                subj, x = cited
+                spans.append((x.left_edge.i, x.right_edge.i))
+            elif lem in ("cite", "quote") and any(x.lower_ == "as" and x.dep_ == "prep" and any(
                     c.dep_ == "pcomp" for c in x.children) for x in t.subtree):
                 return None  # "cited X as saying ...": the saying is the statement
-            if lem in OBJECT_VERBS and dobj and dobj[0].i > t.i and dobj[0].lower_ not in ("it", "this", "that"):
+            elif lem in OBJECT_VERBS and dobj and dobj[0].i > t.i and dobj[0].lower_ not in ("it", "this", "that"):
                 d = dobj[0]
                 if lem in LABEL_VERBS and not (xcomp or any(p.lower_ in ("as", "to", "with") or p.lower_ == "for" and lem == "call"
                                                             for p in preps)):
