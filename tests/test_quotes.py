@@ -528,3 +528,12 @@ def test_the_one_cited_with_a_that_clause_is_the_source(analyse_text):
     q = only(analyse_text("The Harbour Gazette cited a port official that the ferry would resume in June."))
     assert q["cue"] == "cited" and q["content"] == "the ferry would resume in June"
     assert "official" in q["speaker_text"]
+
+
+def test_an_object_with_its_reduced_relative_clause_is_one_content(analyse_text):
+    q = only(analyse_text("Councillor Kovac cited disparaging remarks the mayor had made about the fishermen."))
+    assert q["cue"] == "cited" and q["content"] == "disparaging remarks the mayor had made about the fishermen"
+
+
+def test_a_time_is_no_content(analyse_text):
+    assert quotes_of(analyse_text("Mayor Tomas Varga said last week.")) == []

@@ -154,6 +154,13 @@ class ContentBounds(FinderBase):
                     return x.left_edge.i - 1
         return clause.right_edge.i
 
+    def _only_time(self, s: int, e: int) -> bool:
+        """``said last week``: a time the parser (or the tagger) took for the content is
+        no content."""
+        doc = self.doc
+        return all(doc[k].ent_type_ in ("DATE", "TIME") or doc[k].is_punct
+                   for k in range(self.tok_at(s), self.tok_at(max(s, e - 1)) + 1))
+
     def _cited_clause(self, t: Token, dobj: list[Token]) -> tuple[Token, Token] | None:
         """``cited a security source that mental health may be a factor``: the parser
         hangs the that-clause on the one cited; (source, object, clause) when the clause
@@ -278,7 +285,15 @@ class ContentBounds(FinderBase):
                 for x in d.subtree)][:1]
         if ccomp and (is_say or is_belief or is_doc or lem in OBJECT_VERBS):
             c = ccomp[0]
-            spans.append((c.left_edge.i, self._before_participle_report(c, t)))
+            start = c.left_edge.i
+            obj = next((d for d in children if d.dep_ == "dobj" and t.i < d.i < c.i), None)
+            if obj is not None and lem in OBJECT_VERBS and lem not in SAY_VERBS and lem not in TELL_VERBS \
+                    and obj.right_edge.i + 1 == start and not doc[start].is_punct \
+                    and not any(m.dep_ == "mark" for m in c.children):
+                # "cited disparaging remarks Trump had made about X": a clause the parser
+                # took for the content is the object's reduced relative clause
+                start = obj.left_edge.i
+            spans.append((start, self._before_participle_report(c, t)))
             # "X is ..., but Y is ..., he noted": clauses coordinated under one cue, which the
             # parser hangs on the cue side by side, are one reported content (A10)
             # (not across a colon, a semicolon or a quotation, which start a new report)
@@ -389,6 +404,8 @@ class ContentBounds(FinderBase):
             return None
         s, e, frags = got
         if subj is None and not impersonal:
+            return None
+        if self._only_time(s, e):
             return None
         if subj is not None and any(fs <= subj.idx < fe for fs, fe in frags):
             # the "subject" lies inside the content: a parse that went wrong

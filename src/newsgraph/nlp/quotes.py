@@ -156,6 +156,8 @@ class QuoteFinder(CueDetection, ContentBounds):
         if got is None:
             return None
         s, e, frags = got
+        if self._only_time(s, e):
+            return None
         subj = None
         if st.source is not None:
             a, b = st.source
