@@ -537,3 +537,10 @@ def test_an_object_with_its_reduced_relative_clause_is_one_content(analyse_text)
 
 def test_a_time_is_no_content(analyse_text):
     assert quotes_of(analyse_text("Mayor Tomas Varga said last week.")) == []
+
+
+def test_a_relative_pronoun_fronted_out_of_the_content_leaves_the_source(analyse_text):
+    q = only(analyse_text("The union took a 20 percent stake in the harbour mine, which Mayor Tomas Varga says "
+                          "he is doing everything he can to keep open."))
+    assert q["cue"] == "says" and q["content"] == "he is doing everything he can to keep open"
+    assert "Varga" in q["speaker_text"]

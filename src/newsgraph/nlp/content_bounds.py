@@ -286,6 +286,10 @@ class ContentBounds(FinderBase):
         if ccomp and (is_say or is_belief or is_doc or lem in OBJECT_VERBS):
             c = ccomp[0]
             start = c.left_edge.i
+            if c.i > t.i and start < t.i:
+                # "the mine, which Mr. Clarke says he is keeping open": a relative pronoun
+                # fronted out of the clause; the content starts after the cue
+                start = t.i + 1
             obj = next((d for d in children if d.dep_ == "dobj" and t.i < d.i < c.i), None)
             if obj is not None and lem in OBJECT_VERBS and lem not in SAY_VERBS and lem not in TELL_VERBS \
                     and obj.right_edge.i + 1 == start and not doc[start].is_punct \
