@@ -544,3 +544,10 @@ def test_a_relative_pronoun_fronted_out_of_the_content_leaves_the_source(analyse
                           "he is doing everything he can to keep open."))
     assert q["cue"] == "says" and q["content"] == "he is doing everything he can to keep open"
     assert "Varga" in q["speaker_text"]
+
+
+def test_a_claim_belongs_to_who_made_it_not_who_rejects_it(analyse_text):
+    made = only(analyse_text("The harbour board issued a statement that the pier would reopen in May."))
+    assert made["cue"] == "statement" and "board" in made["speaker_text"]
+    rejected = quotes_of(analyse_text("Fishermen rejected the claim that the pier would reopen in May."))
+    assert not any(q["cue"] == "claim" for q in rejected)

@@ -29,6 +29,7 @@ from newsgraph.nlp.cues import (
     OBJECT_VERBS,
     REPORT_ADVERBS,
     SAY_VERBS,
+    UTTERANCE_VERBS,
     VIEW_NOUNS,
     XCOMP_VERBS,
     cue_lemma,
@@ -452,9 +453,15 @@ class ContentBounds(FinderBase):
         subj = next((c for c in t.children if c.dep_ == "poss"), None)
         if subj is None:  # "a New York Times report that ..."
             subj = next((c for c in t.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")), None)
+        if subj is None and t.left_edge.i >= 2 and self.doc[t.left_edge.i - 1].lower_ in ("'s", "\u2019s"):
+            # "Tulsa police's earlier claim that ...", the possessive the parser lost
+            subj = self.doc[t.left_edge.i - 2]
         if subj is None and t.dep_ in ("dobj", "pobj", "attr"):
             verb = t.head if t.dep_ != "pobj" else t.head.head
-            if verb.pos_ in ("VERB", "AUX"):
+            # only the one who issued, made or repeated the claim is its source, not the
+            # one who rejects or contradicts it
+            if verb.pos_ in ("VERB", "AUX") and (t.dep_ == "attr" or cue_lemma(verb) in UTTERANCE_VERBS
+                                                 or cue_lemma(verb) in SAY_VERBS):
                 subj = subject_of(verb)
         if subj is None:
             return None

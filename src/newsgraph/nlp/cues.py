@@ -40,6 +40,7 @@ UNSOURCED_REPORTS = _LEX.words("unsourced_reports")
 GENERIC_REPORT_WORDS = frozenset(_LEX["unsourced_reports"]["generic"])
 BELIEF_ADJECTIVES = _LEX.words("belief_adjectives")
 DATA_NOUNS = _LEX.words("data_nouns")
+UTTERANCE_VERBS = _LEX.words("utterance_verbs")
 LEMMA_FIXES: dict[str, str] = dict(_LEX["lemma_fixes"]["words"])
 
 
