@@ -551,3 +551,18 @@ def test_a_claim_belongs_to_who_made_it_not_who_rejects_it(analyse_text):
     assert made["cue"] == "statement" and "board" in made["speaker_text"]
     rejected = quotes_of(analyse_text("Fishermen rejected the claim that the pier would reopen in May."))
     assert not any(q["cue"] == "claim" for q in rejected)
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour master declined to comment.",
+    "The Harbour Gazette, citing port officials, reported the closure on Monday.",
+    "The harbour project continues, with a different primary focus.",
+])
+def test_no_comment_a_cited_party_and_continuing_are_no_statements(analyse_text, text):
+    assert not any(q["cue"] in ("declined", "citing", "continues") for q in quotes_of(analyse_text(text)))
+
+
+def test_a_direct_quote_still_takes_continued(analyse_text):
+    qs = quotes_of(analyse_text("\"We will rebuild the pier,\" Mayor Tomas Varga said. \"It will take two years "
+                                "and cost four million euros,\" he continued."))
+    assert [q["cue"] for q in qs] == ["said", "continued"]

@@ -29,6 +29,7 @@ from newsgraph.nlp.cues import (
     OBJECT_VERBS,
     REPORT_ADVERBS,
     SAY_VERBS,
+    UNNAMED_HEADS,
     UTTERANCE_VERBS,
     VIEW_NOUNS,
     XCOMP_VERBS,
@@ -154,6 +155,12 @@ class ContentBounds(FinderBase):
                         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in x.children):
                     return x.left_edge.i - 1
         return clause.right_edge.i
+
+    def _is_party(self, tok: Token) -> bool:
+        """A noun phrase that names a source rather than a content: a person or an
+        organisation, an unnamed source (``officials``). (A document or a figure cited
+        is what the source points to: ``cited the audit as the reason``.)"""
+        return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.lower_ in UNNAMED_HEADS
 
     def _only_time(self, s: int, e: int) -> bool:
         """``said last week``: a time the parser (or the tagger) took for the content is
@@ -353,6 +360,8 @@ class ContentBounds(FinderBase):
             elif lem in ("cite", "quote") and any(x.lower_ == "as" and x.dep_ == "prep" and any(
                     c.dep_ == "pcomp" for c in x.children) for x in t.subtree):
                 return None  # "cited X as saying ...": the saying is the statement
+            elif lem == "cite" and dobj and self._is_party(dobj[0]):
+                return None  # "citing sources within the ministry": whom it relays, no content
             elif lem in OBJECT_VERBS and dobj and dobj[0].i > t.i and dobj[0].lower_ not in ("it", "this", "that"):
                 d = dobj[0]
                 if lem in LABEL_VERBS and not (xcomp or any(p.lower_ in ("as", "to", "with") or p.lower_ == "for" and lem == "call"
@@ -380,6 +389,9 @@ class ContentBounds(FinderBase):
                 # document shows is its object (A7)
                 d = dobj[0]
                 spans.append((d.left_edge.i, d.right_edge.i))
+            elif lem in ("decline", "refuse") and xcomp and cue_lemma(xcomp[0]) in SAY_VERBS | {"comment"} \
+                    and not any(c.dep_ in ("ccomp", "dobj") for c in xcomp[0].children):
+                return None  # "declined to comment": nothing put on record
             elif lem in XCOMP_VERBS and xcomp and (xcomp[0].tag_ == "VB" or xcomp[0].tag_ == "VBG" and lem in GERUND_VERBS):
                 x = xcomp[0]
                 spans.append((x.left_edge.i, x.right_edge.i))
