@@ -566,3 +566,10 @@ def test_a_direct_quote_still_takes_continued(analyse_text):
     qs = quotes_of(analyse_text("\"We will rebuild the pier,\" Mayor Tomas Varga said. \"It will take two years "
                                 "and cost four million euros,\" he continued."))
     assert [q["cue"] for q in qs] == ["said", "continued"]
+
+
+def test_according_to_on_a_participle_reports_the_clause_it_hangs_from(analyse_text):
+    text = ("The old harbour wall collapsed on Sunday; six boats were damaged. Divers, working in water well "
+            "below freezing, according to the coast guard recovered two engines from the wreck on Monday.")
+    q = next(q for q in quotes_of(analyse_text(text)) if q["cue"].lower() == "according to")
+    assert "recovered two engines" in q["content"]

@@ -236,7 +236,7 @@ class ContentBounds(FinderBase):
                 hops += 1
             # "Rescuers, working in the cold, according to X recovered ...": a
             # participle is not the clause; the verb it hangs from is
-            while head.tag_ in ("VBG", "VBN") and head.dep_ in ("advcl", "acl") and head.head.i != head.i \
+            while head.tag_ in ("VBG", "VBN") and head.dep_ in ("advcl", "acl", "csubj") and head.head.i != head.i \
                     and head.head.pos_ in ("VERB", "AUX") and hops < 4:
                 head = head.head
                 hops += 1
