@@ -236,9 +236,15 @@ class ContentBounds(FinderBase):
                 hops += 1
             # "Rescuers, working in the cold, according to X recovered ...": a
             # participle is not the clause; the verb it hangs from is
-            while head.tag_ in ("VBG", "VBN") and head.dep_ in ("advcl", "acl", "csubj") and head.head.i != head.i \
-                    and head.head.pos_ in ("VERB", "AUX") and hops < 4:
-                head = head.head
+            # (the parser hangs it on the verb, makes it a clausal subject, or hangs it on
+            # the subject noun: then the verb is the one that noun is the subject of)
+            while head.tag_ in ("VBG", "VBN") and head.dep_ in ("advcl", "acl", "csubj") and hops < 4:
+                up = head.head
+                if head.dep_ == "acl" and up.dep_ in ("nsubj", "nsubjpass") and up.i < head.i:
+                    up = up.head
+                if up.i == head.i or up.pos_ not in ("VERB", "AUX"):
+                    break
+                head = up
                 hops += 1
             if head.i == t.i or self._reports_itself(head):
                 return None
