@@ -10,8 +10,8 @@ from the parse the pipeline already made.
 
 The passes live in their own modules: ``quote_marks`` (quotation-mark scanning),
 ``cue_detection`` (quotations and the cues next to them), ``content_bounds`` (reported
-speech and where its content starts and ends), on the shared view of the parse in
-``candidates``; this module joins them and attributes each statement to its speaker.
+speech and where its content starts and ends; ``nominal_reports`` for the span cutting
+and the reports that are no verb), on the shared view of the parse in ``candidates``; this module joins them and attributes each statement to its speaker.
 """
 from __future__ import annotations
 
