@@ -453,3 +453,123 @@ def test_an_adverbial_clause_right_after_the_content_is_reported_too(analyse_tex
     qs = quotes_of(analyse_text("The minister said the tax would rise, adding that the deficit was too high."))
     assert [(q["cue"], q["content"]) for q in qs] == [("said", "the tax would rise"),
                                                       ("adding", "the deficit was too high")]
+
+
+# -- beliefs (A4) and documents (A7) --------------------------------------------
+@pytest.mark.parametrize("text, cue, content", [
+    # "hopes" is lemmatised "hop" by the model: the cue must survive it
+    ("The harbour master hopes the new pier will open in May.", "hopes", "the new pier will open in May"),
+    ("Councillor Irma Kovac hoped that the ferry strike would end soon.", "hoped", "the ferry strike would end soon"),
+    ("The fishermen's union is confident that the quota will be raised.", "confident", "the quota will be raised"),
+    ("Mayor Pike was sure the bridge would be finished by winter.", "sure", "the bridge would be finished by winter"),
+])
+def test_belief_verbs_and_adjectives_with_a_clause_are_statements(analyse_text, text, cue, content):
+    q = only(analyse_text(text))
+    assert (q["kind"], q["cue"], q["content"]) == ("indirect", cue, content)
+    assert q["speaker_text"]
+
+
+@pytest.mark.parametrize("text", [
+    "The fishermen's union is worried about the new quota.",  # a state, no clause
+    "Mayor Pike was not sure the bridge would be finished by winter.",  # negated: no position
+])
+def test_a_belief_adjective_without_a_position_is_no_statement(analyse_text, text):
+    assert quotes_of(analyse_text(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Figures show that unemployment in the harbour towns fell last year.",
+    "Port authority data indicated that traffic had doubled since 2019.",
+    "The evidence suggests the fire started in the engine room.",
+])
+def test_data_and_evidence_are_no_source(analyse_text, text):
+    assert quotes_of(analyse_text(text)) == []
+
+
+def test_what_a_poll_or_study_shows_is_its_object(analyse_text):
+    q = only(analyse_text("A new poll shows a close contest between the two harbour candidates."))
+    assert q["cue"] == "shows" and q["content"] == "a close contest between the two harbour candidates"
+    assert "poll" in q["speaker_text"]
+
+
+def test_a_reporting_verb_coordinated_with_the_content_is_the_speakers_next_act(analyse_text):
+    qs = quotes_of(analyse_text("Councillor Irma Kovac said there was a lack of transparency in the tender "
+                                "and urged the council to publish the bids."))
+    assert [(q["cue"], q["content"]) for q in qs] == [
+        ("said", "there was a lack of transparency in the tender"),
+        ("urged", "the council to publish the bids")]
+    assert all("Kovac" in q["speaker_text"] for q in qs)
+
+
+def test_a_name_before_the_cue_is_the_source_when_the_parse_hangs_the_cue_inside(analyse_text):
+    text = ("The inquiry into the harbour fire continues.\n\n“I will just make this promise to you: we will "
+            "find out what happened in this case,” harbour police Chief Tomas Varga said Monday.")
+    q = only(analyse_text(text))
+    assert q["cue"] == "said" and "Varga" in q["speaker_text"]
+
+
+def test_a_long_name_with_its_affiliation_still_leads_to_the_cue(analyse_text):
+    text = ("Several party leaders lined up behind him on Tuesday in the capital.\n\n\"He would be a great "
+            "mayor. Not good, great. One of the brightest members of the entire council,\" Rep. Anna M. "
+            "Lindqvist (D-Ore.) said in a phone interview.")
+    q = only(analyse_text(text))
+    assert q["cue"] == "said" and "Lindqvist" in q["speaker_text"]
+
+
+def test_a_quoted_title_after_the_cue_is_not_its_subject(analyse_text):
+    text = ("Pike said the harbour had been reduced to rubble.\n\n\u201cHe is absolutely right. There is a severe "
+            "disconnect between the council and the fishermen,\u201d Varga, a union organiser, said Thursday "
+            "morning on Radio North\u2019s \u201cHarbour and Friends.\u201d")
+    qs = [q for q in quotes_of(analyse_text(text)) if q["kind"] == "direct"]
+    assert len(qs) == 1 and "Varga" in qs[0]["speaker_text"]
+
+
+def test_the_one_cited_with_a_that_clause_is_the_source(analyse_text):
+    q = only(analyse_text("The Harbour Gazette cited a port official that the ferry would resume in June."))
+    assert q["cue"] == "cited" and q["content"] == "the ferry would resume in June"
+    assert "official" in q["speaker_text"]
+
+
+def test_an_object_with_its_reduced_relative_clause_is_one_content(analyse_text):
+    q = only(analyse_text("Councillor Kovac cited disparaging remarks the mayor had made about the fishermen."))
+    assert q["cue"] == "cited" and q["content"] == "disparaging remarks the mayor had made about the fishermen"
+
+
+def test_a_time_is_no_content(analyse_text):
+    assert quotes_of(analyse_text("Mayor Tomas Varga said last week.")) == []
+
+
+def test_a_relative_pronoun_fronted_out_of_the_content_leaves_the_source(analyse_text):
+    q = only(analyse_text("The union took a 20 percent stake in the harbour mine, which Mayor Tomas Varga says "
+                          "he is doing everything he can to keep open."))
+    assert q["cue"] == "says" and q["content"] == "he is doing everything he can to keep open"
+    assert "Varga" in q["speaker_text"]
+
+
+def test_a_claim_belongs_to_who_made_it_not_who_rejects_it(analyse_text):
+    made = only(analyse_text("The harbour board issued a statement that the pier would reopen in May."))
+    assert made["cue"] == "statement" and "board" in made["speaker_text"]
+    rejected = quotes_of(analyse_text("Fishermen rejected the claim that the pier would reopen in May."))
+    assert not any(q["cue"] == "claim" for q in rejected)
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour master declined to comment.",
+    "The Harbour Gazette, citing port officials, reported the closure on Monday.",
+    "The harbour project continues, with a different primary focus.",
+])
+def test_no_comment_a_cited_party_and_continuing_are_no_statements(analyse_text, text):
+    assert not any(q["cue"] in ("declined", "citing", "continues") for q in quotes_of(analyse_text(text)))
+
+
+def test_a_direct_quote_still_takes_continued(analyse_text):
+    qs = quotes_of(analyse_text("\"We will rebuild the pier,\" Mayor Tomas Varga said. \"It will take two years "
+                                "and cost four million euros,\" he continued."))
+    assert [q["cue"] for q in qs] == ["said", "continued"]
+
+
+def test_according_to_on_a_participle_reports_the_clause_it_hangs_from(analyse_text):
+    text = ("The old harbour wall collapsed on Sunday; six boats were damaged. Divers, working in water well "
+            "below freezing, according to the coast guard recovered two engines from the wreck on Monday.")
+    q = next(q for q in quotes_of(analyse_text(text)) if q["cue"].lower() == "according to")
+    assert "recovered two engines" in q["content"]

@@ -16,17 +16,20 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Article
 from newsgraph.nlp.actors import ActorIndex
 from newsgraph.nlp.cues import (
+    BELIEF_ADJECTIVES,
     BELIEF_VERBS,
     CONTENT_NOUNS,
     DIRECT_ONLY,
     DOC_VERBS,
     LABEL_VERBS,
+    LEMMA_FIXES,
     OBJECT_VERBS,
     REPORT_ADVERBS,
     SAY_VERBS,
     TITLE_CUES,
     VIEW_NOUNS,
     XCOMP_VERBS,
+    cue_lemma,
 )
 from newsgraph.nlp.quote_marks import Marked, scan_marks
 from newsgraph.nlp.speakers import (
@@ -59,7 +62,7 @@ def cue_ids(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
     if got is None:
         strings = doc.vocab.strings
         lemmas = SAY_VERBS | BELIEF_VERBS | DOC_VERBS | OBJECT_VERBS | XCOMP_VERBS | {"put"}
-        words = {"according"} | VIEW_NOUNS | REPORT_ADVERBS | CONTENT_NOUNS
+        words = {"according"} | VIEW_NOUNS | REPORT_ADVERBS | CONTENT_NOUNS | BELIEF_ADJECTIVES | set(LEMMA_FIXES)
         lem_ids = set()
         for w in lemmas:
             lem_ids.add(strings.add(w))
@@ -161,7 +164,7 @@ class FinderBase:
         return s, e
 
     def is_cue(self, tok: Token, titles: bool = True) -> bool:
-        lem = tok.lemma_.lower()
+        lem = cue_lemma(tok)
         if tok.pos_ in ("VERB", "AUX") and (lem in SAY_VERBS or lem in OBJECT_VERBS or lem in DIRECT_ONLY
                                             or lem in ("speak", "put")):
             if lem == "put":

@@ -14,10 +14,10 @@ from newsgraph.nlp.candidates import (
     PASSIVE_HEARERS,
     TELL_VERBS,
     Cand,
-    FinderBase,
     cue_ids,
 )
 from newsgraph.nlp.cues import (
+    BELIEF_ADJECTIVES,
     BELIEF_VERBS,
     CONTENT_NOUNS,
     DOC_NOUNS,
@@ -28,14 +28,18 @@ from newsgraph.nlp.cues import (
     OBJECT_VERBS,
     REPORT_ADVERBS,
     SAY_VERBS,
+    UNNAMED_HEADS,
     VIEW_NOUNS,
     XCOMP_VERBS,
+    cue_lemma,
+    is_data,
 )
-from newsgraph.nlp.quote_marks import WORD, is_mark
+from newsgraph.nlp.nominal_reports import NominalReports
+from newsgraph.nlp.quote_marks import is_mark
 from newsgraph.nlp.speakers import subject_of
 
 
-class ContentBounds(FinderBase):
+class ContentBounds(NominalReports):
     """The reported-speech passes of the statement finder."""
 
     # -- reported speech ----------------------------------------------------
@@ -48,7 +52,13 @@ class ContentBounds(FinderBase):
             if lid not in lem_ids and lowers[i] not in low_ids:
                 continue
             t = doc[i]
-            lem = t.lemma_.lower()
+            lem = cue_lemma(t)
+            if t.pos_ == "ADJ" and t.lower_ in BELIEF_ADJECTIVES:
+                if self.in_story(t.idx):
+                    c = self._belief_adjective(t)
+                    if c is not None:
+                        out.append(c)
+                continue
             if t.lower_ in VIEW_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "in" and self.in_story(t.idx):
                 c = self._own_words(t)
                 if c is not None:
@@ -73,67 +83,41 @@ class ContentBounds(FinderBase):
                 out.append(c)
         return out
 
-    def _content(self, toks: list[tuple[int, int]], exclude: tuple[int, int] | None = None,
-                 cue: Token | None = None) -> tuple[int, int, list[list[int]]] | None:
-        doc = self.doc
-        a = min(x for x, _ in toks)
-        b = max(y for _, y in toks)
-        if cue is not None:
-            # reported content stays in the cue's paragraph (the parser's sentences
-            # sometimes run over a quote's end into the next paragraph)
-            lo = self.text.rfind("\n", 0, cue.idx) + 1
-            hi = self.text.find("\n", cue.idx)
-            hi = len(self.text) if hi < 0 else hi
-            semi = self.text.rfind(";", lo, cue.idx)
-            if semi >= 0:
-                lo = semi + 1
-            semi = self.text.find(";", cue.idx, hi)
-            if semi >= 0:
-                hi = semi
-            while a <= b and doc[a].idx < lo:
-                a += 1
-            while b >= a and doc[b].idx >= hi:
-                b -= 1
-            if a > b:
-                return None
-        frags: list[tuple[int, int]] = [(a, b)]
-        if exclude is not None:
-            ea, eb = exclude
-            frags = []
-            if a < ea:
-                frags.append((a, min(b, ea - 1)))
-            if eb < b:
-                frags.append((max(a, eb + 1), b))
-        clean: list[list[int]] = []
-        for x, y in frags:
-            # "Reportedly also, …": a sentence adverb set off by a comma is no content
-            if x + 1 <= y and doc[x].pos_ == "ADV" and doc[x + 1].text == ",":
-                x += 2
-            while x <= y and (doc[x].is_punct and not is_mark(doc[x].text) or doc[x].dep_ in ("mark", "cc")
-                              or doc[x].is_space):
-                x += 1
-            while y >= x and (doc[y].is_punct and not is_mark(doc[y].text) or doc[y].is_space
-                              or doc[y].dep_ == "cc"):
-                y -= 1
-            if y >= x:
-                clean.append(list(self.span_chars(x, y)))
-        if not clean:
-            return None
-        words = sum(len(WORD.findall(self.text[s:e])) for s, e in clean)
-        if words < 2:
-            return None
-        return clean[0][0], clean[-1][1], clean
+    def _is_party(self, tok: Token) -> bool:
+        """A noun phrase that names a source rather than a content: a person or an
+        organisation, an unnamed source (``officials``). (A document or a figure cited
+        is what the source points to: ``cited the audit as the reason``.)"""
+        return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.lower_ in UNNAMED_HEADS
 
-    def _before_participle_report(self, clause: Token) -> int:
-        """The last token of a reported clause, before a ``…, adding …`` / ``…, saying …``
-        the parser hung inside it: that participle is a report of its own (the same
-        speaker's next statement), not part of this one."""
-        doc = self.doc
-        for x in clause.subtree:
-            if x.dep_ == "advcl" and x.tag_ == "VBG" and x.lemma_.lower() in SAY_VERBS and x.head.i != x.i \
-                    and x.left_edge.i > clause.left_edge.i and doc[x.left_edge.i - 1].text == ",":
-                return x.left_edge.i - 2
-        return clause.right_edge.i
+    def _cited_clause(self, t: Token, dobj: list[Token]) -> tuple[Token, Token] | None:
+        """``cited a security source that mental health may be a factor``: the parser
+        hangs the that-clause on the one cited; (source, object, clause) when the clause
+        has the complementiser ``that`` and a subject of its own (a relative clause,
+        ``sources that spoke to …``, has ``that`` as its subject instead): (source, clause)."""
+        if not dobj or dobj[0].i < t.i:
+            return None
+        d = dobj[0]
+        for x in d.children:
+            if x.dep_ in ("acl", "relcl", "ccomp") and x.i > d.i and x.pos_ in ("VERB", "AUX") \
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children) \
+                    and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in x.children):
+                return d, x
+        return None
+
+    def _coordinated_report(self, t: Token) -> Token | None:
+        """``X reported that A, and called B …``: the parser hangs the second reporting
+        verb on the reported clause, so its subject would be A's; it is X's next act
+        (the clause's content ends before it, ``_before_participle_report``)."""
+        if t.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+            return None
+        h = t.head
+        if h.dep_ != "ccomp" or h.head.tag_ != t.tag_ or t.tag_ not in ("VBD", "VBZ"):
+            return None
+        v = h.head
+        lem = cue_lemma(v)
+        if not (lem in SAY_VERBS or lem in OBJECT_VERBS or lem in BELIEF_VERBS):
+            return None
+        return subject_of(v)
 
     def _trailing_clause(self, t: Token, end: int) -> int:
         """The end of the content with an adverbial clause the parser hung on the cue right
@@ -172,9 +156,15 @@ class ContentBounds(FinderBase):
                 hops += 1
             # "Rescuers, working in the cold, according to X recovered ...": a
             # participle is not the clause; the verb it hangs from is
-            while head.tag_ in ("VBG", "VBN") and head.dep_ in ("advcl", "acl") and head.head.i != head.i \
-                    and head.head.pos_ in ("VERB", "AUX") and hops < 4:
-                head = head.head
+            # (the parser hangs it on the verb, makes it a clausal subject, or hangs it on
+            # the subject noun: then the verb is the one that noun is the subject of)
+            while head.tag_ in ("VBG", "VBN") and head.dep_ in ("advcl", "acl", "csubj") and hops < 4:
+                up = head.head
+                if head.dep_ == "acl" and up.dep_ in ("nsubj", "nsubjpass") and up.i < head.i:
+                    up = up.head
+                if up.i == head.i or up.pos_ not in ("VERB", "AUX"):
+                    break
+                head = up
                 hops += 1
             if head.i == t.i or self._reports_itself(head):
                 return None
@@ -201,6 +191,11 @@ class ContentBounds(FinderBase):
             return None
         subj, impersonal = self.source_of(t)
         impersonal = impersonal and lem in IMPERSONAL_VERBS
+        outer = self._coordinated_report(t)
+        if outer is not None:
+            subj = outer
+        if subj is not None and is_data(subj):
+            return None  # "figures show", "the data suggests": evidence on no one's record (A7)
         if is_doc and not is_say and (subj is None or not (subj.lemma_.lower() in DOC_NOUNS
                                                             or subj.ent_type_ == "ORG")):
             return None
@@ -224,7 +219,19 @@ class ContentBounds(FinderBase):
                 for x in d.subtree)][:1]
         if ccomp and (is_say or is_belief or is_doc or lem in OBJECT_VERBS):
             c = ccomp[0]
-            spans.append((c.left_edge.i, self._before_participle_report(c)))
+            start = c.left_edge.i
+            if c.i > t.i and start < t.i:
+                # "the mine, which Mr. Clarke says he is keeping open": a relative pronoun
+                # fronted out of the clause; the content starts after the cue
+                start = t.i + 1
+            obj = next((d for d in children if d.dep_ == "dobj" and t.i < d.i < c.i), None)
+            if obj is not None and lem in OBJECT_VERBS and lem not in SAY_VERBS and lem not in TELL_VERBS \
+                    and obj.right_edge.i + 1 == start and not doc[start].is_punct \
+                    and not any(m.dep_ == "mark" for m in c.children):
+                # "cited disparaging remarks Trump had made about X": a clause the parser
+                # took for the content is the object's reduced relative clause
+                start = obj.left_edge.i
+            spans.append((start, self._before_participle_report(c, t)))
             # "X is ..., but Y is ..., he noted": clauses coordinated under one cue, which the
             # parser hangs on the cue side by side, are one reported content (A10)
             # (not across a colon, a semicolon or a quotation, which start a new report)
@@ -271,10 +278,17 @@ class ContentBounds(FinderBase):
             xcomp = [c for c in children if c.dep_ in ("xcomp", "oprd") and c.i > t.i]
             preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "of", "about", "against", "as", "to", "with")
                      and c.i > t.i]
-            if lem in ("cite", "quote") and any(x.lower_ == "as" and x.dep_ == "prep" and any(
+            cited = self._cited_clause(t, dobj) if lem in ("cite", "quote") else None
+            if cited is not None:
+                # "The Telegraph cited a security source that …": the one cited said it
+                subj, x = cited
+                spans.append((x.left_edge.i, x.right_edge.i))
+            elif lem in ("cite", "quote") and any(x.lower_ == "as" and x.dep_ == "prep" and any(
                     c.dep_ == "pcomp" for c in x.children) for x in t.subtree):
                 return None  # "cited X as saying ...": the saying is the statement
-            if lem in OBJECT_VERBS and dobj and dobj[0].i > t.i and dobj[0].lower_ not in ("it", "this", "that"):
+            elif lem == "cite" and dobj and self._is_party(dobj[0]):
+                return None  # "citing sources within the ministry": whom it relays, no content
+            elif lem in OBJECT_VERBS and dobj and dobj[0].i > t.i and dobj[0].lower_ not in ("it", "this", "that"):
                 d = dobj[0]
                 if lem in LABEL_VERBS and not (xcomp or any(p.lower_ in ("as", "to", "with") or p.lower_ == "for" and lem == "call"
                                                             for p in preps)):
@@ -295,6 +309,15 @@ class ContentBounds(FinderBase):
                     if x.dep_ == "advcl" and x.i > d.i and any(m.dep_ == "mark" and m.lower_ == "as"
                                                                for m in x.children):
                         spans.append((x.left_edge.i, x.right_edge.i))
+            elif is_doc and dobj and dobj[0].i > t.i and subj is not None and subj.lemma_.lower() in DOC_NOUNS \
+                    and dobj[0].pos_ in ("NOUN", "PROPN", "NUM"):
+                # "Polls show a close contest", "a 2014 study found 31 incidents of ...": what a
+                # document shows is its object (A7)
+                d = dobj[0]
+                spans.append((d.left_edge.i, d.right_edge.i))
+            elif lem in ("decline", "refuse") and xcomp and cue_lemma(xcomp[0]) in SAY_VERBS | {"comment"} \
+                    and not any(c.dep_ in ("ccomp", "dobj") for c in xcomp[0].children):
+                return None  # "declined to comment": nothing put on record
             elif lem in XCOMP_VERBS and xcomp and (xcomp[0].tag_ == "VB" or xcomp[0].tag_ == "VBG" and lem in GERUND_VERBS):
                 x = xcomp[0]
                 spans.append((x.left_edge.i, x.right_edge.i))
@@ -325,62 +348,13 @@ class ContentBounds(FinderBase):
         s, e, frags = got
         if subj is None and not impersonal:
             return None
+        if self._only_time(s, e):
+            return None
         if subj is not None and any(fs <= subj.idx < fe for fs, fe in frags):
             # the "subject" lies inside the content: a parse that went wrong
             return None
         kind = "indirect"
         return Cand(s, e, kind, frags, cue=self.cue_span(t), cue_tok=t, subj=subj, no_speaker=subj is None)
-
-    def _noun_content(self, t: Token) -> Cand | None:
-        """``The Department issued a statement that an inmate had been stabbed``."""
-        clause = next((c for c in t.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > t.i
-                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-        if clause is None or clause.pos_ not in ("VERB", "AUX"):
-            return None
-        # "that" as a relative pronoun would be the clause's subject or object, not a mark
-        subj = next((c for c in t.children if c.dep_ == "poss"), None)
-        if subj is None:  # "a New York Times report that ..."
-            subj = next((c for c in t.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")), None)
-        if subj is None and t.dep_ in ("dobj", "pobj", "attr"):
-            verb = t.head if t.dep_ != "pobj" else t.head.head
-            if verb.pos_ in ("VERB", "AUX"):
-                subj = subject_of(verb)
-        if subj is None:
-            return None
-        got = self._content([(clause.left_edge.i, clause.right_edge.i)], None, t)
-        if got is None:
-            return None
-        s, e, frags = got
-        return Cand(s, e, "indirect", frags, cue=(t.idx, t.idx + len(t.text)), cue_tok=t, subj=subj)
-
-    def _own_words(self, t: Token) -> Cand | None:
-        """``X, in his own words, did not "want to discuss"`` / ``in the words of X, ...``."""
-        prep = t.head
-        if t.dep_ != "pobj" or prep.lower_ != "in":
-            return None
-        subj = None
-        for c in t.children:
-            if c.dep_ == "poss":
-                subj = c
-            elif c.dep_ == "prep" and c.lower_ == "of":
-                subj = next((p for p in c.children if p.dep_ == "pobj"), None)
-        if subj is None:
-            return None
-        head = prep.head
-        if head.pos_ not in ("VERB", "AUX"):
-            return None
-        # The clause around the phrase, without it (``The plan, in his view, is flawed``);
-        # a source named before the phrase is no content (``X, in his own words, ...``).
-        a = head.left_edge.i
-        if subj.pos_ == "PRON" and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < prep.i for c in head.children):
-            a = prep.right_edge.i + 1
-        if a > head.right_edge.i:
-            return None
-        got = self._content([(a, head.right_edge.i)], (prep.left_edge.i, prep.right_edge.i), t)
-        if got is None:
-            return None
-        s, e, frags = got
-        return Cand(s, e, "indirect", frags, cue=(prep.idx, t.idx + len(t.text)), cue_tok=t, subj=subj)
 
     def _balance(self, c: Cand) -> None:
         """Take in the quotation mark a reported content cuts in half

@@ -14,7 +14,7 @@ from newsgraph.nlp.cues import (
     SPEECH_NOUNS,
 )
 from newsgraph.nlp.quote_marks import DASH_SIGN, LABEL_LINE, WORD, Marked, is_mark
-from newsgraph.nlp.speakers import Speaker, subject_of
+from newsgraph.nlp.speakers import Speaker, adjacent_subject, subject_of
 
 
 class CueDetection(FinderBase):
@@ -61,16 +61,40 @@ class CueDetection(FinderBase):
                 cand.cue_tok = cue
                 cand.cue = self.cue_span(cue) if cue.lower_ != "according" else (cue.idx, cue.idx + 12)
                 cand.subj, cand.no_speaker = self.source_of(cue)
+                if cand.subj is not None and cand.subj.i > cue.i and self.mark_of(cand.subj.idx) is not None:
+                    # a "subject" after the cue inside quotation marks is a title the parser
+                    # misread (`said on Fox News's "Fox and Friends"`): the name before the
+                    # cue speaks
+                    alt = self._name_before(cue)
+                    if alt is not None:
+                        cand.subj = alt
                 if cand.subj is None and not cand.no_speaker:
                     cand.subj = self._noun_source(cue)
                 if cand.subj is not None and q.start <= cand.subj.idx < q.end:
-                    # a "source" inside the quotation is a parse gone wrong
-                    cand.subj, cand.cue, cand.cue_tok, cand.inherit = None, None, None, True
+                    # a "source" inside the quotation is a parse gone wrong; the name right
+                    # before the cue outside the marks (`"…," police Chief Jordan said`,
+                    # which the parser hung on the quoted verb) is the source, else none
+                    alt = self._name_before(cue)
+                    if alt is not None and not q.open <= alt.idx <= q.close:
+                        cand.subj = alt
+                    else:
+                        cand.subj, cand.cue, cand.cue_tok, cand.inherit = None, None, None, True
             else:
                 cand.subj = self._colon_source(q)
                 cand.inherit = cand.subj is None
             out.append(cand)
         return out
+
+    def _name_before(self, cue: Token) -> Token | None:
+        """The name right before a cue (``Flynn, a top Trump surrogate, said``), through
+        a description set off in apposition, when the parser gave the cue no subject of
+        its own."""
+        alt = adjacent_subject(cue)
+        if alt is None or alt.i > cue.i:
+            return None
+        if alt.dep_ == "appos" and alt.head.i < alt.i:
+            alt = alt.head
+        return alt if alt.pos_ == "PROPN" else None
 
     def _colon_source(self, q: Marked) -> Token | None:
         """``Trump took a parting shot on Twitter: "…"``: a quotation a clause introduces
@@ -203,7 +227,9 @@ class CueDetection(FinderBase):
                     if k < len(doc) and doc[k].idx >= limit:
                         return None
                 return t
-            if seen > 8:
+            if seen > 8 and (seen > 14 or t.pos_ not in ("PROPN", "NOUN", "PUNCT", "DET", "ADJ", "ADP", "NUM")):
+                # past eight tokens, only a long name with its title or affiliation
+                # (`Rep. Elijah E. Cummings (D-Md.) said`) may still lead to the cue
                 break
         return None
 

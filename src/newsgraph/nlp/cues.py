@@ -9,6 +9,8 @@ intentions. The sets hold lemmas so one lookup per token classifies it.
 """
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from newsgraph.nlp.lexicon import Lexicon
 
 _LEX = Lexicon("cues.json")
@@ -36,3 +38,19 @@ NON_SOURCES = _LEX.words("non_sources")
 UNNAMED_HEADS = _LEX.words("unnamed_heads")
 UNSOURCED_REPORTS = _LEX.words("unsourced_reports")
 GENERIC_REPORT_WORDS = frozenset(_LEX["unsourced_reports"]["generic"])
+BELIEF_ADJECTIVES = _LEX.words("belief_adjectives")
+DATA_NOUNS = _LEX.words("data_nouns")
+UTTERANCE_VERBS = _LEX.words("utterance_verbs")
+LEMMA_FIXES: dict[str, str] = dict(_LEX["lemma_fixes"]["words"])
+
+
+def cue_lemma(tok: Token) -> str:
+    """The token's lemma, lower case, with the lemmatiser's known slips mended
+    (``hopes`` -> ``hop``): the one lookup the cue lists are matched against."""
+    return LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
+
+
+def is_data(tok: Token) -> bool:
+    """Is this source head data or evidence that no one put on record (A7)? By lemma and
+    by surface, since the lemmatiser gives ``data`` as ``datum``."""
+    return tok.lower_ in DATA_NOUNS or tok.lemma_.lower() in DATA_NOUNS

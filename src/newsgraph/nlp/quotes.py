@@ -10,8 +10,8 @@ from the parse the pipeline already made.
 
 The passes live in their own modules: ``quote_marks`` (quotation-mark scanning),
 ``cue_detection`` (quotations and the cues next to them), ``content_bounds`` (reported
-speech and where its content starts and ends), on the shared view of the parse in
-``candidates``; this module joins them and attributes each statement to its speaker.
+speech and where its content starts and ends; ``nominal_reports`` for the span cutting
+and the reports that are no verb), on the shared view of the parse in ``candidates``; this module joins them and attributes each statement to its speaker.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from newsgraph.nlp.attribution_tagger import Tagged, is_anchor, statements, tagg
 from newsgraph.nlp.candidates import TELL_VERBS, Cand
 from newsgraph.nlp.content_bounds import ContentBounds
 from newsgraph.nlp.cue_detection import CueDetection
-from newsgraph.nlp.cues import FIRST, LABEL_VERBS, SAY_VERBS, XCOMP_VERBS
+from newsgraph.nlp.cues import FIRST, LABEL_VERBS, SAY_VERBS, XCOMP_VERBS, is_data
 from newsgraph.nlp.interviews import INTERVIEW, Turn, find_turns, label_actor
 from newsgraph.nlp.nesting import drop_nested
 from newsgraph.nlp.quote_marks import WORD, Marked, scan_marks
@@ -156,10 +156,14 @@ class QuoteFinder(CueDetection, ContentBounds):
         if got is None:
             return None
         s, e, frags = got
+        if self._only_time(s, e):
+            return None
         subj = None
         if st.source is not None:
             a, b = st.source
             subj = next((doc[i] for i in range(a, b + 1) if not a <= doc[i].head.i <= b), doc[b])
+            if is_data(subj):
+                return None  # "figures show": evidence on no one's record (A7)
         kind = "mixed" if any(q.words and s <= q.start and q.end <= e for q in self.marks_near(s, e)) else "indirect"
         cue_end = doc[st.cue[1]]
         return Cand(s, e, kind, frags, cue=(cue.idx, cue_end.idx + len(cue_end.text)), cue_tok=cue,

@@ -1,0 +1,185 @@
+"""The span cutting every reported-speech pass shares, and the reports that are no verb:
+a content noun's that-clause (``his claim that …``, ``issued a statement that …``), a
+belief adjective's clause (``is confident that …``) and a source's own words or view in
+an ``in`` phrase (``in his view, …``). ``ContentBounds`` builds on it for the verbs.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.nlp.candidates import Cand, FinderBase
+from newsgraph.nlp.cues import (
+    NON_SOURCES,
+    OBJECT_VERBS,
+    SAY_VERBS,
+    UTTERANCE_VERBS,
+    XCOMP_VERBS,
+    cue_lemma,
+)
+from newsgraph.nlp.quote_marks import WORD, is_mark
+from newsgraph.nlp.speakers import subject_of
+
+
+class NominalReports(FinderBase):
+    """Content spans (A10) and the nominal and adjectival reports."""
+
+    def _content(self, toks: list[tuple[int, int]], exclude: tuple[int, int] | None = None,
+                 cue: Token | None = None) -> tuple[int, int, list[list[int]]] | None:
+        doc = self.doc
+        a = min(x for x, _ in toks)
+        b = max(y for _, y in toks)
+        if cue is not None:
+            # reported content stays in the cue's paragraph (the parser's sentences
+            # sometimes run over a quote's end into the next paragraph)
+            lo = self.text.rfind("\n", 0, cue.idx) + 1
+            hi = self.text.find("\n", cue.idx)
+            hi = len(self.text) if hi < 0 else hi
+            semi = self.text.rfind(";", lo, cue.idx)
+            if semi >= 0:
+                lo = semi + 1
+            semi = self.text.find(";", cue.idx, hi)
+            if semi >= 0:
+                hi = semi
+            while a <= b and doc[a].idx < lo:
+                a += 1
+            while b >= a and doc[b].idx >= hi:
+                b -= 1
+            if a > b:
+                return None
+        frags: list[tuple[int, int]] = [(a, b)]
+        if exclude is not None:
+            ea, eb = exclude
+            frags = []
+            if a < ea:
+                frags.append((a, min(b, ea - 1)))
+            if eb < b:
+                frags.append((max(a, eb + 1), b))
+        clean: list[list[int]] = []
+        for x, y in frags:
+            # "Reportedly also, …": a sentence adverb set off by a comma is no content
+            if x + 1 <= y and doc[x].pos_ == "ADV" and doc[x + 1].text == ",":
+                x += 2
+            while x <= y and (doc[x].is_punct and not is_mark(doc[x].text) or doc[x].dep_ in ("mark", "cc")
+                              or doc[x].is_space):
+                x += 1
+            while y >= x and (doc[y].is_punct and not is_mark(doc[y].text) or doc[y].is_space
+                              or doc[y].dep_ == "cc"):
+                y -= 1
+            if y >= x:
+                clean.append(list(self.span_chars(x, y)))
+        if not clean:
+            return None
+        words = sum(len(WORD.findall(self.text[s:e])) for s, e in clean)
+        if words < 2:
+            return None
+        return clean[0][0], clean[-1][1], clean
+
+    def _before_participle_report(self, clause: Token, cue: Token | None = None) -> int:
+        """The last token of a reported clause, before a ``…, adding …`` / ``…, saying …``
+        the parser hung inside it: that participle is a report of its own (the same
+        speaker's next statement), not part of this one. The same for a reporting verb
+        the parser coordinated with the clause (``said there was no plan and urged the
+        crowd to …``): with no subject of its own and the cue's tense, it is the
+        speaker's next act, not the reported clause's."""
+        doc = self.doc
+        for x in clause.subtree:
+            if x.dep_ == "advcl" and x.tag_ == "VBG" and x.lemma_.lower() in SAY_VERBS and x.head.i != x.i \
+                    and x.left_edge.i > clause.left_edge.i and doc[x.left_edge.i - 1].text == ",":
+                return x.left_edge.i - 2
+        if cue is not None and cue.tag_ in ("VBD", "VBZ"):
+            for x in clause.children:
+                lem = cue_lemma(x)
+                if x.dep_ == "conj" and x.i > clause.i and x.tag_ == cue.tag_ \
+                        and (lem in SAY_VERBS or lem in OBJECT_VERBS or lem in XCOMP_VERBS) \
+                        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in x.children):
+                    return x.left_edge.i - 1
+        return clause.right_edge.i
+
+    def _only_time(self, s: int, e: int) -> bool:
+        """``said last week``: a time the parser (or the tagger) took for the content is
+        no content."""
+        doc = self.doc
+        return all(doc[k].ent_type_ in ("DATE", "TIME") or doc[k].is_punct
+                   for k in range(self.tok_at(s), self.tok_at(max(s, e - 1)) + 1))
+
+    def _belief_adjective(self, t: Token) -> Cand | None:
+        """``The minister is confident that the deal will pass`` / ``she was sure Trump
+        would win``: a belief adjective with a clause reports its subject's position (A4);
+        without a clause (``worried about the cuts``) it is a state, no statement."""
+        head = t.head
+        if t.dep_ not in ("acomp", "oprd") or head.pos_ not in ("VERB", "AUX") or any(
+                c.dep_ == "neg" for c in list(t.children) + list(head.children)):
+            return None
+        q = self.mark_of(t.idx)
+        if q is not None and q.direct:
+            return None  # the quoted speaker's own words
+        clause = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i and c.pos_ in ("VERB", "AUX")), None)
+        if clause is None:
+            return None
+        subj = subject_of(head)
+        if subj is None or subj.lower_ in NON_SOURCES:
+            return None
+        got = self._content([(clause.left_edge.i, self._before_participle_report(clause))], None, t)
+        if got is None:
+            return None
+        s, e, frags = got
+        if any(fs <= subj.idx < fe for fs, fe in frags):
+            return None
+        return Cand(s, e, "indirect", frags, cue=(t.idx, t.idx + len(t.text)), cue_tok=t, subj=subj)
+
+    def _noun_content(self, t: Token) -> Cand | None:
+        """``The Department issued a statement that an inmate had been stabbed``."""
+        clause = next((c for c in t.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > t.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None or clause.pos_ not in ("VERB", "AUX"):
+            return None
+        # "that" as a relative pronoun would be the clause's subject or object, not a mark
+        subj = next((c for c in t.children if c.dep_ == "poss"), None)
+        if subj is None:  # "a New York Times report that ..."
+            subj = next((c for c in t.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")), None)
+        if subj is None and t.left_edge.i >= 2 and self.doc[t.left_edge.i - 1].lower_ in ("'s", "\u2019s"):
+            # "Tulsa police's earlier claim that ...", the possessive the parser lost
+            subj = self.doc[t.left_edge.i - 2]
+        if subj is None and t.dep_ in ("dobj", "pobj", "attr"):
+            verb = t.head if t.dep_ != "pobj" else t.head.head
+            # only the one who issued, made or repeated the claim is its source, not the
+            # one who rejects or contradicts it
+            if verb.pos_ in ("VERB", "AUX") and (t.dep_ == "attr" or cue_lemma(verb) in UTTERANCE_VERBS
+                                                 or cue_lemma(verb) in SAY_VERBS):
+                subj = subject_of(verb)
+        if subj is None:
+            return None
+        got = self._content([(clause.left_edge.i, clause.right_edge.i)], None, t)
+        if got is None:
+            return None
+        s, e, frags = got
+        return Cand(s, e, "indirect", frags, cue=(t.idx, t.idx + len(t.text)), cue_tok=t, subj=subj)
+
+    def _own_words(self, t: Token) -> Cand | None:
+        """``X, in his own words, did not "want to discuss"`` / ``in the words of X, ...``."""
+        prep = t.head
+        if t.dep_ != "pobj" or prep.lower_ != "in":
+            return None
+        subj = None
+        for c in t.children:
+            if c.dep_ == "poss":
+                subj = c
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                subj = next((p for p in c.children if p.dep_ == "pobj"), None)
+        if subj is None:
+            return None
+        head = prep.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        # The clause around the phrase, without it (``The plan, in his view, is flawed``);
+        # a source named before the phrase is no content (``X, in his own words, ...``).
+        a = head.left_edge.i
+        if subj.pos_ == "PRON" and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < prep.i for c in head.children):
+            a = prep.right_edge.i + 1
+        if a > head.right_edge.i:
+            return None
+        got = self._content([(a, head.right_edge.i)], (prep.left_edge.i, prep.right_edge.i), t)
+        if got is None:
+            return None
+        s, e, frags = got
+        return Cand(s, e, "indirect", frags, cue=(prep.idx, t.idx + len(t.text)), cue_tok=t, subj=subj)
