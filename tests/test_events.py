@@ -168,3 +168,23 @@ def test_uncoded_verbs_make_no_events(analyse_text):
     rec = analyse_text("The minister of Portugal visited a school and read a book to the children.")
     assert all(e["type"] != "CONSULT" or e["target"] for e in rec["events"])
     assert not any(e["type"] in ("ASSAULT", "COERCE", "ACCUSE") for e in rec["events"])
+
+
+def test_statement_links_are_set_by_their_own_stage(nlp):
+    """The events stage leaves the statements as they were; ``newsgraph_links`` sets
+    ``Quote.about`` from where the events are (issue 13: no stage edits another's output)."""
+    from newsgraph.model import Article, Metadata
+    from newsgraph.nlp.components import attach
+    from newsgraph.nlp.pipeline import Stages, load_nlp
+
+    text = 'Norway denounced the bombing of Gaza as "a grave violation of international law".'
+    full = load_nlp()
+    doc = attach(full.make_doc(text), Article(id="t", text=text, metadata=Metadata(date="2025-01-16")), Stages(), None)
+    for name in full.pipe_names[:full.pipe_names.index("newsgraph_links")]:
+        doc = full.get_pipe(name)(doc)
+    quotes, events = doc._.ng_quotes, doc._.ng_events
+    bombing = [e for e in events if e.type == "ASSAULT"]
+    assert quotes and bombing and all(q.about == [] for q in quotes)
+    assert any(a.event_id == bombing[0].id for a in doc._.ng_event_anchors)
+    full.get_pipe("newsgraph_links")(doc)
+    assert any(bombing[0].id in q.about for q in quotes)

@@ -68,16 +68,3 @@ def same_side(a: Actor, b: Actor) -> bool:
     """A speaker's own country is no target of the speaker's claims."""
     return a.kind == "country" and a.country is not None and a.country == b.country
 
-
-def governs(head: Token, t: Token, blockers: set[int] = frozenset()) -> bool:
-    h = t
-    for _ in range(8):
-        if h == head:
-            return True
-        if h.i in blockers:
-            return False
-        if h.head == h:
-            return False
-        h = h.head
-    return False
-

@@ -12,7 +12,8 @@ One pass over the parsed article, dict lookups by lemma (``nlp/plover.py``):
   with its ``reason`` (``nlp/modality.py``);
 * speech acts (denounce, praise, demand, threaten, refuse; ``expressed disappointment``)
   are linked to the statement whose cue they are (``said_in``), with the statement's
-  speaker as source; statements point at the events they are about (``Quote.about``).
+  speaker as source; which events a statement is about (``Quote.about``) is set by the
+  next stage (``nlp/statement_links.py``) from where the events are (``Anchor``).
 
 Modules: ``event_triggers`` (which verbs and nouns are acts), ``event_roles`` (their
 parties), ``event_dates`` (dates, historical acts), ``event_candidate`` (the candidate and
@@ -25,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.model import Actor, Article, Event, Quote
 from newsgraph.nlp.actors import ActorIndex
-from newsgraph.nlp.event_candidate import Cand, governs, same_side
+from newsgraph.nlp.event_candidate import Cand, same_side
 from newsgraph.nlp.event_dates import EventDates
 from newsgraph.nlp.event_triggers import EventTriggers, noun_event_code
 from newsgraph.nlp.event_verifier import calibrated
@@ -33,6 +34,7 @@ from newsgraph.nlp.event_words import FIRST_PERSON, VERBAL_TYPES
 from newsgraph.nlp.interviews import INTERVIEW
 from newsgraph.nlp.modality import verb_status
 from newsgraph.nlp.plover import Code
+from newsgraph.nlp.statement_links import Anchor, governs, statement_about
 from newsgraph.nlp.tone import text_score
 
 MIN_CONFIDENCE = 0.4
@@ -44,6 +46,7 @@ class _Extractor(EventTriggers, EventDates):
 
     # -- the passes -----------------------------------------------------------------
     def run(self) -> tuple[list[Event], list[Event]]:
+        self.anchors: list[Anchor] = []  # where the asserted events are (link_acts)
         is_story = self.article.is_story
         for tok in self.doc:
             if tok.pos_ == "VERB" and is_story(tok.idx):
@@ -169,7 +172,7 @@ class _Extractor(EventTriggers, EventDates):
             ev.id = f"{aid}:e{n}"
         for n, ev in enumerate(non, 1):
             ev.id = f"{aid}:n{n}"
-        self.link_quotes(by_trigger)
+        self.link_acts(by_trigger)
         return events, non
 
     def statement_acts(self, by_trigger: dict[int, Cand]) -> None:
@@ -246,45 +249,32 @@ class _Extractor(EventTriggers, EventDates):
             q = min(1.0, q + 0.1)
         return max(0.0, min(1.0, c.code.strength * q))
 
-    def link_quotes(self, by_trigger: dict[int, Cand]) -> None:
-        """A statement is about the events its cue governs or its content reports."""
+    def link_acts(self, by_trigger: dict[int, Cand]) -> None:
+        """Where each asserted event is (``self.anchors``, for the statement links stage),
+        and a speech act with no target aims at the doer of what its statement is about."""
         done = [c for c in by_trigger.values() if c.event is not None and not c.event.reason]
-        for q in self.quotes:
-            about: list[str] = []
-            own = [c for c in done if c.said_in == q.id]
-            for c in own:
-                if c.obj_event is not None and c.obj_event.i in by_trigger:
-                    ev = by_trigger[c.obj_event.i].event
-                    if ev is not None and not ev.reason and ev.id not in about:
-                        about.append(ev.id)
-            cue_tok = None
-            if q.cue_start is not None:
-                span = self.doc.char_span(q.cue_start, q.cue_end or q.cue_start + 1, alignment_mode="expand")
-                cue_tok = span.root if span is not None else None
-            blockers = {c.trigger.i for c in done if c.said_in and c.said_in != q.id}
-            for c in done:
-                if c.said_in or c.event is None or c.event.id in about:
-                    continue
-                t = c.trigger
-                inside = q.start <= t.idx < q.end or any(s <= t.idx < e for s, e in q.fragments)
-                governed = cue_tok is not None and governs(cue_tok, t, blockers)
-                if inside or governed:
-                    about.append(c.event.id)
-            for ev_id in about:
-                if ev_id not in q.about:
-                    q.about.append(ev_id)
-            # the speech act's target is the doer of what it is about
-            for c in own:
-                if c.event is not None and not c.event.target and about:
-                    first = next((x for x in done if x.event is not None and x.event.id == about[0]), None)
-                    if first is not None:
-                        parties = first.src if c.code.type in ("ACCUSE", "REJECT") else first.src + first.tgt
-                        c.event.target = [a.id for a in parties if a.id not in c.event.source]
-
+        for c in done:
+            ev = by_trigger[c.obj_event.i].event if c.obj_event is not None and c.obj_event.i in by_trigger else None
+            self.anchors.append(Anchor(c.event.id, c.trigger.i, c.said_in,
+                                       ev.id if ev is not None and not ev.reason else None))
+        by_id = {c.event.id: c for c in done}
+        about = statement_about(self.doc, self.quotes, self.anchors)
+        for c in done:
+            if c.said_in is None or c.event.target or not about.get(c.said_in):
+                continue
+            first = by_id[about[c.said_in][0]]
+            parties = first.src if c.code.type in ("ACCUSE", "REJECT") else first.src + first.tgt
+            c.event.target = [a.id for a in parties if a.id not in c.event.source]
 
 
 def extract_events(doc: Doc, article: Article, index: ActorIndex, quotes: list[Quote],
-                   min_confidence: float = 0.0) -> tuple[list[Event], list[Event]]:
+                   min_confidence: float = 0.0, anchors: list[Anchor] | None = None
+                   ) -> tuple[list[Event], list[Event]]:
     """PLOVER events asserted by the story, and the ones it reports as not (yet) done;
-    events whose calibrated confidence is below ``min_confidence`` are left out."""
-    return _Extractor(doc, article, index, quotes, min_confidence).run()
+    events whose calibrated confidence is below ``min_confidence`` are left out. Where
+    each asserted event is goes into ``anchors`` (for ``nlp/statement_links.py``)."""
+    ex = _Extractor(doc, article, index, quotes, min_confidence)
+    out = ex.run()
+    if anchors is not None:
+        anchors.extend(ex.anchors)
+    return out
