@@ -188,3 +188,26 @@ def test_statement_links_are_set_by_their_own_stage(nlp):
     assert any(a.event_id == bombing[0].id for a in doc._.ng_event_anchors)
     full.get_pipe("newsgraph_links")(doc)
     assert any(bombing[0].id in q.about for q in quotes)
+
+
+def test_blaming_aims_at_who_is_blamed_not_the_victim(analyse_text):
+    rec = analyse_text("The Israeli government blamed the bombing of the Jerusalem bus on Hamas.")
+    acc = _events(rec, "ACCUSE")
+    assert acc and _names(rec, acc[0]["target"]).startswith("Hamas"), rec["events"]
+
+
+def test_condemning_an_act_aims_at_its_named_doer(analyse_text):
+    rec = analyse_text("Russian forces launched missile strikes on Kyiv on Monday. "
+                       "Ukraine's president Volodymyr Zelensky condemned the attack.")
+    acc = _events(rec, "ACCUSE")
+    assert acc, rec["events"]
+    targets = _names(rec, acc[0]["target"])
+    assert "Russia" in targets and "Kyiv" not in targets and "Ukraine" not in targets
+
+
+def test_a_doer_the_speaker_did_not_name_is_no_target(analyse_text):
+    # the killing's doer is read from the sentence before; the minister names no one
+    rec = analyse_text("Syrian troops shelled Aleppo on Sunday. "
+                       "The French foreign minister denounced the killing of the journalist Marie Colvin.")
+    acc = _events(rec, "ACCUSE")
+    assert acc and "Syria" not in _names(rec, acc[0]["target"]), rec["events"]

@@ -32,6 +32,7 @@ class Cand:
     quality: float = 1.0
     derived: bool = False
     event: Event | None = None
+    not_target: list[Actor] = field(default_factory=list)  # the victims of what a blame act is about
 
 
 class ExtractorState:

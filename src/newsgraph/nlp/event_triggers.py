@@ -13,6 +13,7 @@ from newsgraph.nlp.event_candidate import Cand
 from newsgraph.nlp.event_roles import EventRoles
 from newsgraph.nlp.event_words import (
     ADJ_FRAMES,
+    BLAME_VERBS,
     CROWD,
     NOMINAL_TYPES,
     NOT_EVENT_MODS,
@@ -167,6 +168,13 @@ class EventTriggers(EventRoles):
             tgt, tt = [], []
         if not tgt:
             tgt, tt = self.targets(v, code.type, src)
+        if lemma in BLAME_VERBS and dobj is not None:
+            # "blamed the bombing on X": X is who is blamed, whatever the act's words name
+            on = [p for c in [*v.children, *dobj.children] if c.dep_ == "prep" and c.lower_ == "on"
+                  for p in c.children if p.dep_ == "pobj"]
+            blamed, bt = self._collect(on, src)
+            if blamed:
+                tgt, tt = blamed, bt
         obj_event = None
         if light_obj is not None:
             self.consumed.add(light_obj.i)

@@ -38,6 +38,8 @@ from newsgraph.nlp.statement_links import Anchor, governs, statement_about
 from newsgraph.nlp.tone import text_score
 
 MIN_CONFIDENCE = 0.4
+# Acts that blame: aimed at the doer of what they are about, not at its victim.
+BLAME_TYPES = ("ACCUSE", "REJECT")
 
 
 class _Extractor(EventTriggers, EventDates):
@@ -110,7 +112,26 @@ class _Extractor(EventTriggers, EventDates):
                 if prior and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.obj_event.children):
                     ev = max(prior, key=lambda x: x.trigger.i)
                     c.obj_event = ev.trigger
-            if ev is not None and (not c.tgt or c.code.type in ("ACCUSE", "SUPPORT", "REJECT")):
+            if ev is not None and c.code.type in BLAME_TYPES:
+                # Blaming someone for an act aims at who is blamed: the act's doer as the
+                # text names it, or whom the blamer names ("blamed the attack on X"), never
+                # its victim then. A doer read from the story before (inherited) is not named
+                # by the blamer ("did not name the countries behind the killing"). With no one
+                # blamed, the act itself is what the statement addresses, and the gold records
+                # it by its words ("the attack on X"): its victim stands for it.
+                inherited = list(ev.src) if ev.inherited_src else []
+                doers = [] if ev.inherited_src else ev.src
+                blamed: list[Actor] = []
+                for a in doers + c.tgt:
+                    if a not in c.src and a not in ev.tgt and a not in inherited and a not in blamed:
+                        blamed.append(a)
+                c.not_target = inherited + (list(ev.tgt) if blamed else [])
+                if not blamed:
+                    for a in ev.tgt + c.tgt:
+                        if a not in c.src and a not in inherited and a not in blamed:
+                            blamed.append(a)
+                c.tgt = blamed
+            elif ev is not None and (not c.tgt or c.code.type == "SUPPORT"):
                 # reacting to an act aims at its doer first, then at the one it was done to
                 merged: list[Actor] = []
                 for a in ev.src + ev.tgt + c.tgt:
@@ -263,7 +284,8 @@ class _Extractor(EventTriggers, EventDates):
             if c.said_in is None or c.event.target or not about.get(c.said_in):
                 continue
             first = by_id[about[c.said_in][0]]
-            parties = first.src if c.code.type in ("ACCUSE", "REJECT") else first.src + first.tgt
+            doers = [] if first.inherited_src else first.src
+            parties = doers if c.code.type in BLAME_TYPES else first.src + first.tgt
             c.event.target = [a.id for a in parties if a.id not in c.event.source]
 
 
