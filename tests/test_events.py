@@ -211,3 +211,12 @@ def test_a_doer_the_speaker_did_not_name_is_no_target(analyse_text):
                        "The French foreign minister denounced the killing of the journalist Marie Colvin.")
     acc = _events(rec, "ACCUSE")
     assert acc and "Syria" not in _names(rec, acc[0]["target"]), rec["events"]
+
+
+def test_train_counts_type_words_the_lexicon_lacks_and_leave_its_own():
+    from newsgraph.nlp.trigger_counts import counted, trained_code
+
+    assert trained_code("verb", "impeach", None).type == "ACCUSE"  # not in the hand lexicon
+    attack = VERBS["attack"]
+    assert trained_code("verb", "attack", attack) is attack  # mostly verbal in train: too few to overrule
+    assert counted("verb", "no-such-lemma") is None

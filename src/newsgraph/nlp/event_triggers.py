@@ -37,6 +37,7 @@ from newsgraph.nlp.plover import (
     verb_code,
     verb_object_code,
 )
+from newsgraph.nlp.trigger_counts import trained_code
 
 
 class EventTriggers(EventRoles):
@@ -88,7 +89,9 @@ class EventTriggers(EventRoles):
         derived = False
         if code is None:
             code = verb_code(lemma)
+            # the filters still ask more of a word the hand lexicon lacks, whoever typed it
             derived = code is not None and lemma not in VERBS
+            code = trained_code("verb", lemma, code)
         if code is None:
             return
         if code.type == "COERCE" and lemma in ("ban", "outlaw", "prohibit", "blacklist") and dobj is not None:
@@ -352,7 +355,7 @@ class EventTriggers(EventRoles):
 
 def noun_event_code(n: Token) -> Code | None:
     lemma = n.lemma_.lower()
-    code = noun_code(lemma) or noun_code(n.lower_)
+    code = trained_code("noun", lemma, noun_code(lemma) or noun_code(n.lower_))
     if code is not None and any(c.dep_ in ("compound", "amod") and c.lower_ in NOT_EVENT_MODS for c in n.children):
         return None  # "press release", "trade war", "peace deal" in names
     if code is not None and code.type == "ASSAULT" and lemma == "strike":
