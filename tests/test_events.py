@@ -220,3 +220,10 @@ def test_train_counts_type_words_the_lexicon_lacks_and_leave_its_own():
     attack = VERBS["attack"]
     assert trained_code("verb", "attack", attack) is attack  # mostly verbal in train: too few to overrule
     assert counted("verb", "no-such-lemma") is None
+
+
+def test_the_owner_of_a_criticised_thing_is_the_recipient(analyse_text):
+    # "their government's response": the government, not the pronoun's antecedent
+    rec = analyse_text("Chinese citizens have criticized their government's initial response to the outbreak.")
+    acc = _events(rec, "ACCUSE")
+    assert acc and "government" in _names(rec, acc[0]["target"]), rec["events"]

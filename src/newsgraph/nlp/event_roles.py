@@ -64,8 +64,11 @@ class EventRoles(ExtractorState):
                     return a
         # pre-modifiers: "Iran's supreme leader", "the Sudanese government"
         left = tok.left_edge
-        if left.i < tok.i:
-            a = idx.at(left.idx, tok.idx + len(tok.text))
+        # a possessive pronoun names the owner, not the thing ("their government" is
+        # not "them"): the lookup starts after it
+        first = left if not (left.pos_ == "PRON" and left.dep_ == "poss") else self.doc[left.i + 1]
+        if first.i < tok.i:
+            a = idx.at(first.idx, tok.idx + len(tok.text))
             if a is not None:
                 return a
         for c in tok.children:
