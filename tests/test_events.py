@@ -227,3 +227,10 @@ def test_the_owner_of_a_criticised_thing_is_the_recipient(analyse_text):
     rec = analyse_text("Chinese citizens have criticized their government's initial response to the outbreak.")
     acc = _events(rec, "ACCUSE")
     assert acc and "government" in _names(rec, acc[0]["target"]), rec["events"]
+
+
+def test_pleading_guilty_concedes_and_not_guilty_is_no_concession(analyse_text):
+    rec = analyse_text("The former mayor pleaded guilty to fraud charges on Monday.")
+    assert _events(rec, "CONCEDE"), rec["events"]
+    rec = analyse_text("The former mayor pleaded not guilty to fraud charges on Monday.")
+    assert not _events(rec, "CONCEDE"), rec["events"]

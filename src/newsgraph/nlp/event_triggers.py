@@ -215,7 +215,10 @@ class EventTriggers(EventRoles):
                 c.dep_ in ("dobj", "ccomp") for c in v.children):
             return Code("THREATEN", "130", None, 0.2)  # "warned of floods": a caution, not a threat
         if lemma == "plead" and not preps & {"with", "for"}:
-            return Code("REQUEST", "020", None, 0.2)  # "pleaded guilty"
+            guilty = [c for c in v.children if c.lower_ == "guilty"]
+            if guilty and not any(c.dep_ == "neg" or c.lower_ == "not" for t in (v, guilty[0]) for c in t.children):
+                return Code("CONCEDE", "080", None, 0.8)  # "pleaded guilty": admits (guideline B1)
+            return Code("REQUEST", "020", None, 0.2)  # "pleaded not guilty", "pleaded ignorance"
         if lemma == "vote" and "against" in preps:
             return Code("REJECT", "120", None, 0.85)
         if lemma == "encourage" and self.frame_target(v) is not None:
