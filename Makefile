@@ -75,6 +75,7 @@ eval-pins: venv
 # output of the whole pipeline, so last), all on the annotated corpus's train split.
 train: venv
 	$(PIP) install -q -e ".[train]"
+	$(PY) scripts/train/train_triggers.py --shared $(SHARED)
 	$(PY) scripts/train/train_parties.py --shared $(SHARED)
 	$(PY) scripts/train/train_attribution.py
 	$(PY) scripts/train/train_stance.py

@@ -6,7 +6,9 @@ stages left on the ``Doc`` and puts its own result there, under ``doc._``:
     newsgraph_actors      doc._.ng_actors      the ActorIndex: actors, their mentions and
                                                descriptors, with coreference links
     newsgraph_statements  doc._.ng_quotes      statements (quotes) with speakers and cues
-    newsgraph_events      doc._.ng_events      PLOVER events, and doc._.ng_non_events
+    newsgraph_events      doc._.ng_events      PLOVER events, and doc._.ng_non_events;
+                                               doc._.ng_event_anchors: where they are
+    newsgraph_links       Quote.about          which events each statement is about
     newsgraph_tone        doc._.ng_tone        the article's tone, and doc._.ng_stances
                                                (quote id -> stance)
 
@@ -25,10 +27,10 @@ from spacy.tokens import Doc
 from newsgraph.model import Article
 from newsgraph.settings import get_settings
 
-STAGES = ("newsgraph_actors", "newsgraph_statements", "newsgraph_events", "newsgraph_tone")
+STAGES = ("newsgraph_actors", "newsgraph_statements", "newsgraph_events", "newsgraph_links", "newsgraph_tone")
 
 _EXTENSIONS = ("ng_article", "ng_stages", "ng_settings", "ng_actors", "ng_quotes", "ng_events",
-               "ng_non_events", "ng_tone", "ng_stances")
+               "ng_non_events", "ng_event_anchors", "ng_tone", "ng_stances")
 for _name in _EXTENSIONS:
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
@@ -70,8 +72,21 @@ class EventsStage:
             settings = doc._.ng_settings or get_settings()
             if doc._.ng_actors is not None:
                 doc._.ng_actors.stage = "events"
+            doc._.ng_event_anchors = []
             doc._.ng_events, doc._.ng_non_events = extract_events(
-                doc, doc._.ng_article, doc._.ng_actors, doc._.ng_quotes or [], settings.min_event_confidence)
+                doc, doc._.ng_article, doc._.ng_actors, doc._.ng_quotes or [], settings.min_event_confidence,
+                anchors=doc._.ng_event_anchors)
+        return doc
+
+
+class LinksStage:
+    """Statements -> the events they are about, once both stages have run."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if _wanted(doc, "events") and doc._.ng_quotes and doc._.ng_event_anchors is not None:
+            from newsgraph.nlp.statement_links import link_statements
+
+            link_statements(doc, doc._.ng_quotes, doc._.ng_event_anchors)
         return doc
 
 
@@ -99,6 +114,7 @@ def _factory(name: str, make: Callable[[], object]) -> None:
 _factory("newsgraph_actors", ActorsStage)
 _factory("newsgraph_statements", StatementsStage)
 _factory("newsgraph_events", EventsStage)
+_factory("newsgraph_links", LinksStage)
 _factory("newsgraph_tone", ToneStage)
 
 

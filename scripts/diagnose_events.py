@@ -1,0 +1,165 @@
+"""Why events are missed or wrong: each gold event the scorer does not match, and each
+prediction it does not match, put in one class.
+
+    .venv/bin/python scripts/diagnose_events.py                 # annotated dev split
+    .venv/bin/python scripts/diagnose_events.py --split train --list
+
+A missed gold event is
+  no trigger       no predicted event overlaps its evidence;
+  wrong type       predictions overlap it, none of its type;
+  wrong actor      one of its type overlaps it, the gold actor is not among its sources;
+  wrong recipient  the actor is right, the gold recipient is not among its targets.
+A wrong prediction is
+  extra (other gold event)  it overlaps a gold event's evidence (the gold's miss is counted above);
+  extra (no gold event)     nothing in the gold there; "(negated/hedged)" when the gold lists the
+                            text as negated or hedged, i.e. it should have been a non-event.
+
+Matching is the shared scorer's (``../shared/eval/score.py``, imported, not copied): type,
+span overlap, parties. The test split is refused: it is for reporting, not for reading errors.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[1]
+ANNOTATED = ROOT / "data" / "annotated"
+
+
+def load_scorer(shared: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("shared_score", shared / "eval" / "score.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"no scorer at {shared / 'eval' / 'score.py'}")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def split_records(split: str) -> list[dict]:
+    ids = set(json.loads((ANNOTATED / "splits.json").read_text())[split])
+    lines = (ANNOTATED / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
+    return [r for r in (json.loads(x) for x in lines if x.strip()) if r["id"] in ids]
+
+
+def predict(golds: list[dict], newsgraph: str) -> dict[str, dict]:
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "gold.jsonl"
+        src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in golds), encoding="utf-8")
+        out = subprocess.run([newsgraph, "extract", str(src), "--format", "jsonl"], capture_output=True, text=True,
+                             check=True).stdout
+    preds = [json.loads(x) for x in out.splitlines() if x.strip()]
+    return {p["id"]: p for p in preds}
+
+
+def diagnose(score: ModuleType, gold: dict, pred: dict) -> tuple[list[tuple[str, dict, list[dict]]],
+                                                                 list[tuple[str, dict]]]:
+    """(class, gold event, overlapping predictions) per missed gold event; (class, prediction)
+    per unmatched prediction. The full matching is the scorer's, one-to-one in gold order."""
+    text = gold["text"]
+    actors = score.Actors(pred)
+    pe = pred.get("events", [])
+    used: set[int] = set()
+    missed: list[tuple[dict, tuple[int, int] | None]] = []
+    for g in gold.get("events", []):
+        gspan = score.find_span(text, g.get("evidence")) if g.get("evidence") else None
+        hit = None
+        for pi, p in enumerate(pe):
+            if pi in used or p.get("type") != g["type"]:
+                continue
+            if gspan and p.get("start") is not None and not score.overlap(gspan, (p["start"], p["end"])):
+                continue
+            if score.parties_match(actors, g.get("actor", []), p.get("source", [])) and \
+                    score.parties_match(actors, g.get("recipient", []), p.get("target", [])):
+                hit = pi
+                break
+        if hit is None:
+            missed.append((g, gspan))
+        else:
+            used.add(hit)
+    misses = []
+    for g, gspan in missed:
+        near = [p for p in pe if gspan is None or (p.get("start") is not None
+                                                   and score.overlap(gspan, (p["start"], p["end"])))]
+        same = [p for p in near if p.get("type") == g["type"]]
+        if not near:
+            why = "no trigger"
+        elif not same:
+            why = "wrong type"
+        elif not any(score.parties_match(actors, g.get("actor", []), p.get("source", [])) for p in same):
+            why = "wrong actor"
+        else:
+            why = "wrong recipient"
+        misses.append((why, g, near))
+    gold_spans = [s for s in (score.find_span(text, g.get("evidence")) for g in gold.get("events", [])
+                              if g.get("evidence")) if s]
+    hedged = [s for s in (score.find_span(text, h.get("text") if isinstance(h, dict) else h)
+                          for h in gold.get("negated_or_hedged", [])) if s]
+    wrong = []
+    for pi, p in enumerate(pe):
+        if pi in used:
+            continue
+        span = (p.get("start") or 0, p.get("end") or 0)
+        if any(score.overlap(s, span) for s in gold_spans):
+            wrong.append(("extra (other gold event)", p))
+        elif any(score.overlap(s, span) for s in hedged):
+            wrong.append(("extra (no gold event, negated/hedged)", p))
+        else:
+            wrong.append(("extra (no gold event)", p))
+    return misses, wrong
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", default="dev", choices=("dev", "train"))
+    ap.add_argument("--pred", help="predictions (JSONL) instead of running newsgraph extract")
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--newsgraph", default=str(ROOT / ".venv" / "bin" / "newsgraph"))
+    ap.add_argument("--list", action="store_true", help="print every miss and wrong prediction")
+    args = ap.parse_args(argv)
+    score = load_scorer(Path(args.shared))
+    golds = split_records(args.split)
+    if args.pred:
+        preds = {p["id"]: p for p in (json.loads(x) for x in Path(args.pred).read_text().splitlines() if x.strip())}
+    else:
+        preds = predict(golds, args.newsgraph)
+    miss_n: Counter[str] = Counter()
+    wrong_n: Counter[str] = Counter()
+    confusion: Counter[tuple[str, str]] = Counter()
+    for gold in golds:
+        pred = preds.get(gold["id"], {})
+        names = {a["id"]: a["name"] for a in pred.get("actors", [])}
+        misses, wrong = diagnose(score, gold, pred)
+        for why, g, near in misses:
+            miss_n[why] += 1
+            if why == "wrong type":
+                confusion[(g["type"], near[0]["type"])] += 1
+            if args.list:
+                got = "; ".join(f"{p['type']} {[names.get(i, i) for i in p.get('source', [])]}->"
+                                f"{[names.get(i, i) for i in p.get('target', [])]}" for p in near)
+                print(f"MISS {why:16} {gold['id']} {g['type']:9} "
+                      f"{[a.get('text') for a in g.get('actor', [])]}->{[a.get('text') for a in g.get('recipient', [])]}"
+                      f" | {g.get('evidence')!r} | got: {got}")
+        for why, p in wrong:
+            wrong_n[why] += 1
+            if args.list:
+                print(f"WRONG {why:38} {gold['id']} {p['type']:9} {p.get('evidence')!r}")
+    print(f"missed gold events: {sum(miss_n.values())}")
+    for k, v in miss_n.most_common():
+        print(f"  {k:40} {v}")
+    print(f"wrong predictions: {sum(wrong_n.values())}")
+    for k, v in wrong_n.most_common():
+        print(f"  {k:40} {v}")
+    if confusion:
+        print("wrong type (gold -> predicted):", ", ".join(f"{g}->{p} {n}" for (g, p), n in confusion.most_common(12)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

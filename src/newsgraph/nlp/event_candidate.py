@@ -1,0 +1,71 @@
+"""An event candidate, and the state the event extractor's passes share.
+
+``Cand`` is one trigger with its code, parties and evidence tokens, before the finishing
+filters (``events.py``) turn it into an ``Event`` or drop it. ``ExtractorState`` holds
+what every pass reads (the parsed article, the actor index, the statements) and is the
+base of the pass mixins (``event_roles``, ``event_triggers``, ``event_dates``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.model import Actor, Article, Event, Quote
+from newsgraph.nlp.actors import ActorIndex
+from newsgraph.nlp.interviews import INTERVIEW
+from newsgraph.nlp.plover import Code
+
+
+@dataclass
+class Cand:
+    trigger: Token
+    code: Code
+    src: list[Actor] = field(default_factory=list)
+    tgt: list[Actor] = field(default_factory=list)
+    toks: list[Token] = field(default_factory=list)  # tokens the evidence spans
+    status: str | None = None
+    nominal: bool = False
+    inherited_src: bool = False
+    said_in: str | None = None
+    obj_event: Token | None = None  # a nominal event this act is about (denounced the killing)
+    quality: float = 1.0
+    derived: bool = False
+    event: Event | None = None
+    not_target: list[Actor] = field(default_factory=list)  # the victims of what a blame act is about
+
+
+class ExtractorState:
+    """What the passes share: the parsed article, its actors and statements, the candidates so far."""
+
+    def __init__(self, doc: Doc, article: Article, index: ActorIndex, quotes: list[Quote],
+                 min_confidence: float = 0.0) -> None:
+        self.doc = doc
+        self.min_confidence = min_confidence
+        self.text = article.text  # the doc was parsed from it; Doc.text would rebuild the string
+        self.article = article
+        self.index = index
+        self.quotes = quotes
+        self.ref = article.metadata.date
+        self.consumed: set[int] = set()
+        self.cands: list[Cand] = []
+        self._actor_cache: dict[int, Actor | None] = {}
+        # An interview answer runs over paragraphs of the source's own account: the acts it
+        # reports are read as in narration, not as a quotation's claims.
+        self._direct = [(q.start, q.end, q) for q in quotes if q.kind == "direct" and q.channel != INTERVIEW]
+        self._dates: dict[int, list[tuple[int, int, str | None]]] = {}
+        # Token.sent scans the document each time: index the sentences once.
+        self._sents = list(doc.sents)
+        self._sent_of = [0] * len(doc)
+        for k, sp in enumerate(self._sents):
+            for i in range(sp.start, sp.end):
+                self._sent_of[i] = k
+
+    def sent(self, tok: Token) -> Span:
+        return self._sents[self._sent_of[tok.i]]
+
+
+def same_side(a: Actor, b: Actor) -> bool:
+    """A speaker's own country is no target of the speaker's claims."""
+    return a.kind == "country" and a.country is not None and a.country == b.country
+

@@ -1,0 +1,374 @@
+"""Event triggers: which verbs and nouns are PLOVER acts, and of which type.
+
+Verbal events (light verbs and verb+object pairs, special readings such as ``called
+on``, framed verbs ``agreed to meet``, statements of intent ``said it would``) and nominal
+events (``the strikes on Iran``, ``talks with X``, ``at the request of X``), each added to
+the extractor's candidates with its parties (``event_roles``) and status (``modality``).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.nlp.event_candidate import Cand
+from newsgraph.nlp.event_roles import EventRoles
+from newsgraph.nlp.event_words import (
+    ADJ_FRAMES,
+    BLAME_VERBS,
+    CROWD,
+    NOMINAL_TYPES,
+    NOT_EVENT_MODS,
+    SUBJ,
+    TREATY_WORDS,
+)
+from newsgraph.nlp.modality import noun_status, verb_status
+from newsgraph.nlp.plover import (
+    CONFLICTUAL,
+    COOPERATIVE,
+    FEELING,
+    FEELING_VERBS,
+    LIGHT_VERBS,
+    NOUN_TYPE_ADJ_PROTEST,
+    PASS_FRAMES,
+    SPEECH_VERBS,
+    VERB_OBJECT,
+    VERBS,
+    Code,
+    noun_code,
+    verb_code,
+    verb_object_code,
+)
+from newsgraph.nlp.trigger_counts import trained_code
+
+
+class EventTriggers(EventRoles):
+    def frame_target(self, v: Token) -> Token | None:
+        for c in v.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                return c
+            if c.dep_ == "prep" and c.lower_ == "to" and v.lemma_.lower() in ("commit", "agree", "object"):
+                for p in c.children:  # "committed to sending", "agreed to the release"
+                    if p.dep_ == "pcomp" and p.pos_ == "VERB":
+                        return p
+        return None
+
+    def verb(self, v: Token) -> None:
+        if v.i in self.consumed or v.dep_ in ("amod", "compound"):
+            return
+        if v.tag_ == "VBN" and v.dep_ == "acl" and not any(c.dep_ == "agent" for c in v.children) \
+                and v.lemma_.lower() in ("allege", "suspect", "accuse", "report", "claim", "say"):
+            return  # "his alleged ties": a hedge, not an act
+        lemma = v.lemma_.lower()
+        code: Code | None = None
+        light_obj: Token | None = None
+        dobj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        frame_x = self.frame_target(v)
+        # light verbs and verb+object pairs: "held talks", "imposed sanctions"
+        if dobj is not None:
+            olemma = dobj.lemma_.lower()
+            code = verb_object_code(lemma, olemma)
+            if code is None:
+                for c in dobj.children:
+                    if c.dep_ == "compound" and code is None:
+                        code = verb_object_code(lemma, c.lemma_.lower())
+            own = VERBS.get(lemma)
+            if code is not None and own is not None and own.type == code.type and \
+                    f"{lemma} {olemma}" not in VERB_OBJECT:
+                code = None  # "condemned the attack": the verb says it, and the attack is an event of its own
+            if code is not None:
+                light_obj = dobj
+            elif lemma in FEELING_VERBS and olemma in FEELING:
+                code, light_obj = FEELING[olemma], dobj
+            elif lemma in LIGHT_VERBS and noun_event_code(dobj) is not None and lemma not in ("make", "take"):
+                nc = noun_event_code(dobj)
+                if lemma in ("end", "halt", "suspend", "break", "lift"):
+                    nc = None
+                if nc is not None:
+                    code, light_obj = nc, dobj
+        if code is None:
+            code = self.special(v, lemma)
+        derived = False
+        if code is None:
+            code = verb_code(lemma)
+            # the filters still ask more of a word the hand lexicon lacks, whoever typed it
+            derived = code is not None and lemma not in VERBS
+            code = trained_code("verb", lemma, code)
+        if code is None:
+            return
+        if code.type == "COERCE" and lemma in ("ban", "outlaw", "prohibit", "blacklist") and dobj is not None:
+            # banning a foreign airline is a sanction; banning one's own party is coercion
+            a = self.actor(dobj)
+            subj = self.subjects(v)
+            sa = self.actor(subj[0]) if subj else None
+            if a is not None and sa is not None and a.country and sa.country and a.country != sa.country:
+                code = Code("SANCTION", "163", "restrict", code.strength)
+        treaty = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+                  if p.dep_ == "pobj" and p.lemma_.lower() in TREATY_WORDS]
+        if lemma in ("withdraw", "pull", "exit", "quit", "leave") and treaty:
+            code = Code("SANCTION", "160", "withdraw", 0.85)
+            light_obj = None
+        if code.mode == "release" and not any(self.actor(o) for o in self.objects(v, "RETREAT")[:2]):
+            return  # "released a statement": only people (or what they hold) are released
+        if code.type == "PROTEST" and lemma == "protest":
+            subj = self.subjects(v)
+            crowd = subj and (subj[0].lemma_.lower() in CROWD or subj[0].ent_type_ == "NORP"
+                              or subj[0].like_num or v.dep_ in ("xcomp", "advcl"))
+            if not crowd:
+                code = Code("ACCUSE", "114", "disapprove", code.strength)
+        if v.tag_ == "VBG" and v.dep_ in ("pcomp", "pobj", "amod", "compound", "csubj") and not any(
+                c.dep_ in SUBJ for c in v.children):
+            code = code.weaker(0.3)
+        frames = False
+        ptype = code.type
+        if frame_x is not None and light_obj is None:
+            xl = frame_x.lemma_.lower()
+            xcode = verb_code(xl)
+            if lemma in PASS_FRAMES:
+                return  # "began to shell": the shelling is the event, coded at its verb
+            if ptype in ("AGREE", "REJECT", "THREATEN", "REQUEST") or lemma in ("vow", "pledge", "promise"):
+                frames = True
+                self.consumed.add(frame_x.i)
+                if ptype == "AGREE" and xcode is not None and xcode.type in CONFLICTUAL and lemma != "agree":
+                    code = Code("THREATEN", "130", xcode.mode, code.strength)
+                elif ptype == "AGREE" and xcode is not None and xcode.type == "REJECT":
+                    code = Code("REJECT", "120", None, code.strength)
+            elif xcode is None:
+                return
+        status = verb_status(v, frames_consumed=frames)
+        subj_toks = self.subjects(v)
+        must_src: list[Token] | None = None
+        # "said it would release the hostages": the statement of intent is the event.
+        if status in ("future", "hedged", "negated") and code.type != "REQUEST":
+            got = self.intent(v, code)
+            if got is not None:
+                code, status = got[0], None
+                if code.type == "REQUEST":
+                    must_src = self.subjects(got[1])
+        adj = v.head if v.dep_ == "xcomp" and v.head.lemma_.lower() in ADJ_FRAMES else None
+        if adj is not None and status in (None, "future", "hedged"):
+            # "is ready to contribute troops", "is willing to withdraw"
+            negated = any(c.dep_ == "neg" for c in adj.head.children)
+            if code.type in CONFLICTUAL:
+                code = Code("THREATEN", "130", code.mode, code.strength * 0.8)
+            elif negated:
+                code = Code("REJECT", "120", None, code.strength * 0.8)
+            else:
+                code = Code("AGREE", "030", code.mode, code.strength * 0.8)
+            status = None
+        if must_src is not None:
+            src, st = self.parties(must_src)
+            tgt0, tt0 = self.parties(subj_toks)
+        elif self.passive(v):
+            src, st = self.parties([p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"])
+        else:
+            src, st = self.parties(subj_toks)
+        if code.cameo == "160" and lemma in ("withdraw", "pull", "exit", "quit", "leave") and treaty:
+            tgt, tt = self._collect(self._noun_preps(treaty[0]), src)
+        elif must_src is not None:
+            tgt, tt = [a for a in tgt0 if a not in src], tt0
+        elif frames and code.type == "REQUEST" and any(c.dep_ in ("dobj", "dative") for c in v.children):
+            tgt, tt = self.parties([c for c in v.children if c.dep_ in ("dobj", "dative")])
+        else:
+            tgt, tt = [], []
+        if not tgt:
+            tgt, tt = self.targets(v, code.type, src)
+        if lemma in BLAME_VERBS and dobj is not None:
+            # "blamed the bombing on X": X is who is blamed, whatever the act's words name
+            on = [p for c in [*v.children, *dobj.children] if c.dep_ == "prep" and c.lower_ == "on"
+                  for p in c.children if p.dep_ == "pobj"]
+            blamed, bt = self._collect(on, src)
+            if blamed:
+                tgt, tt = blamed, bt
+        obj_event = None
+        if light_obj is not None:
+            self.consumed.add(light_obj.i)
+            nsrc, ntgt, ntoks = self.noun_parties(light_obj, code)
+            if not src:
+                src, st = nsrc, ntoks
+            tgt = tgt or ntgt
+            tt = tt + ntoks
+        else:
+            for o in [c for c in v.children if c.dep_ == "dobj"]:
+                if noun_code(o.lemma_.lower()) is not None:
+                    obj_event = o
+        tgt = [a for a in tgt if a not in src] or ([] if src else tgt)
+        st = [t for t in st if abs(t.i - v.i) <= 6]
+        toks = [v] + st + tt + ([light_obj] if light_obj is not None else [])
+        c = Cand(v, code, src, tgt, toks, status, obj_event=obj_event, derived=derived)
+        self.cands.append(c)
+
+    def special(self, v: Token, lemma: str) -> Code | None:
+        preps = {c.lower_ for c in v.children if c.dep_ in ("prep", "prt")}
+        if lemma == "call" and (preps & {"on", "upon"} or ("for" in preps and not any(
+                c.dep_ in ("dobj", "oprd") for c in v.children))):
+            return Code("REQUEST", "020", None, 0.8)
+        if lemma in ("talk", "speak") and "with" in preps:
+            return Code("CONSULT", "040", None, 0.8)
+        if lemma == "fire" and preps & {"on", "at", "upon"}:
+            return Code("ASSAULT", "190", None, 0.8)
+        if lemma == "strike":
+            subj = self.subjects(v)
+            if subj and subj[0].lemma_.lower() in CROWD:
+                return Code("PROTEST", "143", "boycott", 0.8)
+            if any(c.dep_ == "dobj" and c.lemma_.lower() in ("deal", "agreement", "accord") for c in v.children):
+                return Code("AGREE", "030", None, 0.8)
+        if lemma == "warn" and preps & {"of", "about", "against"} and not any(
+                c.dep_ in ("dobj", "ccomp") for c in v.children):
+            return Code("THREATEN", "130", None, 0.2)  # "warned of floods": a caution, not a threat
+        if lemma == "plead" and not preps & {"with", "for"}:
+            guilty = [c for c in v.children if c.lower_ == "guilty"]
+            if guilty and not any(c.dep_ == "neg" or c.lower_ == "not" for t in (v, guilty[0]) for c in t.children):
+                return Code("CONCEDE", "080", None, 0.8)  # "pleaded guilty": admits (guideline B1)
+            return Code("REQUEST", "020", None, 0.2)  # "pleaded not guilty", "pleaded ignorance"
+        if lemma == "vote" and "against" in preps:
+            return Code("REJECT", "120", None, 0.85)
+        if lemma == "encourage" and self.frame_target(v) is not None:
+            return Code("REQUEST", "020", None, 0.75)
+        if lemma in ("join", "enter") and "talks" in {c.lower_ for c in v.children if c.dep_ == "dobj"}:
+            return Code("CONSULT", "046", None, 0.8)
+        return None
+
+    def intent(self, v: Token, code: Code) -> tuple[Code, Token] | None:
+        """A future act stated by its actor is an expression of intent (CAMEO 03/13):
+        ``said it would release`` is AGREE, ``said it would blockade`` THREATEN,
+        ``said it would not accept`` REJECT, ``said X must leave`` REQUEST."""
+        aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
+        negated = any(c.dep_ == "neg" for c in v.children)
+        h = v
+        speaker = None
+        for _ in range(3):
+            if h.dep_ in ("ccomp", "conj", "xcomp") and h.head != h:
+                h = h.head
+                if h.lemma_.lower() in SPEECH_VERBS or h.lemma_.lower() in ("vow", "pledge", "promise", "warn"):
+                    speaker = h
+                    break
+            else:
+                break
+        if speaker is None or verb_status(speaker) is not None:
+            return None
+        s = code.strength * 0.8
+        if aux & {"must", "should"}:
+            return Code("REQUEST", "100", None, s), speaker
+        if not aux & {"will", "would", "'ll", "wo", "shall"}:
+            return None
+        if code.type in CONFLICTUAL:
+            return Code("THREATEN", "130", code.mode, s), speaker
+        if code.type in COOPERATIVE:
+            if negated:
+                return Code("REJECT", "120", None, s), speaker
+            return Code("AGREE", "030", code.mode, s), speaker
+        return None
+
+    def request_of(self, n: Token) -> bool:
+        """``did so at the request of X``: X asked the doer of the governing verb."""
+        if n.lemma_.lower() not in ("request", "behest", "urging", "invitation", "demand") or n.dep_ != "pobj":
+            return False
+        if n.head.lower_ not in ("at", "upon", "on") or n.head.head.pos_ not in ("VERB", "AUX"):
+            return False
+        asker = [p for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        asker += [c for c in n.children if c.dep_ == "poss"]
+        src, st = self.parties(asker)
+        if not src:
+            return False
+        gov = n.head.head
+        objs = [c for c in gov.children if c.dep_ in ("nsubj",)] or [c for c in gov.children if c.dep_ == "dobj"]
+        if self.passive(gov):
+            objs = [p for c in gov.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] or objs
+        tgt, tt = self._collect(objs, src)
+        code = Code("REQUEST", "100" if n.lemma_.lower() != "invitation" else "040", None, 0.75)
+        self.cands.append(Cand(n, code, src, tgt, [n.head, n] + st + tt, verb_status(gov), nominal=True))
+        return True
+
+    def noun(self, n: Token) -> None:
+        if self.request_of(n):
+            return
+        code = noun_event_code(n)
+        if code is None:
+            return
+        if n.dep_ == "compound" and n.head.pos_ == "NOUN":
+            return  # "peace talks" is coded at "talks"; "strike force" is no strike
+        if code.type not in NOMINAL_TYPES:
+            return  # "demands from X", "the threat": the content of another act, not an act
+        if code.type in ("AID", "COOPERATE", "AGREE") and n.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
+            return
+        src, tgt, toks = self.noun_parties(n, code)
+        status = noun_status(n)
+        head = n.head
+        # "called for talks", "rejected talks", "plans talks": the talks did not happen (yet).
+        gov = head.head if n.dep_ == "pobj" else head
+        if n.dep_ in ("dobj", "pobj", "nsubjpass") and gov.pos_ == "VERB" and status is None:
+            gl = gov.lemma_.lower()
+            gcode = verb_code(gl)
+            if gl in ("plan", "propose", "seek", "want", "expect", "schedule", "prepare", "consider",
+                      "threaten", "call", "urge", "demand", "offer", "prevent", "avoid", "fear", "hope",
+                      "suggest", "reject", "refuse", "oppose", "announce") or (
+                    gcode is not None and gcode.type in ("REQUEST", "REJECT", "THREATEN")):
+                status = "future"
+            else:
+                gs = verb_status(gov)
+                if gs and (gl in LIGHT_VERBS or n.dep_ == "dobj"):
+                    status = gs
+        if n.dep_ == "nsubj" and head.lemma_.lower() in ("fail", "collapse", "stall", "break") and status is None:
+            pass  # talks that failed still took place
+        if not src:
+            # verbless caption "X with Y during a meeting": the root names the parties.
+            root = self.sent(n).root
+            if root.pos_ in ("NOUN", "PROPN") and code.type == "CONSULT":
+                src, st = self.actors_of(root)
+                toks += st
+                for c in root.children:
+                    if c.dep_ == "prep" and c.lower_ == "with":
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                a2, t2 = self.actors_of(p)
+                                tgt += [a for a in a2 if a not in tgt and a not in src]
+                                toks += t2
+            elif n.dep_ == "pobj" and head.head.pos_ == "VERB" and code.type == "CONSULT" and \
+                    head.lower_ in ("during", "at", "in", "after", "following", "before"):
+                # "during talks with X" attached to a verb: its subject took part
+                gov = head.head
+                if self.passive(gov):
+                    # "in a meeting he was told by X": he met X
+                    s, st = self.parties([c for c in gov.children if c.dep_ == "nsubjpass"])
+                    t2, tt2 = self.parties([p for c in gov.children if c.dep_ == "agent" for p in c.children
+                                            if p.dep_ == "pobj"])
+                    tgt = tgt or [a for a in t2 if a not in s]
+                    toks += tt2
+                else:
+                    s, st = self.parties(self.subjects(gov))
+                src, toks = s, toks + st
+        if not tgt and n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in (
+                "subject", "target", "victim", "focus", "object") and n.head.head.dep_ in ("attr", "pobj"):
+            cop = n.head.head.head  # "Mahan has been the subject of US sanctions"
+            t2, tt2 = self.parties([c for c in cop.children if c.dep_ == "nsubj"])
+            tgt = [a for a in t2 if a not in src]
+            toks += tt2
+        inherited = False
+        if not src and tgt and code.type in ("ASSAULT", "COERCE"):
+            prev = self.recent_agent(n)
+            if prev:
+                src, inherited = prev, True
+        tgt = [a for a in tgt if a not in src]
+        if not src and not tgt:
+            return
+        if code.type == "CONSULT" and len(src) + len(tgt) < 2:
+            return  # a meeting of one named side says nothing about who met whom
+        c = Cand(n, code, src, tgt, [n] + toks, status, nominal=True, inherited_src=inherited)
+        self.cands.append(c)
+
+
+def noun_event_code(n: Token) -> Code | None:
+    lemma = n.lemma_.lower()
+    code = trained_code("noun", lemma, noun_code(lemma) or noun_code(n.lower_))
+    if code is not None and any(c.dep_ in ("compound", "amod") and c.lower_ in NOT_EVENT_MODS for c in n.children):
+        return None  # "press release", "trade war", "peace deal" in names
+    if code is not None and code.type == "ASSAULT" and lemma == "strike":
+        mods = {c.lower_ for c in n.children if c.dep_ in ("amod", "compound")}
+        if mods & NOUN_TYPE_ADJ_PROTEST:
+            return Code("PROTEST", "143", "boycott", 0.8)
+    if code is None and lemma in ("series", "wave", "spate", "barrage", "round", "string", "number"):
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return noun_code(p.lemma_.lower())
+    return code
