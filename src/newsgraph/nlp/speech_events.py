@@ -29,9 +29,14 @@ from newsgraph.nlp.tone import text_score
 
 MODEL_NAME = "speech_events"
 NONE = "none"
-# How sure the classifier must be to code a statement. Chosen on the seed (the worked
-# example) and annotated-dev, never on the test split; see the training report.
-THRESHOLD = 0.35
+# How sure the classifier must be to code a statement, chosen on the seed (the worked
+# example) and annotated-dev, with the gate's other dev sets as guards, never on the test
+# split. annotated-dev events full / type-only F1 without the model 0.156 / 0.438; at 0.25
+# 0.179 / 0.461, at 0.35 0.161 / 0.454, at 0.55 0.160 / 0.428. Below 0.35 the seed codes a
+# hedged remark; below 0.55 wikinews-dev full F1 falls more than the gate allows
+# (0.522 -> 0.490 at 0.35: the acts it adds there have the right type but the wrong or no
+# recipient). So the model only codes what it is sure of until the parties improve.
+THRESHOLD = 0.55
 
 _LEX = Lexicon("speech_events.json")
 _CUES = Lexicon("cues.json")
