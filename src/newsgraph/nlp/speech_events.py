@@ -294,7 +294,9 @@ def code_statements(doc: Doc, article: Article, index: ActorIndex, quotes: list[
         if best == NONE or conf < min_confidence:
             continue
         start, end = _evidence(doc, q)
-        cue_code = verb_code((q.cue or "").split(" ")[0].lower()) if q.cue else None
+        cue = _span(doc, q.cue_start, q.cue_end)
+        # the lexicon is keyed by lemma: "accused" is looked up as "accuse"
+        cue_code = verb_code(_cue_root(cue).lemma_.lower()) if cue is not None and len(cue) else None
         same = cue_code is not None and cue_code.type == best
         n += 1
         made.append(Event(
