@@ -71,14 +71,16 @@ eval-pins: venv
 	$(PY) scripts/eval_gate.py --shared $(SHARED) --raise-pins
 
 # Rebuild every trained model from data in the repository (seeded), in order: the event
-# party model, the attribution tagger, the statement stance models, then the event confidence model (trained on the
-# output of the whole pipeline, so last), all on the annotated corpus's train split.
+# party model, the attribution tagger, the statement stance models, the statement-act
+# classifier (on the statements the tagger helps find), then the event confidence model
+# (trained on the output of the whole pipeline, so last), all on the annotated corpus's train split.
 train: venv
 	$(PIP) install -q -e ".[train]"
 	$(PY) scripts/train/train_triggers.py --shared $(SHARED)
 	$(PY) scripts/train/train_parties.py --shared $(SHARED)
 	$(PY) scripts/train/train_attribution.py
 	$(PY) scripts/train/train_stance.py
+	$(PY) scripts/train/train_speech_events.py
 	$(PY) scripts/train/train_confidence.py --shared $(SHARED)
 
 # Resolve the annotators' batches into the corpus file (fails on any span or layout problem).

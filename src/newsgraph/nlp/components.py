@@ -76,6 +76,12 @@ class EventsStage:
             doc._.ng_events, doc._.ng_non_events = extract_events(
                 doc, doc._.ng_article, doc._.ng_actors, doc._.ng_quotes or [], settings.min_event_confidence,
                 anchors=doc._.ng_event_anchors)
+            # the acts statements perform that the rules did not code (nlp/speech_events.py)
+            from newsgraph.nlp.speech_events import code_statements
+
+            doc._.ng_events = doc._.ng_events + code_statements(
+                doc, doc._.ng_article, doc._.ng_actors, doc._.ng_quotes or [], doc._.ng_events,
+                doc._.ng_non_events or [], settings.min_event_confidence)
         return doc
 
 

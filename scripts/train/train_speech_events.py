@@ -1,0 +1,172 @@
+"""Train the statement-act classifier: the PLOVER type a statement performs, or none.
+
+    python scripts/train/train_speech_events.py [--seed 13] [--c 0.5] [--folds 5]
+
+Runs the extractor (without this model) on the annotated corpus's train split with
+``newsgraph.nlp.speech_events.RECORDER`` set, so that every statement the rules left
+uncoded hands over its features. A statement is labelled with the type of the gold event
+performed by the gold statement it matches (the gold event's ``said_in``; or a gold event
+whose evidence holds the statement's cue), else ``none``. A predicted statement matches a
+gold one when their contents overlap by at least 0.3 of the gold span or their cues
+overlap. Never the dev or test split, never ../shared/gold, never ../shared/reserved.md.
+
+Reports cross-validated precision and recall per type (folds by article) and at three
+thresholds, and writes src/newsgraph/nlp/models/speech_events.json.gz and
+bench/train_speech_events.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "src"))
+# the model must not shape the data it is trained on; the confidence model is trained after it
+os.environ["NEWSGRAPH_MODELS_OFF"] = "speech_events,event_confidence"
+
+from newsgraph.nlp import speech_events
+from newsgraph.nlp.linear import MODELS, LinearModel
+from newsgraph.nlp.speech_events import MODEL_NAME, NONE, decide
+
+MIN_WEIGHT = 1e-3  # weights below this in every class are dropped from the shipped file
+
+
+def train_records() -> list[dict]:
+    ann = ROOT / "data" / "annotated"
+    ids = set(json.loads((ann / "splits.json").read_text())["train"])
+    lines = (ann / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
+    return [r for r in (json.loads(x) for x in lines if x.strip()) if r["id"] in ids]
+
+
+def recorded(records: list[dict]) -> list[tuple]:
+    from newsgraph import service
+
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as tmp:
+        for r in records:
+            tmp.write(json.dumps({"id": r["id"], "text": r["text"], "metadata": r.get("metadata", {})},
+                                 ensure_ascii=False) + "\n")
+    speech_events.RECORDER = []
+    try:
+        for _ in service.extract([tmp.name]):
+            pass
+        return list(speech_events.RECORDER)
+    finally:
+        speech_events.RECORDER = None
+        os.unlink(tmp.name)
+
+
+def _overlap(a: list[int] | tuple[int, int] | None, b: tuple[int, int]) -> int:
+    if not a:
+        return 0
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def label(gold: dict, q) -> str:
+    """The gold type of the act a predicted statement performs, or none."""
+    content = (q.start, q.end)
+    cue = (q.cue_start, q.cue_end) if q.cue_start is not None and q.cue_end is not None else None
+    matched: set[int] = set()
+    for k, g in enumerate(gold.get("quotes", [])):
+        gs = g.get("content_span")
+        same_content = bool(gs) and _overlap(gs, content) >= 0.3 * max(1, gs[1] - gs[0])
+        same_cue = cue is not None and bool(g.get("cue_span")) and _overlap(g["cue_span"], cue) > 0
+        if same_content or same_cue:
+            matched.add(k)
+    for e in gold.get("events", []):
+        if e.get("said_in") is not None and e["said_in"] in matched:
+            return e["type"]
+    if cue is not None:
+        for e in gold.get("events", []):
+            span = e.get("evidence_span")
+            if span and span[0] <= cue[0] and cue[1] <= span[1]:
+                return e["type"]
+    return NONE
+
+
+def fit(xs: list[dict], ys: list[str], c: float, seed: int):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    dv = DictVectorizer()
+    m = LogisticRegression(C=c, max_iter=3000, random_state=seed).fit(dv.fit_transform(xs), ys)
+    return dv, m
+
+
+def cross_validate(groups: list[str], xs: list[dict], ys: list[str], folds: int, c: float,
+                   seed: int) -> list[dict[str, float]]:
+    arts = sorted(set(groups))
+    random.Random(seed).shuffle(arts)
+    fold_of = {g: k % folds for k, g in enumerate(arts)}
+    probs: list[dict[str, float]] = [{} for _ in xs]
+    for k in range(folds):
+        tr = [i for i, g in enumerate(groups) if fold_of[g] != k]
+        te = [i for i, g in enumerate(groups) if fold_of[g] == k]
+        dv, m = fit([xs[i] for i in tr], [ys[i] for i in tr], c, seed)
+        for i, row in zip(te, m.predict_proba(dv.transform([xs[i] for i in te]))):
+            probs[i] = {str(cl): float(p) for cl, p in zip(m.classes_, row)}
+    return probs
+
+
+def report(ys: list[str], probs: list[dict[str, float]], threshold: float) -> dict:
+    """Precision and recall per type of the statements coded at ``threshold``."""
+    pred = [decide(p, threshold) for p in probs]
+    types = sorted({y for y in ys if y != NONE} | {p for p in pred if p != NONE})
+    per = {}
+    tp_all = sum(1 for y, p in zip(ys, pred) if p != NONE and y == p)
+    n_pred = sum(1 for p in pred if p != NONE)
+    n_gold = sum(1 for y in ys if y != NONE)
+    for t in types:
+        tp = sum(1 for y, p in zip(ys, pred) if y == t and p == t)
+        np_ = sum(1 for p in pred if p == t)
+        ng = sum(1 for y in ys if y == t)
+        per[t] = {"gold": ng, "coded": np_, "p": round(tp / np_, 3) if np_ else 0.0,
+                  "r": round(tp / ng, 3) if ng else 0.0}
+    p = tp_all / n_pred if n_pred else 0.0
+    r = tp_all / n_gold if n_gold else 0.0
+    return {"coded": n_pred, "p": round(p, 3), "r": round(r, 3),
+            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, "per_type": per}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", help="unused: the model trains on the project's own corpus only")
+    ap.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--folds", type=int, default=5)
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    records = train_records()
+    gold = {r["id"]: r for r in records}
+    rec = recorded(records)
+    groups = [aid for aid, *_ in rec]
+    xs = [f for _, _, f, *_ in rec]
+    ys = [label(gold[aid], q) for aid, q, *_ in rec]
+    probs = cross_validate(groups, xs, ys, args.folds, args.c, args.seed)
+    cv = {str(th): report(ys, probs, th) for th in sorted({0.25, 0.35, speech_events.THRESHOLD})}
+    dv, m = fit(xs, ys, args.c, args.seed)
+    classes = [str(c) for c in m.classes_]
+    weights: dict[str, list[float]] = {}
+    for j, name in enumerate(dv.get_feature_names_out()):
+        w = [round(float(m.coef_[k, j]), 4) for k in range(len(classes))]
+        if max(abs(v) for v in w) >= MIN_WEIGHT:
+            weights[str(name)] = w
+    meta = {"what": "the PLOVER act a statement performs, or none (newsgraph.nlp.speech_events)",
+            "trained_on": f"data/annotated train split ({len(records)} Wikinews articles, CC BY 2.5 text)",
+            "statements": len(ys), "labels": dict(sorted(Counter(ys).items())), "c": args.c, "seed": args.seed}
+    LinearModel(classes, [round(float(b), 4) for b in m.intercept_], weights, meta).dump(
+        MODELS / f"{MODEL_NAME}.json.gz")
+    out = dict(meta, features=len(weights), cross_validated=cv, seconds=round(time.perf_counter() - t0, 1))
+    (ROOT / "bench" / "train_speech_events.json").write_text(json.dumps(out, indent=1) + "\n")
+    print(json.dumps(out, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
