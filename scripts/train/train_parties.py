@@ -68,7 +68,11 @@ def recorded(records: list[dict]) -> list[tuple]:
 
 
 def as_pred(actor) -> dict:
-    return {"id": actor.id, "name": actor.name, "country": actor.country,
+    # A label says "this mention is the party", so only a country stands for its code: a
+    # person or body that merely has a country (the article's home country, say) must not
+    # match a gold party by that code, or every compatriot becomes a positive example.
+    country = actor.country if actor.kind == "country" else None
+    return {"id": actor.id, "name": actor.name, "country": country,
             "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in actor.mentions]}
 
 
