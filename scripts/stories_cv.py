@@ -18,6 +18,7 @@ import importlib.util
 import itertools
 import json
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -76,8 +77,9 @@ def main() -> None:
     ap.add_argument("--grid", nargs="*", default=[], help="section.key=v1,v2,... (numbers)")
     args = ap.parse_args()
     scorer = _scorer()
-    gold = {r["id"]: r for r in (json.loads(x) for x in open(args.gold, encoding="utf-8") if x.strip())}
-    with sqlite3.connect(f"file:{args.db}?mode=ro", uri=True) as c:
+    with open(args.gold, encoding="utf-8") as f:
+        gold = {r["id"]: r for r in (json.loads(x) for x in f if x.strip())}
+    with closing(sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)) as c:
         records = [with_text(raw, text) for raw, text in
                    c.execute("SELECT record, text FROM articles ORDER BY coalesce(date, ''), rowid")]
         copies = {a: b for a, b in c.execute("SELECT article_id, duplicate_of FROM duplicates WHERE kind='copy'")}
