@@ -232,3 +232,24 @@ def test_near_duplicate_set_precision_and_recall() -> None:
     assert res["recall_by_construction"]["dateline"] == 1.0  # a wire copy is always found
     # A copy trimmed to its first third is found by containment, not by Jaccard.
     assert res["recall_by_construction"]["trimmed"] >= 0.9
+
+
+def test_two_tight_groups_weakly_alike_stay_apart() -> None:
+    """Two groups of five sharing a common vocabulary (two fights of one boxer) clear the
+    threshold across, but each is far tighter inside than across: with a split ratio
+    they stay two clusters, without it they merge."""
+    from newsgraph.corpus.cluster import average_link
+
+    def vec(own: str, i: int) -> dict[str, float]:
+        v = {"shared": 1.0, own: 1.0, f"{own}{i}": 0.3}
+        norm = sum(x * x for x in v.values()) ** 0.5
+        return {k: x / norm for k, x in v.items()}
+
+    vecs = [vec("rahman", i) for i in range(5)] + [vec("thompson", i) for i in range(5)]
+    merged = average_link(vecs, 0.18)
+    assert len(set(merged)) == 1
+    split = average_link(vecs, 0.18, ratio=0.65, min_size=5)
+    assert len(set(split[:5])) == 1 and len(set(split[5:])) == 1 and split[0] != split[5]
+    # Groups smaller than min_size are not judged by cohesion: a pair of near-copies is
+    # tight whatever story it belongs to.
+    assert len(set(average_link(vecs, 0.18, ratio=0.65, min_size=6))) == 1

@@ -178,7 +178,8 @@ def _cluster_chunk(c: sqlite3.Connection, ids: list[str], report: StoryReport) -
     df_text = _df(c, "text", {k for a in nodes for k in terms[a].text})
     df_lead = _df(c, "lead", {k for a in nodes for k in terms[a].lead})
     vecs = [combined(terms[a], df_text, df_lead, n_docs) for a in nodes]
-    labels = average_link(vecs, settings()["similarity"]["threshold"])
+    sim = settings()["similarity"]
+    labels = average_link(vecs, sim["threshold"], sim["split_ratio"], sim["split_min_size"])
     groups: dict[int, list[int]] = defaultdict(list)
     for i, lab in enumerate(labels):
         groups[lab].append(i)
