@@ -77,6 +77,7 @@ eval-pins: venv
 train: venv
 	$(PIP) install -q -e ".[train]"
 	$(PY) scripts/train/train_triggers.py --shared $(SHARED)
+	$(PY) scripts/train/train_event_types.py
 	$(PY) scripts/train/train_parties.py --shared $(SHARED)
 	$(PY) scripts/train/train_attribution.py
 	$(PY) scripts/train/train_stance.py

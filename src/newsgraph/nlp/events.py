@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Actor, Article, Event, Quote
 from newsgraph.nlp.actors import ActorIndex
 from newsgraph.nlp.event_candidate import Cand, same_side
+from newsgraph.nlp import event_types
 from newsgraph.nlp.event_dates import EventDates
 from newsgraph.nlp.event_triggers import EventTriggers, noun_event_code
 from newsgraph.nlp.event_verifier import calibrated
@@ -50,6 +51,7 @@ class _Extractor(EventTriggers, EventDates):
     def run(self) -> tuple[list[Event], list[Event]]:
         self.anchors: list[Anchor] = []  # where the asserted events are (link_acts)
         is_story = self.article.is_story
+        event_types.record(self.doc, self, self.article.id, is_story)
         for tok in self.doc:
             if tok.pos_ == "VERB" and is_story(tok.idx):
                 self.verb(tok)

@@ -1,0 +1,157 @@
+"""A trained PLOVER type classifier over high-recall event candidates.
+
+Every verb and noun of the story is a candidate predicate; the hand lexicon, the CAMEO
+verb dictionary and the train-split trigger counts are features of it, not gates. A
+linear model (``models/event_types.json.gz``, ``scripts/train/train_event_types.py``,
+trained on the annotated train split only) reads the candidate in context and gives a
+PLOVER type or ``none``: the trigger's lemma and part of speech, its object and particle,
+its prepositions, its dependency and head, its modality, whether its subject and object
+are actors, the lexicon hits, and the content words around it (en_core_web_sm has no word
+vectors). The rules (``event_triggers``) ask it about a verb or noun their lexicon does not
+code, and take the type when the model is sure enough; the parties, modality and the
+finishing filters of ``events.py`` then apply as to any other candidate. With no model
+shipped (or ``NEWSGRAPH_MODELS_OFF=event_types``) nothing changes.
+"""
+from __future__ import annotations
+
+from typing import Protocol
+
+from spacy.tokens import Token
+
+from newsgraph.model import Actor
+from newsgraph.nlp.linear import load_model
+from newsgraph.nlp.modality import noun_status, verb_status
+from newsgraph.nlp.plover import VERBS, noun_code, verb_code, verb_object_code
+from newsgraph.nlp.trigger_counts import counted
+
+MODEL_NAME = "event_types"
+NONE = "none"
+POS = ("VERB", "NOUN")
+WINDOW = 4  # content words either side of the trigger (the model's stand-in for vectors)
+
+# Filled by the training script with (article id, start, end, features), and the parsed
+# article by id (the labels are read from its parse); None in use.
+RECORDER: list | None = None
+DOCS: dict = {}
+
+
+class _Roles(Protocol):
+    def actor(self, tok: Token) -> Actor | None: ...
+
+
+def is_candidate(tok: Token) -> bool:
+    """High recall: every verb and common noun that is a word (not a name, number or
+    symbol) could head an event."""
+    return tok.pos_ in POS and tok.is_alpha and len(tok.text) > 1
+
+
+def _lex(f: dict[str, float], prefix: str, code) -> None:  # code: plover.Code | None
+    if code is not None:
+        f[f"{prefix}={code.type}"] = max(f.get(f"{prefix}={code.type}", 0.0), code.strength)
+
+
+def features(tok: Token, roles: _Roles) -> dict[str, float]:
+    """The classifier's features for one candidate trigger (sparse, named)."""
+    lemma = tok.lemma_.lower()
+    pos = "v" if tok.pos_ == "VERB" else "n"
+    f: dict[str, float] = {"bias": 1.0, f"pos={pos}": 1.0, f"l={pos}_{lemma}": 1.0,
+                           f"tag={tok.tag_}": 1.0, f"dep={pos}_{tok.dep_}": 1.0,
+                           f"head={tok.head.lemma_.lower()}": 1.0 if tok.head is not tok else 0.0}
+    # lexicon readings (features, not gates)
+    if pos == "v":
+        _lex(f, "lexv", verb_code(lemma))
+        if lemma in VERBS:
+            f["lexhand"] = 1.0
+    else:
+        _lex(f, "lexn", noun_code(lemma))
+    got = counted("verb" if pos == "v" else "noun", lemma)
+    if got is not None:
+        f[f"count={got[0]}"] = 1.0
+        f["count_rate"] = got[1]
+    st = verb_status(tok) if pos == "v" else noun_status(tok)
+    if st:
+        f[f"status={st}"] = 1.0
+    subj_actor = obj_actor = False
+    for c in tok.children:
+        d = c.dep_
+        cl = c.lemma_.lower()
+        if d in ("nsubj", "nsubjpass", "agent", "poss"):
+            a = roles.actor(c) if d != "agent" else next(
+                (roles.actor(p) for p in c.children if p.dep_ == "pobj"), None)
+            if a is not None:
+                subj_actor = True
+                f[f"{d}_kind={a.kind}"] = 1.0
+            f[f"has_{d}"] = 1.0
+        elif d in ("dobj", "dative", "attr"):
+            f[f"obj={cl}"] = 1.0
+            f[f"vo={lemma}_{cl}"] = 1.0
+            _lex(f, "lexvo", verb_object_code(lemma, cl))
+            _lex(f, "lexobj", noun_code(cl))
+            if roles.actor(c) is not None:
+                obj_actor = True
+        elif d == "prt":
+            f[f"prt={lemma}_{c.lower_}"] = 1.0
+        elif d == "prep":
+            f[f"prep={c.lower_}"] = 1.0
+            f[f"lprep={lemma}_{c.lower_}"] = 1.0
+            if any(roles.actor(p) is not None for p in c.children if p.dep_ == "pobj"):
+                f[f"prep_actor={c.lower_}"] = 1.0
+        elif d in ("xcomp", "ccomp"):
+            f[f"{d}={cl}"] = 1.0
+            _lex(f, f"lex{d}", verb_code(cl))
+        elif d in ("compound", "amod") and pos == "n":
+            f[f"mod={cl}"] = 1.0
+            if c.ent_type_ in ("NORP", "GPE", "ORG"):
+                subj_actor = True
+        elif d == "neg":
+            f["neg"] = 1.0
+    if subj_actor:
+        f["subj_actor"] = 1.0
+    if obj_actor:
+        f["obj_actor"] = 1.0
+    if subj_actor and obj_actor:
+        f["both_actors"] = 1.0
+    doc = tok.doc
+    sent = tok.sent
+    lo, hi = max(sent.start, tok.i - WINDOW), min(sent.end, tok.i + WINDOW + 1)
+    for t in doc[lo:hi]:
+        if t.i != tok.i and t.is_alpha and not t.is_stop:
+            f[f"cw={t.lemma_.lower()}"] = 0.5
+    return f
+
+
+class TypeClassifier:
+    """The shipped model's type for a candidate, cached per token."""
+
+    def __init__(self, roles: _Roles) -> None:
+        self.model = load_model(MODEL_NAME)
+        self.roles = roles
+        self._cache: dict[int, dict[str, float]] = {}
+
+    def proba(self, tok: Token) -> dict[str, float] | None:
+        if self.model is None or not is_candidate(tok):
+            return None
+        if tok.i not in self._cache:
+            self._cache[tok.i] = self.model.proba(features(tok, self.roles))
+        return self._cache[tok.i]
+
+    def best(self, tok: Token) -> tuple[str, float] | None:
+        """The most likely PLOVER type (never ``none``) and its probability."""
+        p = self.proba(tok)
+        if p is None:
+            return None
+        acts = {c: v for c, v in p.items() if c != NONE}
+        if not acts:
+            return None
+        top = max(sorted(acts), key=lambda c: acts[c])
+        return top, acts[top]
+
+
+def record(doc_tokens, roles: _Roles, article_id: str, is_story) -> None:
+    """Hand every candidate's features to ``RECORDER`` (training only)."""
+    if RECORDER is None:
+        return
+    DOCS[article_id] = doc_tokens
+    for tok in doc_tokens:
+        if is_candidate(tok) and is_story(tok.idx):
+            RECORDER.append((article_id, tok.idx, tok.idx + len(tok.text), features(tok, roles)))
