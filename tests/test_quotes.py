@@ -365,6 +365,22 @@ def test_label_verb_without_a_label_is_an_act(analyse_text):
     assert q["content"] == "the militia as a terrorist organisation"
 
 
+def test_pronoun_object_with_a_label_is_an_evaluation(analyse_text):
+    """A3: ``called it a disgrace`` evaluates what ``it`` stands for; ``named it X`` gives a
+    name, and a pronoun object with no label reports nothing."""
+    q = only(analyse_text("The union leader called it a betrayal of the workers."))
+    assert (q["cue"], q["content"]) == ("called", "it a betrayal of the workers")
+    q = only(analyse_text('The mayor called it "reckless" and "deeply unfair".'))
+    assert q["kind"] == "mixed" and q["content"].startswith("it")
+    assert quotes_of(analyse_text('The army named it "Operation Northern Shield".')) == []
+    assert quotes_of(analyse_text("The spokeswoman confirmed it on Monday.")) == []
+
+
+def test_promise_with_two_coordinated_infinitives_is_one_content(analyse_text):
+    q = only(analyse_text("The government promised to meet and in some cases exceed the climate targets."))
+    assert q["content"] == "to meet and in some cases exceed the climate targets"
+
+
 def test_agentless_passive_reports_only_with_a_reporting_verb(analyse_text):
     """D1: ``was said to`` / ``were told to`` report with no speaker; ``is expected to``
     and ``are considered`` are the article's own narration."""
