@@ -381,6 +381,15 @@ def test_promise_with_two_coordinated_infinitives_is_one_content(analyse_text):
     assert q["content"] == "to meet and in some cases exceed the climate targets"
 
 
+def test_by_phrase_after_the_object_names_its_doer(analyse_text):
+    """``described crass behavior by the host``: the parser hangs the by-phrase on the
+    active verb; it belongs to the object. ``by saying`` is the means and stays out."""
+    q = only(analyse_text("Former crew members described crass behavior by the host behind the scenes."))
+    assert q["content"] == "crass behavior by the host behind the scenes"
+    first = quotes_of(analyse_text("The senator criticised the plan by saying it would cost too much."))[0]
+    assert first["content"] == "the plan"
+
+
 def test_agentless_passive_reports_only_with_a_reporting_verb(analyse_text):
     """D1: ``was said to`` / ``were told to`` report with no speaker; ``is expected to``
     and ``are considered`` are the article's own narration."""

@@ -279,6 +279,9 @@ class ContentBounds(NominalReports):
             xcomp = [c for c in children if c.dep_ in ("xcomp", "oprd") and c.i > t.i]
             preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "of", "about", "against", "as", "to", "with")
                      and c.i > t.i]
+            preps_by = [c for c in children if c.dep_ == "prep" and c.lower_ == "by" and c.i > t.i
+                        and any(x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN") for x in c.children)
+                        and not any(x.dep_ == "auxpass" for x in children)]
             cited = self._cited_clause(t, dobj) if lem in ("cite", "quote") else None
             if cited is not None:
                 # "The Telegraph cited a security source that …": the one cited said it
@@ -302,6 +305,12 @@ class ContentBounds(NominalReports):
                 if lem in ("tell", "ask", "urge") and not xcomp:
                     return None
                 spans.append((d.left_edge.i, d.right_edge.i))
+                by = next((p for p in preps_by if p.left_edge.i == d.right_edge.i + 1), None)
+                if by is not None:
+                    # "described crass behavior by the host": an active verb has no agent, so a
+                    # by-phrase right after the object names the object's doer (the parser
+                    # hangs it on the verb); "by saying ..." is the means, not the object
+                    spans.append((by.left_edge.i, by.right_edge.i))
                 # "accused X of Y", "praised X for Y": the charge or the merit is part of
                 # the evaluation (A3)
                 # (not a gerund under a preposition: "balancing between X and criticising Y
