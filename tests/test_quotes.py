@@ -365,6 +365,31 @@ def test_label_verb_without_a_label_is_an_act(analyse_text):
     assert q["content"] == "the militia as a terrorist organisation"
 
 
+def test_pronoun_object_with_a_label_is_an_evaluation(analyse_text):
+    """A3: ``called it a disgrace`` evaluates what ``it`` stands for; ``named it X`` gives a
+    name, and a pronoun object with no label reports nothing."""
+    q = only(analyse_text("The union leader called it a betrayal of the workers."))
+    assert (q["cue"], q["content"]) == ("called", "it a betrayal of the workers")
+    q = only(analyse_text('The mayor called it "reckless" and "deeply unfair".'))
+    assert q["kind"] == "mixed" and q["content"].startswith("it")
+    assert quotes_of(analyse_text('The army named it "Operation Northern Shield".')) == []
+    assert quotes_of(analyse_text("The spokeswoman confirmed it on Monday.")) == []
+
+
+def test_promise_with_two_coordinated_infinitives_is_one_content(analyse_text):
+    q = only(analyse_text("The government promised to meet and in some cases exceed the climate targets."))
+    assert q["content"] == "to meet and in some cases exceed the climate targets"
+
+
+def test_by_phrase_after_the_object_names_its_doer(analyse_text):
+    """``described crass behavior by the host``: the parser hangs the by-phrase on the
+    active verb; it belongs to the object. ``by saying`` is the means and stays out."""
+    q = only(analyse_text("Former crew members described crass behavior by the host behind the scenes."))
+    assert q["content"] == "crass behavior by the host behind the scenes"
+    first = quotes_of(analyse_text("The senator criticised the plan by saying it would cost too much."))[0]
+    assert first["content"] == "the plan"
+
+
 def test_agentless_passive_reports_only_with_a_reporting_verb(analyse_text):
     """D1: ``was said to`` / ``were told to`` report with no speaker; ``is expected to``
     and ``are considered`` are the article's own narration."""

@@ -24,6 +24,7 @@ from newsgraph.nlp.cues import (
     DOC_VERBS,
     IMPERSONAL_VERBS,
     LABEL_VERBS,
+    NAMING_VERBS,
     NON_SOURCES,
     OBJECT_VERBS,
     REPORT_ADVERBS,
@@ -278,6 +279,9 @@ class ContentBounds(NominalReports):
             xcomp = [c for c in children if c.dep_ in ("xcomp", "oprd") and c.i > t.i]
             preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "of", "about", "against", "as", "to", "with")
                      and c.i > t.i]
+            preps_by = [c for c in children if c.dep_ == "prep" and c.lower_ == "by" and c.i > t.i
+                        and any(x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN") for x in c.children)
+                        and not any(x.dep_ == "auxpass" for x in children)]
             cited = self._cited_clause(t, dobj) if lem in ("cite", "quote") else None
             if cited is not None:
                 # "The Telegraph cited a security source that …": the one cited said it
@@ -288,7 +292,12 @@ class ContentBounds(NominalReports):
                 return None  # "cited X as saying ...": the saying is the statement
             elif lem == "cite" and dobj and self._is_party(dobj[0]):
                 return None  # "citing sources within the ministry": whom it relays, no content
-            elif lem in OBJECT_VERBS and dobj and dobj[0].i > t.i and dobj[0].lower_ not in ("it", "this", "that"):
+            elif lem in OBJECT_VERBS and dobj and dobj[0].i > t.i and (
+                    dobj[0].lower_ not in ("it", "this", "that")
+                    # "called it a non-starter": a pronoun object with the label the source
+                    # gives it is an evaluation (A3); "confirmed it" alone reports nothing
+                    or lem in LABEL_VERBS and lem not in NAMING_VERBS
+                    and any(x.dep_ == "oprd" and x.i > dobj[0].i for x in xcomp)):
                 d = dobj[0]
                 if lem in LABEL_VERBS and not (xcomp or any(p.lower_ in ("as", "to", "with") or p.lower_ == "for" and lem == "call"
                                                             for p in preps)):
@@ -296,6 +305,12 @@ class ContentBounds(NominalReports):
                 if lem in ("tell", "ask", "urge") and not xcomp:
                     return None
                 spans.append((d.left_edge.i, d.right_edge.i))
+                by = next((p for p in preps_by if p.left_edge.i == d.right_edge.i + 1), None)
+                if by is not None:
+                    # "described crass behavior by the host": an active verb has no agent, so a
+                    # by-phrase right after the object names the object's doer (the parser
+                    # hangs it on the verb); "by saying ..." is the means, not the object
+                    spans.append((by.left_edge.i, by.right_edge.i))
                 # "accused X of Y", "praised X for Y": the charge or the merit is part of
                 # the evaluation (A3)
                 # (not a gerund under a preposition: "balancing between X and criticising Y
@@ -322,7 +337,9 @@ class ContentBounds(NominalReports):
                 x = xcomp[0]
                 spans.append((x.left_edge.i, x.right_edge.i))
                 for y in children:  # "pledged to cap and then gradually reduce ...": one promise
-                    if y.dep_ == "conj" and y.i > x.i and y.tag_ == "VB":
+                    # (the parser may tag the second base form VBP: "to meet and exceed")
+                    if y.dep_ == "conj" and y.i > x.i and (y.tag_ == "VB" or y.tag_ == "VBP" and not any(
+                            c.dep_ in ("nsubj", "nsubjpass") for c in y.children)):
                         spans.append((y.left_edge.i, y.right_edge.i))
                 if dobj and dobj[0].i < x.i and lem in ("urge", "ask", "call", "tell", "order", "encourage",
                                                           "advise", "instruct", "warn"):
