@@ -77,3 +77,22 @@ def test_helpers():
     assert date_key("2024") == "2024-07-01"
     assert date_key("2024-05") == "2024-05-15"
     assert date_key("bad") is None
+
+
+def test_head_of_state_of_several_realms_keeps_home_country():
+    """A monarch listed as head of state of many realms is of the country most of her
+    codes name, not the realm whose office started last."""
+    from newsgraph.kb import Entity, Role
+
+    kb = get_kb()
+    queen = kb.lookup("Queen Elizabeth II")
+    assert queen is not None
+    assert queen.country == "GBR"
+    assert queen.at("2020-06-01").country == "GBR"
+    # the rule itself, on a made-up entity: offices at once in A (one code) and B (three)
+    e = Entity(0, "X", "person", [Role("BBB", "GOV", None, "", ""), Role("BBB", "ELI", None, "", ""),
+                                  Role("AAA", "GOV", "king", "1990-01-01", ""),
+                                  Role("BBB", "GOV", "king", "1980-01-01", "")])
+    assert e.country == "BBB"
+    assert e.at("2000-01-01").country == "BBB"
+    assert e.at("2000-01-01").role == "king"
