@@ -28,6 +28,7 @@ from newsgraph.nlp.actor_words import (
     PLURAL_FORMS,
     TLD,
     UN,
+    WORK_NOUNS,
 )
 
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -64,6 +65,20 @@ class NamePass(PeoplePass):
                 e -= 1
             if s >= e:
                 continue
+            e = self.hyphenated_end(e)
+            if s > 0 and doc[s - 1].lower_ == "of" and self.office_of(s, e) is not None:
+                continue  # "State" in "Secretary of State" is part of an office, not an organisation
+            if self.work_title(s):
+                self.work_tokens.update(range(s, e))
+                continue
+            # "Regarding Gore, McClellan said": a sentence's opening preposition or
+            # participle is not the first word of the name after it
+            if e - s > 1 and doc[s].tag_ in ("VBG", "IN") and norm(doc[s].text) not in self.kb.names:
+                s += 1
+            # "on Twitter West accused": a platform glued to the name after it is two names
+            if e - s > 1 and ent.label_ == "PERSON" and doc[s].lower_ in PLATFORMS:
+                out.append((s, s + 1, "ORG"))
+                s += 1
             # "Donald Trump’s" is one token in some tokenisations: handled by trim on POS.
             out.append((s, e, ent.label_))
             for i in range(ent.start, ent.end):
@@ -89,6 +104,8 @@ class NamePass(PeoplePass):
                 if L > 1 and not all(x.is_title or x.is_upper or x.lower_ in ("of", "the") for x in sp):
                     continue
                 key = norm(sp.text)
+                if L > 1 and i + L < n and doc[i + L].ent_type_ == "PERSON" and self.kb.agent(key):
+                    continue  # "Secretary of State Mike Pompeo": a title, not the office's institution
                 if key in self.kb.names:
                     ent = self.kb.entity(self.kb.names[key])
                     if ent.kind != "person" or L > 1:
@@ -116,6 +133,28 @@ class NamePass(PeoplePass):
         out.sort()
         return out
 
+
+    def hyphenated_end(self, e: int) -> int:
+        """The end of a name that runs on inside one written word past the entity
+        (``Prayuth Chan-o-cha`` tagged ``Prayuth Chan``): a hyphen, a name infix of one to
+        three lower-case letters, a hyphen and a last piece. ``Obama-era`` and
+        ``Trump-backed`` have no infix and stay as they are."""
+        doc, n = self.doc, len(self.doc)
+        while e + 3 < n + 1 and e + 2 < n and all(doc[k].text in ("-", "–") for k in (e, e + 2)) \
+                and not any(doc[k].whitespace_ for k in range(e - 1, e + 2)) \
+                and doc[e + 1].is_lower and doc[e + 1].is_alpha and len(doc[e + 1].text) <= 3 \
+                and e + 3 < n and doc[e + 3].is_alpha and doc[e + 3].ent_iob_ != "B":
+            e += 4
+        return e
+
+    def work_title(self, s: int) -> bool:
+        """The name is the title of a work right after its noun (``the film Regarding
+        Gore``, ``the book "Obama"``): not an actor."""
+        doc = self.doc
+        j = s - 1
+        while j >= 0 and doc[j].is_quote:
+            j -= 1
+        return j >= 0 and doc[j].pos_ == "NOUN" and doc[j].lower_ in WORK_NOUNS
 
     def names(self) -> None:
         doc = self.doc

@@ -63,11 +63,32 @@ class TitlePass(ActorState):
             break
         start = j + 1
         if start >= lo:
+            self.office_before(aid, lo)
             return
         pre = doc[start:lo]
         if not any(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in pre):
             return
         self.title_phrase(aid, actor, pre, lo)
+
+    def office_before(self, aid: str, lo: int) -> None:
+        """``US Secretary of State Mike Pompeo``: an office of several words with ``of``
+        right before a name gives its role and sector, and a country or demonym before
+        it the country."""
+        doc = self.doc
+        k = self.office_of(lo - 1, lo)
+        if k is None:
+            return
+        sector, role = self.kb.agent(doc[k:lo].text) or (None, None)
+        start = k
+        j = k - 1
+        if j >= 0 and (doc[j].tag_ == "POS" or doc[j].text in ("'s", "’s")):
+            j -= 1
+        if j >= 0 and doc[j].ent_type_ in ("GPE", "NORP") and (c := self.kb.country(doc[j].text)):
+            self.set_attr(aid, "country", c)
+            start = j
+        self.set_attr(aid, "role", role)
+        self.set_attr(aid, "sector", sector)
+        self.mention(aid, start, lo, "title")
 
     def appositions(self, aid: str, actor: Actor, span: Span) -> None:
         doc = self.doc
