@@ -65,3 +65,10 @@ def test_an_office_with_of_before_a_name_gives_role_and_country(actors):
     # the office is the person's title: no organisation "Foreign Affairs", no role actor
     assert not any(a.kind == "organization" or a.id.startswith("role:fra-minister") for a in idx.actors.values()), \
         [a.id for a in idx.actors.values()]
+
+
+def test_a_region_is_a_place_of_its_country_not_the_country(actors):
+    idx = actors("Protesters in Aceh clashed with police on Friday. Indonesia sent troops to Aceh.")
+    aceh = next(a for a in idx.actors.values() if a.name == "Aceh")
+    assert aceh.id.startswith("place:") and aceh.kind == "country" and aceh.country == "IDN"
+    assert "Aceh" not in [m.text for m in idx.actors["country:IDN"].mentions]

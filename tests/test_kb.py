@@ -96,3 +96,16 @@ def test_head_of_state_of_several_realms_keeps_home_country():
     assert e.country == "BBB"
     assert e.at("2000-01-01").country == "BBB"
     assert e.at("2000-01-01").role == "king"
+
+
+def test_regions_of_a_country_are_places_not_the_country():
+    """A country's dictionary block lists its provinces and states too: they give the
+    country (a title's country) but are typed ``region``, not the country itself; the
+    country's own names and spellings stay ``country``."""
+    kb = get_kb()
+    assert kb.place("Banten") == ("IDN", "region")
+    assert kb.place("Texas") == ("USA", "region")
+    assert kb.country("Texas") == "USA"  # "Texas Governor Greg Abbott"
+    assert kb.place("America") == ("USA", "country")  # a part of the country's own name
+    assert kb.place("Indonesia") == ("IDN", "country")
+    assert kb.place("Surabaya")[1] == "city"

@@ -234,8 +234,9 @@ class KB:
 
     # -- places ---------------------------------------------------------------
     def place(self, name: str) -> tuple[str, str] | None:
-        """(ISO3, type) for a country name, demonym, capital or city; type is
-        ``country``, ``demonym``, ``people``, ``capital`` or ``city``."""
+        """(ISO3, type) for a country name, demonym, capital, city or region; type is
+        ``country``, ``demonym``, ``people``, ``capital``, ``city`` or ``region`` (a
+        province or state: ``Texas``, ``Banten``)."""
         k = norm(name)
         hit = self.places.get(k)
         if hit is None and k.startswith("the "):
@@ -243,7 +244,8 @@ class KB:
         return (hit[0], hit[1]) if hit else None
 
     def country(self, name: str) -> str | None:
-        """ISO3 of a country name or demonym (not a city)."""
+        """ISO3 of a country name or demonym, or of the country of a region (``Texas
+        Governor``); not of a city."""
         hit = self.place(name)
         return hit[0] if hit and hit[1] != "city" else None
 

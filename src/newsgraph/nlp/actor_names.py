@@ -115,8 +115,8 @@ class NamePass(PeoplePass):
                         and t.pos_ in ("PROPN", "ADJ", "NOUN"):
                     typ = self.kb.places[key][1]
                     # sentence-initial words only when they name a country or its people
-                    if typ != "city" or (not t.is_sent_start and t.pos_ == "PROPN"):
-                        hit = (i, i + 1, "GPE" if typ in ("country", "capital", "city") else "NORP")
+                    if typ not in ("city", "region") or (not t.is_sent_start and t.pos_ == "PROPN"):
+                        hit = (i, i + 1, "GPE" if typ in ("country", "capital", "city", "region") else "NORP")
                         break
                 if key in self.kb.media:
                     hit = (i, i + L, "ORG")
@@ -178,8 +178,9 @@ class NamePass(PeoplePass):
                 bare = doc[ns:e].text
                 if key in PLATFORMS or (key in kb.media and ent is None) or doc[e - 1].lower_ in ORGISH_LAST:
                     label = "ORG"
-                elif ent is None and place and ns == s and place[1] in ("country", "capital", "demonym"):
-                    label = "GPE"  # a country spaCy took for a person
+                elif ent is None and place and ns == s and (place[1] in ("country", "capital", "demonym")
+                                                            or place[1] == "region" and kb.gender(text) is None):
+                    label = "GPE"  # a country or region spaCy took for a person (not "Victoria")
                 elif ent is not None and ent.kind != "person" and ns == s:
                     label = "ORG"
                 else:
@@ -194,7 +195,7 @@ class NamePass(PeoplePass):
                 self.place(s, e, text, label, place)
                 continue
             # ORG / FAC
-            if place and place[1] in ("country", "demonym", "capital") and ent is None:
+            if place and place[1] in ("country", "demonym", "capital", "region") and ent is None:
                 self.place(s, e, text, "GPE", place)
                 continue
             if ent is not None and ent.kind == "person" and key not in PLATFORMS:
@@ -217,7 +218,7 @@ class NamePass(PeoplePass):
             if label == "NORP":
                 last = doc[e - 1]
                 p2 = self.kb.place(last.text) if e - s > 1 else None
-                if p2 and p2[1] != "city":  # "Radical French farmers"
+                if p2 and p2[1] not in ("city", "region"):  # "Radical French farmers"
                     self.place(e - 1, e, last.text, label, p2)
                     return
                 self.group_from_norp(s, e, text, None)
@@ -232,7 +233,8 @@ class NamePass(PeoplePass):
             self.mention(aid, s, e, "name")
             return
         iso, typ = place
-        if typ == "city":
+        if typ in ("city", "region"):
+            # a town or region is a place of its country, never the country itself
             aid = f"place:{slug(text)}"
             self.new_actor(aid, _THE.sub("", text), "country")
             self.set_attr(aid, "country", iso)
