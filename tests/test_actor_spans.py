@@ -72,3 +72,11 @@ def test_a_region_is_a_place_of_its_country_not_the_country(actors):
     aceh = next(a for a in idx.actors.values() if a.name == "Aceh")
     assert aceh.id.startswith("place:") and aceh.kind == "country" and aceh.country == "IDN"
     assert "Aceh" not in [m.text for m in idx.actors["country:IDN"].mentions]
+
+
+def test_a_capital_acts_for_its_country_but_a_location_is_only_a_place(actors):
+    idx = actors("Ministers met in Canberra on Monday. Canberra said the tariffs were unfair.")
+    aus = idx.actors["country:AUS"]
+    assert [m.text for m in aus.mentions] == ["Canberra"] and aus.mentions[0].start > 30
+    place = idx.actors["place:canberra"]
+    assert place.kind == "country" and place.country == "AUS" and place.mentions[0].start < 30

@@ -233,8 +233,10 @@ class NamePass(PeoplePass):
             self.mention(aid, s, e, "name")
             return
         iso, typ = place
-        if typ in ("city", "region"):
-            # a town or region is a place of its country, never the country itself
+        # A town or region is a place of its country, never the country itself; a capital
+        # stands for its country's government when it acts ("Moscow said", CAMEO's
+        # convention), but is only a place where something happens ("talks in Moscow").
+        if typ in ("city", "region") or typ == "capital" and self.locative(s, e):
             aid = f"place:{slug(text)}"
             self.new_actor(aid, _THE.sub("", text), "country")
             self.set_attr(aid, "country", iso)
