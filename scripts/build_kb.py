@@ -213,7 +213,8 @@ ORG_WORDS = {"ministry", "council", "party", "army", "front", "union", "committe
              "guard", "kremlin", "house", "senate", "congress", "duma", "brigade", "brigades", "group",
              "company", "corporation", "fund", "institute", "university", "church", "alliance", "authority",
              "administration", "cabinet", "navy", "republic", "state", "department", "command", "corps",
-             "tribunal", "centre", "center", "network", "press", "news", "radio", "television", "tv"}
+             "tribunal", "centre", "center", "network", "press", "news", "radio", "television", "tv",
+             "militia", "faction", "reserve", "community", "nation"}
 
 
 class Builder:
@@ -581,7 +582,14 @@ class Builder:
                         self.add_place(p, iso, "country" if self.spelling_of(p, iso, primary) else "region")
                 continue
             orgish = bool(set(pwords) & ORG_WORDS)
-            if "CountryInfo" in cm or (dated and not orgish and 2 <= len(pwords) <= 5):
+            # An undated block is a person too when it lists the name's last words alone
+            # as an alias, as the dictionaries list a surname (OSAMA BIN LADEN: BIN LADEN)
+            surname_alias = len(pwords) >= 2 and pwords[0] not in ("al", "el", "the", "bin") \
+                and not any(w in ("of", "u.s.", "us") or re.search(r"\d", w) for w in pwords) and any(
+                1 <= len(norm(p).split()) < len(pwords) and pwords[-len(norm(p).split()):] == norm(p).split()
+                and norm(p).split()[-1] not in ("al", "bin")
+                for p in phr[1:])
+            if "CountryInfo" in cm or (not orgish and 2 <= len(pwords) <= 5 and (dated or surname_alias)):
                 kind = "person"
             elif file_kind == "nonstate":
                 kind = "group"

@@ -80,3 +80,13 @@ def test_a_capital_acts_for_its_country_but_a_location_is_only_a_place(actors):
     assert [m.text for m in aus.mentions] == ["Canberra"] and aus.mentions[0].start > 30
     place = idx.actors["place:canberra"]
     assert place.kind == "country" and place.country == "AUS" and place.mentions[0].start < 30
+
+
+def test_a_short_name_that_is_also_a_place_is_the_person_named_in_full(actors):
+    idx = actors("Whitney Houston sang at the gala on Friday. Houston wore a white dress.")
+    got = people(idx)
+    assert got.get("Whitney Houston", []).count("Houston") == 1, got
+    assert not any(a.id == "place:houston" for a in idx.actors.values())
+    # a country's name never gives way to a person's
+    idx = actors("Michael Jordan visited Amman on Monday. Jordan signed a trade deal with Egypt the same day.")
+    assert "country:JOR" in idx.actors

@@ -109,3 +109,13 @@ def test_regions_of_a_country_are_places_not_the_country():
     assert kb.place("America") == ("USA", "country")  # a part of the country's own name
     assert kb.place("Indonesia") == ("IDN", "country")
     assert kb.place("Surabaya")[1] == "city"
+
+
+def test_a_person_in_the_non_state_dictionary_is_a_person():
+    """The militant-groups dictionary lists some people undated, with their surname alone
+    as an alias: they are people, not groups; groups stay groups."""
+    kb = get_kb()
+    assert kb.lookup("Osama bin Laden").kind == "person"
+    assert kb.lookup("Ayman al-Zawahiri").kind == "person"
+    assert kb.lookup("al-Qaeda").kind == "group"
+    assert kb.lookup("Hamas").kind != "person"

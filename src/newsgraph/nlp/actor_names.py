@@ -178,8 +178,10 @@ class NamePass(PeoplePass):
                 bare = doc[ns:e].text
                 if key in PLATFORMS or (key in kb.media and ent is None) or doc[e - 1].lower_ in ORGISH_LAST:
                     label = "ORG"
-                elif ent is None and place and ns == s and (place[1] in ("country", "capital", "demonym")
-                                                            or place[1] == "region" and kb.gender(text) is None):
+                elif ent is None and place and ns == s and (place[1] in ("country", "demonym")
+                                                            or place[1] == "capital" and key not in self.person_shorts
+                                                            or place[1] == "region" and kb.gender(text) is None
+                                                            and key not in self.person_shorts):
                     label = "GPE"  # a country or region spaCy took for a person (not "Victoria")
                 elif ent is not None and ent.kind != "person" and ns == s:
                     label = "ORG"

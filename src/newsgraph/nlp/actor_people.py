@@ -69,8 +69,12 @@ class PeoplePass(ActorState):
         # "Trump" tagged ORG after "Donald Trump", "De La Fuente" after "Rocky De La Fuente",
         # "Jamal" taken for a place after "Jamal Khashoggi"
         shorts = set().union(*(short_forms(k) | {k.split()[0]} for k in full)) if full else set()
+        self.person_shorts = shorts
+        # a town, region or capital of that name gives way ("Doris" after "Doris Day",
+        # "Washington" after "George Washington"); a country's name does not
         return [(s, e, "PERSON" if label != "PERSON" and norm(doc[s:e].text) in shorts
-                 and not kb.place(doc[s:e].text) else label) for s, e, label in cands]
+                 and (kb.place(doc[s:e].text) or ("", "city"))[1] in ("city", "region", "capital")
+                 else label) for s, e, label in cands]
 
     def name_shaped(self, s: int, e: int) -> bool:
         """Two to four capitalised words that could be a person's name: no place, no

@@ -44,6 +44,7 @@ class ActorState:
         self.full_people: dict[str, str] = {}  # norm full name -> actor id
         self.surname_country: dict[str, str | None] = {}
         self.acronyms: dict[str, str] = {}  # "APEC" -> actor id
+        self.person_shorts: set[str] = set()  # short forms of the people named in full
         self.work_tokens: set[int] = set()  # tokens of a work's title (the film Regarding Gore): no one's name
         self.quoted = [(m.start(), m.end()) for m in QUOTED.finditer(self.text)]
         self.quoted_starts = [s for s, _ in self.quoted]
