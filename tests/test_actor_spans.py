@@ -90,3 +90,9 @@ def test_a_short_name_that_is_also_a_place_is_the_person_named_in_full(actors):
     # a country's name never gives way to a person's
     idx = actors("Michael Jordan visited Amman on Monday. Jordan signed a trade deal with Egypt the same day.")
     assert "country:JOR" in idx.actors
+
+
+def test_an_organisation_named_with_a_country_abbreviation_is_of_that_country(actors):
+    idx = actors("The UK Border Force seized the boat near Dover on Friday, and the US Coast Guard helped.")
+    orgs = {a.name: a.country for a in idx.actors.values() if a.kind == "organization"}
+    assert orgs.get("UK Border Force") == "GBR", orgs

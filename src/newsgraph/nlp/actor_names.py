@@ -343,7 +343,9 @@ class NamePass(PeoplePass):
             toks = self.doc[s:e]
             # "Russian Orthodox Church", "Iran's Revolutionary Guards": country from the name.
             first = toks[0]
-            c = self.kb.country(first.text) if first.ent_type_ in ("GPE", "NORP") or first.is_title else None
+            # "US Embassy", "UK Border Force": an abbreviation of the country counts too
+            c = self.kb.country(first.text) if first.ent_type_ in ("GPE", "NORP") or first.is_title \
+                or first.is_upper and len(toks) > 1 else None
             if c is None and len(toks) > 1:
                 c = self.kb.country(toks[:2].text)
             if c is None:
