@@ -27,6 +27,9 @@ def test_hyphenated_surname_with_an_infix_is_one_name(actors):
     assert "Prayuth Chan-o-cha" in got, got
     assert "Prayuth" in got["Prayuth Chan-o-cha"]
     assert not any(n in got for n in ("Chan", "Prayuth Chan", "cha"))
+    # the capitalised title the name is in apposition to gives its role and country
+    p = next(a for a in idx.actors.values() if a.name == "Prayuth Chan-o-cha")
+    assert (p.country, p.role) == ("THA", "prime minister")
     # a hyphenated modifier is not a name: "Obama-era" stays "Obama"
     idx = actors("The Obama-era rules were dropped on Tuesday.")
     assert not any("era" in n for n in people(idx)), people(idx)

@@ -118,10 +118,11 @@ class TitlePass(ActorState):
                     and not self.tok_named[h.i] and doc[k].pos_ in ("DET", "PROPN", "ADJ") \
                     and (h.i + 1 >= len(doc) or doc[h.i + 1].lower_ not in ("and", "or")):
                 self.title_phrase(aid, actor, doc[k:h.i + 1], None, written_end=h.right_edge.i + 1)
-        # "Russia's president, Vladimir Putin": the name is the apposition.
-        if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN" \
-                and not self.tok_named[root.head.i]:
-            h = root.head
+        # "Russia's president, Vladimir Putin": the name is the apposition; so is it after a
+        # capitalised title the parser made its head ("Thai Prime Minister Prayuth ...").
+        h = root.head
+        if root.dep_ == "appos" and h.i < span.start and not self.tok_named[h.i] \
+                and (h.pos_ == "NOUN" or h.pos_ == "PROPN" and self.agent_phrase(h)):
             self.title_phrase(aid, actor, doc[h.left_edge.i:h.i + 1], None)
 
     def denotes_agent(self, head: Token, actor: Actor) -> bool:
