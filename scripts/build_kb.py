@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import difflib
 import gzip
 import html
 import json
@@ -212,7 +213,8 @@ ORG_WORDS = {"ministry", "council", "party", "army", "front", "union", "committe
              "guard", "kremlin", "house", "senate", "congress", "duma", "brigade", "brigades", "group",
              "company", "corporation", "fund", "institute", "university", "church", "alliance", "authority",
              "administration", "cabinet", "navy", "republic", "state", "department", "command", "corps",
-             "tribunal", "centre", "center", "network", "press", "news", "radio", "television", "tv"}
+             "tribunal", "centre", "center", "network", "press", "news", "radio", "television", "tv",
+             "militia", "faction", "reserve", "community", "nation"}
 
 
 class Builder:
@@ -221,6 +223,7 @@ class Builder:
         self.names: dict[str, int] = {}
         self.surname_hits: dict[str, set[int]] = defaultdict(set)
         self.places: dict[str, list] = {}
+        self._country_names: dict[str, list[str]] = {}  # iso3 -> the country's names, for spelling_of
         self.agents: dict[str, list] = {}
         self.offices: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
         self.countries: dict[str, dict] = {}
@@ -269,6 +272,21 @@ class Builder:
                 return
         if override or key not in self.places:
             self.places[key] = [iso3, typ]
+
+    def spelling_of(self, alias: str, iso3: str, primary: str) -> bool:
+        """Whether a country block's alias spells the country's name or its adjective
+        (INDONISIA, INDONESIAN), not one of its places: it shares the first four letters
+        or most of its letters with the block's name or the country's."""
+        a = norm(alias)
+        if iso3 not in self._country_names:
+            self._country_names[iso3] = [k for k, v in self.places.items() if v == [iso3, "country"]]
+        # a part of one of its names ("America" of "United States of America")
+        if any(f" {a} " in f" {name} " for name in self._country_names[iso3]):
+            return True
+        for name in (norm(primary), norm(self.countries.get(iso3, {}).get("name", ""))):
+            if name and (a[:4] == name[:4] or difflib.SequenceMatcher(None, a, name).ratio() >= 0.75):
+                return True
+        return False
 
     # -- sources --------------------------------------------------------------
     def countries_pycountry(self) -> None:
@@ -554,10 +572,24 @@ class Builder:
                 typ = "country" if norm(primary) in self.places and self.places[norm(primary)][0] == iso \
                     and self.places[norm(primary)][1] == "country" else "city"
                 for p in phr:
-                    self.add_place(p, iso, typ if p == primary else ("country" if typ == "country" else "city"))
+                    if p == primary:
+                        self.add_place(p, iso, typ)
+                    elif typ != "country":
+                        self.add_place(p, iso, "city")
+                    else:
+                        # a country's block also lists its regions and towns (INDONESIA: BANTEN,
+                        # BALI): only spellings of the country's own name are the country
+                        self.add_place(p, iso, "country" if self.spelling_of(p, iso, primary) else "region")
                 continue
             orgish = bool(set(pwords) & ORG_WORDS)
-            if "CountryInfo" in cm or (dated and not orgish and 2 <= len(pwords) <= 5):
+            # An undated block is a person too when it lists the name's last words alone
+            # as an alias, as the dictionaries list a surname (OSAMA BIN LADEN: BIN LADEN)
+            surname_alias = len(pwords) >= 2 and pwords[0] not in ("al", "el", "the", "bin") \
+                and not any(w in ("of", "u.s.", "us") or re.search(r"\d", w) for w in pwords) and any(
+                1 <= len(norm(p).split()) < len(pwords) and pwords[-len(norm(p).split()):] == norm(p).split()
+                and norm(p).split()[-1] not in ("al", "bin")
+                for p in phr[1:])
+            if "CountryInfo" in cm or (not orgish and 2 <= len(pwords) <= 5 and (dated or surname_alias)):
                 kind = "person"
             elif file_kind == "nonstate":
                 kind = "group"

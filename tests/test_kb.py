@@ -77,3 +77,45 @@ def test_helpers():
     assert date_key("2024") == "2024-07-01"
     assert date_key("2024-05") == "2024-05-15"
     assert date_key("bad") is None
+
+
+def test_head_of_state_of_several_realms_keeps_home_country():
+    """A monarch listed as head of state of many realms is of the country most of her
+    codes name, not the realm whose office started last."""
+    from newsgraph.kb import Entity, Role
+
+    kb = get_kb()
+    queen = kb.lookup("Queen Elizabeth II")
+    assert queen is not None
+    assert queen.country == "GBR"
+    assert queen.at("2020-06-01").country == "GBR"
+    # the rule itself, on a made-up entity: offices at once in A (one code) and B (three)
+    e = Entity(0, "X", "person", [Role("BBB", "GOV", None, "", ""), Role("BBB", "ELI", None, "", ""),
+                                  Role("AAA", "GOV", "king", "1990-01-01", ""),
+                                  Role("BBB", "GOV", "king", "1980-01-01", "")])
+    assert e.country == "BBB"
+    assert e.at("2000-01-01").country == "BBB"
+    assert e.at("2000-01-01").role == "king"
+
+
+def test_regions_of_a_country_are_places_not_the_country():
+    """A country's dictionary block lists its provinces and states too: they give the
+    country (a title's country) but are typed ``region``, not the country itself; the
+    country's own names and spellings stay ``country``."""
+    kb = get_kb()
+    assert kb.place("Banten") == ("IDN", "region")
+    assert kb.place("Texas") == ("USA", "region")
+    assert kb.country("Texas") == "USA"  # "Texas Governor Greg Abbott"
+    assert kb.place("America") == ("USA", "country")  # a part of the country's own name
+    assert kb.place("Indonesia") == ("IDN", "country")
+    assert kb.place("Surabaya")[1] == "city"
+
+
+def test_a_person_in_the_non_state_dictionary_is_a_person():
+    """The militant-groups dictionary lists some people undated, with their surname alone
+    as an alias: they are people, not groups; groups stay groups."""
+    kb = get_kb()
+    assert kb.lookup("Osama bin Laden").kind == "person"
+    assert kb.lookup("Ayman al-Zawahiri").kind == "person"
+    assert kb.lookup("al-Qaeda").kind == "group"
+    assert kb.lookup("Hamas").kind != "person"

@@ -118,8 +118,11 @@ class Entity:
                 last_end = max(ended)
                 hits = [r for r in hits if r.role or r.end or (r.start and r.start > last_end)]
             if hits:
-                # Prefer a role that carries an office, then the most specific (latest start).
-                return max(hits, key=lambda r: (r.role is not None, r.start))
+                # Prefer a role that carries an office; among offices held at once in several
+                # countries (a monarch of many realms), the country most of the entity's codes
+                # name; then the most specific (latest start).
+                weight = self.country_weights()
+                return max(hits, key=lambda r: (r.role is not None, weight.get(r.country, 0), r.start))
             if default:
                 return default[0]
             past = [r for r in dated if r.end and r.end < date]
@@ -133,12 +136,22 @@ class Entity:
             return max(dated, key=lambda r: (r.end == "", r.end or r.start, r.role is not None))
         return default[0]
 
-    @property
-    def country(self) -> str | None:
+    def country_weights(self) -> dict[str, int]:
+        """How many of the entity's codes name each country: the dictionaries list a
+        head of state of several realms under each, but the home country under most."""
+        out: dict[str, int] = {}
         for r in self.roles:
             if r.country:
-                return r.country
-        return None
+                out[r.country] = out.get(r.country, 0) + 1
+        return out
+
+    @property
+    def country(self) -> str | None:
+        """The country most of the entity's codes name (the first listed on a tie)."""
+        weight = self.country_weights()
+        if not weight:
+            return None
+        return max(weight, key=lambda c: weight[c])  # max keeps the first of equals
 
 
 class KB:
@@ -221,8 +234,9 @@ class KB:
 
     # -- places ---------------------------------------------------------------
     def place(self, name: str) -> tuple[str, str] | None:
-        """(ISO3, type) for a country name, demonym, capital or city; type is
-        ``country``, ``demonym``, ``people``, ``capital`` or ``city``."""
+        """(ISO3, type) for a country name, demonym, capital, city or region; type is
+        ``country``, ``demonym``, ``people``, ``capital``, ``city`` or ``region`` (a
+        province or state: ``Texas``, ``Banten``)."""
         k = norm(name)
         hit = self.places.get(k)
         if hit is None and k.startswith("the "):
@@ -230,7 +244,8 @@ class KB:
         return (hit[0], hit[1]) if hit else None
 
     def country(self, name: str) -> str | None:
-        """ISO3 of a country name or demonym (not a city)."""
+        """ISO3 of a country name or demonym, or of the country of a region (``Texas
+        Governor``); not of a city."""
         hit = self.place(name)
         return hit[0] if hit and hit[1] != "city" else None
 

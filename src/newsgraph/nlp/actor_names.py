@@ -28,6 +28,7 @@ from newsgraph.nlp.actor_words import (
     PLURAL_FORMS,
     TLD,
     UN,
+    WORK_NOUNS,
 )
 
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -64,6 +65,20 @@ class NamePass(PeoplePass):
                 e -= 1
             if s >= e:
                 continue
+            e = self.hyphenated_end(e)
+            if s > 0 and doc[s - 1].lower_ == "of" and self.office_of(s, e) is not None:
+                continue  # "State" in "Secretary of State" is part of an office, not an organisation
+            if self.work_title(s):
+                self.work_tokens.update(range(s, e))
+                continue
+            # "Regarding Gore, McClellan said": a sentence's opening preposition or
+            # participle is not the first word of the name after it
+            if e - s > 1 and doc[s].tag_ in ("VBG", "IN") and norm(doc[s].text) not in self.kb.names:
+                s += 1
+            # "on Twitter West accused": a platform glued to the name after it is two names
+            if e - s > 1 and ent.label_ == "PERSON" and doc[s].lower_ in PLATFORMS:
+                out.append((s, s + 1, "ORG"))
+                s += 1
             # "Donald Trump’s" is one token in some tokenisations: handled by trim on POS.
             out.append((s, e, ent.label_))
             for i in range(ent.start, ent.end):
@@ -89,6 +104,8 @@ class NamePass(PeoplePass):
                 if L > 1 and not all(x.is_title or x.is_upper or x.lower_ in ("of", "the") for x in sp):
                     continue
                 key = norm(sp.text)
+                if L > 1 and i + L < n and doc[i + L].ent_type_ == "PERSON" and self.kb.agent(key):
+                    continue  # "Secretary of State Mike Pompeo": a title, not the office's institution
                 if key in self.kb.names:
                     ent = self.kb.entity(self.kb.names[key])
                     if ent.kind != "person" or L > 1:
@@ -98,8 +115,8 @@ class NamePass(PeoplePass):
                         and t.pos_ in ("PROPN", "ADJ", "NOUN"):
                     typ = self.kb.places[key][1]
                     # sentence-initial words only when they name a country or its people
-                    if typ != "city" or (not t.is_sent_start and t.pos_ == "PROPN"):
-                        hit = (i, i + 1, "GPE" if typ in ("country", "capital", "city") else "NORP")
+                    if typ not in ("city", "region") or (not t.is_sent_start and t.pos_ == "PROPN"):
+                        hit = (i, i + 1, "GPE" if typ in ("country", "capital", "city", "region") else "NORP")
                         break
                 if key in self.kb.media:
                     hit = (i, i + L, "ORG")
@@ -116,6 +133,28 @@ class NamePass(PeoplePass):
         out.sort()
         return out
 
+
+    def hyphenated_end(self, e: int) -> int:
+        """The end of a name that runs on inside one written word past the entity
+        (``Prayuth Chan-o-cha`` tagged ``Prayuth Chan``): a hyphen, a name infix of one to
+        three lower-case letters, a hyphen and a last piece. ``Obama-era`` and
+        ``Trump-backed`` have no infix and stay as they are."""
+        doc, n = self.doc, len(self.doc)
+        while e + 3 < n + 1 and e + 2 < n and all(doc[k].text in ("-", "–") for k in (e, e + 2)) \
+                and not any(doc[k].whitespace_ for k in range(e - 1, e + 2)) \
+                and doc[e + 1].is_lower and doc[e + 1].is_alpha and len(doc[e + 1].text) <= 3 \
+                and e + 3 < n and doc[e + 3].is_alpha and doc[e + 3].ent_iob_ != "B":
+            e += 4
+        return e
+
+    def work_title(self, s: int) -> bool:
+        """The name is the title of a work right after its noun (``the film Regarding
+        Gore``, ``the book "Obama"``): not an actor."""
+        doc = self.doc
+        j = s - 1
+        while j >= 0 and doc[j].is_quote:
+            j -= 1
+        return j >= 0 and doc[j].pos_ == "NOUN" and doc[j].lower_ in WORK_NOUNS
 
     def names(self) -> None:
         doc = self.doc
@@ -139,8 +178,11 @@ class NamePass(PeoplePass):
                 bare = doc[ns:e].text
                 if key in PLATFORMS or (key in kb.media and ent is None) or doc[e - 1].lower_ in ORGISH_LAST:
                     label = "ORG"
-                elif ent is None and place and ns == s and place[1] in ("country", "capital", "demonym"):
-                    label = "GPE"  # a country spaCy took for a person
+                elif ent is None and place and ns == s and (place[1] in ("country", "demonym")
+                                                            or place[1] == "capital" and key not in self.person_shorts
+                                                            or place[1] == "region" and kb.gender(text) is None
+                                                            and key not in self.person_shorts):
+                    label = "GPE"  # a country or region spaCy took for a person (not "Victoria")
                 elif ent is not None and ent.kind != "person" and ns == s:
                     label = "ORG"
                 else:
@@ -155,7 +197,7 @@ class NamePass(PeoplePass):
                 self.place(s, e, text, label, place)
                 continue
             # ORG / FAC
-            if place and place[1] in ("country", "demonym", "capital") and ent is None:
+            if place and place[1] in ("country", "demonym", "capital", "region") and ent is None:
                 self.place(s, e, text, "GPE", place)
                 continue
             if ent is not None and ent.kind == "person" and key not in PLATFORMS:
@@ -178,7 +220,7 @@ class NamePass(PeoplePass):
             if label == "NORP":
                 last = doc[e - 1]
                 p2 = self.kb.place(last.text) if e - s > 1 else None
-                if p2 and p2[1] != "city":  # "Radical French farmers"
+                if p2 and p2[1] not in ("city", "region"):  # "Radical French farmers"
                     self.place(e - 1, e, last.text, label, p2)
                     return
                 self.group_from_norp(s, e, text, None)
@@ -193,7 +235,10 @@ class NamePass(PeoplePass):
             self.mention(aid, s, e, "name")
             return
         iso, typ = place
-        if typ == "city":
+        # A town or region is a place of its country, never the country itself; a capital
+        # stands for its country's government when it acts ("Moscow said", CAMEO's
+        # convention), but is only a place where something happens ("talks in Moscow").
+        if typ in ("city", "region") or typ == "capital" and self.locative(s, e):
             aid = f"place:{slug(text)}"
             self.new_actor(aid, _THE.sub("", text), "country")
             self.set_attr(aid, "country", iso)
@@ -298,7 +343,9 @@ class NamePass(PeoplePass):
             toks = self.doc[s:e]
             # "Russian Orthodox Church", "Iran's Revolutionary Guards": country from the name.
             first = toks[0]
-            c = self.kb.country(first.text) if first.ent_type_ in ("GPE", "NORP") or first.is_title else None
+            # "US Embassy", "UK Border Force": an abbreviation of the country counts too
+            c = self.kb.country(first.text) if first.ent_type_ in ("GPE", "NORP") or first.is_title \
+                or first.is_upper and len(toks) > 1 else None
             if c is None and len(toks) > 1:
                 c = self.kb.country(toks[:2].text)
             if c is None:

@@ -69,8 +69,12 @@ class PeoplePass(ActorState):
         # "Trump" tagged ORG after "Donald Trump", "De La Fuente" after "Rocky De La Fuente",
         # "Jamal" taken for a place after "Jamal Khashoggi"
         shorts = set().union(*(short_forms(k) | {k.split()[0]} for k in full)) if full else set()
+        self.person_shorts = shorts
+        # a town, region or capital of that name gives way ("Doris" after "Doris Day",
+        # "Washington" after "George Washington"); a country's name does not
         return [(s, e, "PERSON" if label != "PERSON" and norm(doc[s:e].text) in shorts
-                 and not kb.place(doc[s:e].text) else label) for s, e, label in cands]
+                 and (kb.place(doc[s:e].text) or ("", "city"))[1] in ("city", "region", "capital")
+                 else label) for s, e, label in cands]
 
     def name_shaped(self, s: int, e: int) -> bool:
         """Two to four capitalised words that could be a person's name: no place, no
@@ -134,6 +138,7 @@ class PeoplePass(ActorState):
         short += [p for p in full if norm(p[3]) in forms]
         full = [p for p in full if norm(p[3]) not in forms]
         short.sort()
+        titled: dict[str, set[str]] = {}  # title word -> the people named after it ("Queen Elizabeth II")
         for s, ns, e, bare in full:
             key = norm(bare)
             aid = self.full_people.get(key)
@@ -153,6 +158,9 @@ class PeoplePass(ActorState):
                     self.index.gender[aid] = g
             for form in short_forms(key) | {norm(doc[e - 1].text)}:
                 self.people_by_surname.setdefault(form, []).append((s, aid))
+            for i in range(max(0, s - 1), ns):
+                if doc[i].lower_.strip(".") in kb.titles:
+                    titled.setdefault(doc[i].lower_.strip("."), set()).add(aid)
             self.title_gender(aid, s, ns)
             self.mention(aid, s, e, "name")
             self.roles_in_name(aid, s, ns)
@@ -171,6 +179,10 @@ class PeoplePass(ActorState):
                     if k2.split()[0] == key:
                         aid = a2
                         break
+            if aid is None and len(titled.get(key, ())) == 1:
+                # a title alone tagged as a name ("the Queen" after "Queen Elizabeth II"):
+                # the one person the article names with that title
+                aid = next(iter(titled[key]))
             if aid is None:
                 title = None
                 for i in range(max(0, s - 2), ns):
@@ -210,7 +222,7 @@ class PeoplePass(ActorState):
             t = doc[i]
             # the tagger takes a sentence-initial surname for a verb or a noun ("Trump
             # described", "Fallows remarked"): as a subject it counts too
-            if self.tok_actor[i] is not None or not t.is_title \
+            if self.tok_actor[i] is not None or not t.is_title or i in self.work_tokens \
                     or not (t.pos_ == "PROPN" or t.dep_ in ("nsubj", "nsubjpass")) \
                     or not self.story(t.idx, t.idx + len(t.text)):
                 i += 1
@@ -218,7 +230,9 @@ class PeoplePass(ActorState):
             for n in (2, 1):
                 span = doc[i:i + n]
                 key = norm(span.text)
-                if len(span) == n and key in full_forms and all(self.tok_actor[j] is None for j in range(i, i + n)):
+                # every word a name's ("Gore ," is not the two-word surname "gore")
+                if len(span) == n and key in full_forms and all(x.is_title for x in span) \
+                        and all(self.tok_actor[j] is None for j in range(i, i + n)):
                     owners = self.people_by_surname[key]
                     before = [a for tok, a in owners if tok < i]
                     self.mention(before[-1] if before else owners[0][1], i, i + n, "short")

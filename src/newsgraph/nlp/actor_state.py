@@ -44,6 +44,8 @@ class ActorState:
         self.full_people: dict[str, str] = {}  # norm full name -> actor id
         self.surname_country: dict[str, str | None] = {}
         self.acronyms: dict[str, str] = {}  # "APEC" -> actor id
+        self.person_shorts: set[str] = set()  # short forms of the people named in full
+        self.work_tokens: set[int] = set()  # tokens of a work's title (the film Regarding Gore): no one's name
         self.quoted = [(m.start(), m.end()) for m in QUOTED.finditer(self.text)]
         self.quoted_starts = [s for s, _ in self.quoted]
         excl = []
@@ -123,7 +125,13 @@ class ActorState:
         nxt = h.i + 1
         if nxt < len(self.doc) and self.doc[nxt].ent_type_ == "PERSON":
             return True
-        return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in h.children)
+        if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in h.children):
+            return True
+        # "Minister of Foreign Affairs Jean-Yves Le Drian": an office of several words, then the name
+        for end in range(h.i + 3, min(len(self.doc), h.i + 7)):
+            if self.doc[end].ent_type_ == "PERSON":
+                return self.office_of(h.i, end) is not None
+        return False
 
     def agent_phrase(self, h: Token) -> tuple[str, str | None, str, int] | None:
         """(text, sector, role, start token) when ``h`` heads an agent noun phrase
@@ -139,6 +147,18 @@ class ActorState:
         one = kb.agent(h.lower_) or kb.agent(h.lemma_.lower())
         if one:
             return (h.text, one[0], one[1], h.i)
+        return None
+
+    def office_of(self, start: int, end: int) -> int | None:
+        """The first token of an office of several words with ``of`` that ends at ``end``
+        (``Secretary of State``, ``Minister of Foreign Affairs``) and covers ``start``;
+        None when there is none. The parser hangs the ``of`` phrase on the title and the
+        tagger may take its last word for an organisation."""
+        doc = self.doc
+        for k in range(max(0, end - 6), min(start, end - 2) + 1):
+            words = doc[k:end]
+            if doc[k].is_title and any(t.lower_ == "of" for t in words[1:-1]) and self.kb.agent(words.text):
+                return k
         return None
 
     def person_from_entity(self, ent: Entity) -> str:

@@ -63,11 +63,32 @@ class TitlePass(ActorState):
             break
         start = j + 1
         if start >= lo:
+            self.office_before(aid, lo)
             return
         pre = doc[start:lo]
         if not any(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in pre):
             return
         self.title_phrase(aid, actor, pre, lo)
+
+    def office_before(self, aid: str, lo: int) -> None:
+        """``US Secretary of State Mike Pompeo``: an office of several words with ``of``
+        right before a name gives its role and sector, and a country or demonym before
+        it the country."""
+        doc = self.doc
+        k = self.office_of(lo - 1, lo)
+        if k is None:
+            return
+        sector, role = self.kb.agent(doc[k:lo].text) or (None, None)
+        start = k
+        j = k - 1
+        if j >= 0 and (doc[j].tag_ == "POS" or doc[j].text in ("'s", "’s")):
+            j -= 1
+        if j >= 0 and doc[j].ent_type_ in ("GPE", "NORP") and (c := self.kb.country(doc[j].text)):
+            self.set_attr(aid, "country", c)
+            start = j
+        self.set_attr(aid, "role", role)
+        self.set_attr(aid, "sector", sector)
+        self.mention(aid, start, lo, "title")
 
     def appositions(self, aid: str, actor: Actor, span: Span) -> None:
         doc = self.doc
@@ -97,10 +118,11 @@ class TitlePass(ActorState):
                     and not self.tok_named[h.i] and doc[k].pos_ in ("DET", "PROPN", "ADJ") \
                     and (h.i + 1 >= len(doc) or doc[h.i + 1].lower_ not in ("and", "or")):
                 self.title_phrase(aid, actor, doc[k:h.i + 1], None, written_end=h.right_edge.i + 1)
-        # "Russia's president, Vladimir Putin": the name is the apposition.
-        if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN" \
-                and not self.tok_named[root.head.i]:
-            h = root.head
+        # "Russia's president, Vladimir Putin": the name is the apposition; so is it after a
+        # capitalised title the parser made its head ("Thai Prime Minister Prayuth ...").
+        h = root.head
+        if root.dep_ == "appos" and h.i < span.start and not self.tok_named[h.i] \
+                and (h.pos_ == "NOUN" or h.pos_ == "PROPN" and self.agent_phrase(h)):
             self.title_phrase(aid, actor, doc[h.left_edge.i:h.i + 1], None)
 
     def denotes_agent(self, head: Token, actor: Actor) -> bool:

@@ -38,6 +38,7 @@ PLATFORMS = _LEX.words("platforms")
 NAME_SUFFIXES = _LEX.words("name_suffixes")
 NAME_PARTICLES = _LEX.words("name_particles")
 CREDIT_LABELS = _LEX.words("credit_labels")
+WORK_NOUNS = _LEX.words("work_nouns")
 
 DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.([a-z]{2,6})$", re.IGNORECASE)
 QUOTED = re.compile(r"“[^”]{0,2000}”|\"[^\"\n]{0,2000}\"|«[^»]{0,2000}»")

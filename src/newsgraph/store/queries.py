@@ -38,14 +38,15 @@ _WORD_STARTS = ("", " ", "-")
 
 
 def _word_start_patterns(name: str) -> tuple[str, str, str]:
-    n = name.strip()
+    # LIKE's own wildcards in the query are plain characters ("_" matches "_" only)
+    n = name.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return (f"{n}%", f"% {n}%", f"%-{n}%")
 
 
 def find_actors(store: Store, name: str, limit: int = 20) -> list[dict[str, Any]]:
     """Actors with a word of the name or of an alias that starts with ``name`` (case-insensitive)."""
     pats = _word_start_patterns(name)
-    like = "({col} LIKE ? OR {col} LIKE ? OR {col} LIKE ?)"
+    like = "({col} LIKE ? ESCAPE '\\' OR {col} LIKE ? ESCAPE '\\' OR {col} LIKE ? ESCAPE '\\')"
     return _rows(store.conn.execute(
         "SELECT a.id, a.name, a.kind, a.country, a.sector, a.role,"
         " (SELECT count(*) FROM article_actors x WHERE x.actor_id=a.id) AS articles"
