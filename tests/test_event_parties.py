@@ -73,3 +73,19 @@ def test_the_recorder_collects_training_examples(analyse_text):
         event_parties.RECORDER = None
     assert rec and rec[0][1] == "ASSAULT"
     assert {a.name for a, _f in rec[0][3]} >= {"Japan", "China"}
+
+
+def test_actors_inside_the_phrase_naming_the_speaker_are_not_offered(nlp):
+    text = "Norway's foreign minister Anders Berg condemned the attack on Tuesday."
+    doc, idx = run(nlp, text)
+    trig = next(t for t in doc if t.text == "condemned")
+    berg = idx.for_token(next(t for t in doc if t.text == "Berg"))
+    assert berg is not None
+    phrase = frozenset(range(0, 6))  # "Norway's foreign minister Anders Berg"
+    kw = dict(rule_src=set(), rule_tgt=set(), speaker_id=berg.id, nominal=False, passive=False, said_in=True)
+    offered = {c.actor.name for c in candidates(trig.sent, trig, "ACCUSE", idx.for_token,
+                                                idx.coreference().antecedent, [], **kw)}
+    assert any("Norway" in n for n in offered)
+    kept = {c.actor.name for c in candidates(trig.sent, trig, "ACCUSE", idx.for_token, idx.coreference().antecedent,
+                                             [], describes_speaker=phrase, **kw)}
+    assert not any("Norway" in n for n in kept) and any("Berg" in n for n in kept)

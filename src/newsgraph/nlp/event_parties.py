@@ -110,9 +110,11 @@ def features(etype: str, trigger: Token, mention: Token | None, actor: Actor, *,
 def candidates(sent: Span, trigger: Token, etype: str, lookup: Callable[[Token], Actor | None],
                antecedent: Callable[[Token], Actor | None], extra: Sequence[tuple[Actor, Token | None]], *,
                rule_src: set[str], rule_tgt: set[str], speaker_id: str | None, nominal: bool, passive: bool,
-               said_in: bool) -> list[PartyCandidate]:
+               said_in: bool, describes_speaker: frozenset[int] = frozenset()) -> list[PartyCandidate]:
     """Every actor the sentence mentions (pronouns resolved), plus ``extra`` (the rules'
-    parties and the statement's speaker), each at its mention nearest the trigger."""
+    parties and the statement's speaker), each at its mention nearest the trigger.
+    Other actors inside the phrase that names the speaker (``describes_speaker``: ``Iran's
+    foreign minister``, ``the president's spokesman``) say who speaks, not to whom."""
     best: dict[str, tuple[int, Actor, Token | None]] = {}
 
     def offer(a: Actor | None, t: Token | None) -> None:
@@ -132,6 +134,8 @@ def candidates(sent: Span, trigger: Token, etype: str, lookup: Callable[[Token],
         a = lookup(t)
         if a is None and t.pos_ == "PRON":
             a = antecedent(t)
+        if t.i in describes_speaker and (a is None or a.id != speaker_id):
+            continue
         offer(a, t)
     for a, t in extra:
         offer(a, t if t is not None and sent.start <= t.i < sent.end else None)

@@ -29,6 +29,11 @@ from newsgraph.nlp.event_words import (
 from newsgraph.nlp.plover import AGENT_NOUNS, PATIENT_OF, Code, agent_sector, verb_code
 
 
+# Dependencies that keep a word inside a noun phrase (possessor, compound, apposition,
+# "of" phrase); a relative clause or participle leaves it.
+_NP_INSIDE = frozenset({"compound", "poss", "appos", "amod", "flat", "nmod", "prep", "pobj", "case", "det"})
+
+
 class EventRoles(ExtractorState):
     # -- actors ---------------------------------------------------------------------
     def actor(self, tok: Token) -> Actor | None:
@@ -323,6 +328,26 @@ class EventRoles(ExtractorState):
                 best = c
         return list(best.src) if best else []
 
+    def speaker_phrase(self, q) -> frozenset[int]:
+        """Token indices of the noun phrase that names a statement's speaker (as the
+        statement records it, with what the parse hangs inside that phrase)."""
+        if q is None or q.speaker_start is None or q.speaker_end is None:
+            return frozenset()
+        span = self.doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+        if span is None or not len(span):
+            return frozenset()
+        top = span.root
+        while top.dep_ in ("compound", "appos", "flat", "poss") and top.head is not top:
+            top = top.head
+        out = set(range(span.start, span.end))
+        for t in top.subtree:
+            u = t  # inside the name's own phrase, not a clause hung on it ("who met X")
+            while u is not top and u.dep_ in _NP_INSIDE:
+                u = u.head
+            if u is top:
+                out.add(t.i)
+        return frozenset(out)
+
     def learned_parties(self, c: Cand) -> None:
         """The party model's actor and recipient for an asserted event (``nlp/event_parties.py``)."""
         q = next((x for x in self.quotes if x.id == c.said_in), None) if c.said_in else None
@@ -334,7 +359,7 @@ class EventRoles(ExtractorState):
         pcs = party_candidates(self.sent(t), t, c.code.type, self.index.for_token, self.antecedent, extra,
                                rule_src={a.id for a in c.src}, rule_tgt={a.id for a in c.tgt},
                                speaker_id=speaker, nominal=c.nominal, passive=not c.nominal and self.passive(t),
-                               said_in=bool(c.said_in))
+                               said_in=bool(c.said_in), describes_speaker=self.speaker_phrase(q))
         if event_parties.RECORDER is not None:
             event_parties.RECORDER.append((self.article.id, c.code.type, t.idx,
                                            [(pc.actor, pc.features) for pc in pcs]))
