@@ -7,7 +7,15 @@ import pytest
 from newsgraph.model import Actor, Article, Metadata
 from newsgraph.nlp import event_parties
 from newsgraph.nlp.actors import resolve_actors
-from newsgraph.nlp.event_parties import ACTOR, NEITHER, RECIPIENT, PartyCandidate, candidates, choose, score
+from newsgraph.nlp.event_parties import (
+    ACTOR,
+    NEITHER,
+    RECIPIENT,
+    PartyCandidate,
+    candidates,
+    choose,
+    score,
+)
 from newsgraph.nlp.linear import load_model
 
 
@@ -81,8 +89,9 @@ def test_actors_inside_the_phrase_naming_the_speaker_are_not_offered(nlp):
     trig = next(t for t in doc if t.text == "condemned")
     berg = idx.for_token(next(t for t in doc if t.text == "Berg"))
     assert berg is not None
-    phrase = frozenset(range(0, 6))  # "Norway's foreign minister Anders Berg"
-    kw = dict(rule_src=set(), rule_tgt=set(), speaker_id=berg.id, nominal=False, passive=False, said_in=True)
+    phrase = frozenset(range(6))  # "Norway's foreign minister Anders Berg"
+    kw = {"rule_src": set(), "rule_tgt": set(), "speaker_id": berg.id, "nominal": False, "passive": False,
+          "said_in": True}
     offered = {c.actor.name for c in candidates(trig.sent, trig, "ACCUSE", idx.for_token,
                                                 idx.coreference().antecedent, [], **kw)}
     assert any("Norway" in n for n in offered)

@@ -28,7 +28,6 @@ from newsgraph.nlp.event_words import (
 )
 from newsgraph.nlp.plover import AGENT_NOUNS, PATIENT_OF, Code, agent_sector, verb_code
 
-
 # Dependencies that keep a word inside a noun phrase (possessor, compound, apposition,
 # "of" phrase); a relative clause or participle leaves it.
 _NP_INSIDE = frozenset({"compound", "poss", "appos", "amod", "flat", "nmod", "prep", "pobj", "case", "det"})
