@@ -13,7 +13,7 @@ from newsgraph.model import Actor
 from newsgraph.nlp.actor_index import slug
 from newsgraph.nlp.actor_state import ActorState
 from newsgraph.nlp.actor_words import NEUTRAL_HEADS, NEUTRAL_MODS, OFFICES, ORG_ROLES
-from newsgraph.nlp.coref import AGENTIVE, DESC_ORG, DESC_PERSON, EVALUATIVE
+from newsgraph.nlp.coref import AGENTIVE, DESC_ORG, DESC_PERSON, EVALUATIVE, NOT_PEOPLE
 
 # The longest descriptor kept as written, in tokens: an apposition runs to its end.
 MAX_WRITTEN = 40
@@ -94,12 +94,19 @@ class TitlePass(ActorState):
         doc = self.doc
         root = span.root
         # "Vladimir Solovyov, Putin's key propagandist": the apposition after the name.
+        # A capitalised office heads it as often ("Pierre Nkurunziza, the President of
+        # Burundi"): the tagger makes it a proper noun, which counts when it is an office.
         for c in root.children:
-            if c.dep_ == "appos" and c.i >= span.end and c.pos_ in ("NOUN",) and not self.tok_named[c.i]:
+            if c.dep_ == "appos" and c.i >= span.end and not self.tok_named[c.i] \
+                    and (c.pos_ == "NOUN" or c.pos_ == "PROPN" and self.agent_phrase(c)):
                 left = c.left_edge.i
                 if left < span.end:
                     continue
-                self.title_phrase(aid, actor, doc[left:c.i + 1], None, written_end=c.right_edge.i + 1)
+                # set off by a comma or a dash: "granted X a full pardon" is an object
+                # the parser may take for an apposition
+                set_off = doc[left - 1].text in (",", "-", "–", "—", "(")
+                self.title_phrase(aid, actor, doc[left:c.i + 1], None, written_end=c.right_edge.i + 1,
+                                  appos=set_off)
         # "As Vladimir Solovyov, Putin's key propagandist known for ...": a comma and a
         # noun phrase right after the name that the parser did not take for an apposition.
         k = span.end + 1
@@ -123,20 +130,31 @@ class TitlePass(ActorState):
         h = root.head
         if root.dep_ == "appos" and h.i < span.start and not self.tok_named[h.i] \
                 and (h.pos_ == "NOUN" or h.pos_ == "PROPN" and self.agent_phrase(h)):
-            self.title_phrase(aid, actor, doc[h.left_edge.i:h.i + 1], None)
+            # as written, with its "of" phrase up to the name ("The mayor of London, Sadiq Khan")
+            end = h.i + 1
+            for c in h.rights:
+                if c.dep_ == "prep" and c.i == end and c.right_edge.i < span.start:
+                    end = c.right_edge.i + 1
+            self.title_phrase(aid, actor, doc[h.left_edge.i:h.i + 1], None, written_end=end)
 
-    def denotes_agent(self, head: Token, actor: Actor) -> bool:
+    def denotes_agent(self, head: Token, actor: Actor, appos: bool = False) -> bool:
         """The head of an apposition can describe this actor (``propagandist``,
-        ``thinker``; for organisations ``outlet``), not ``the goal`` or ``a range``."""
+        ``thinker``; for organisations ``outlet``), not ``the goal`` or ``a range``.
+        A determined apposition to a person's name describes the person whatever its
+        noun (``Alexis Boon, the head of ...``, ``Kyle Rittenhouse, the suspect``),
+        unless it is a time or an amount."""
         low = head.lower_
         if self.kb.agent(low) or self.kb.agent(head.lemma_.lower()):
             return True
         if actor.kind == "person":
+            if appos and head.tag_ == "NN" and not head.ent_type_ and low not in NOT_PEOPLE \
+                    and any(c.dep_ in ("det", "poss") for c in head.children):
+                return True
             return low in DESC_PERSON or bool(AGENTIVE.search(low))
         return low in DESC_ORG
 
     def title_phrase(self, aid: str, actor: Actor, phrase: Span, name_start: int | None,
-                     written_end: int | None = None) -> None:
+                     written_end: int | None = None, appos: bool = False) -> None:
         """A noun phrase that names ``actor``'s role or labels it: add it as a
         ``title`` mention, take role/country/sector from it, and keep it as a
         descriptor (annotation C2) unless it is a bare title that is part of the name
@@ -149,7 +167,7 @@ class TitlePass(ActorState):
             if t.pos_ in ("NOUN", "PROPN") and not self.tok_named[t.i]:
                 head = t
                 break
-        if head is None or not self.denotes_agent(head, actor):
+        if head is None or not self.denotes_agent(head, actor, appos):
             return
         # Cut at the head: anything after it (a relative clause) is not part of the label.
         phrase = doc[phrase.start:head.i + 1]

@@ -47,6 +47,14 @@ EVALUATIVE = _LEX.words("evaluative")
 SALIENT_NOUNS = EVALUATIVE | _LEX.words("salient_nouns")
 DESC_PERSON = _LEX.words("person_descriptions")
 DESC_ORG = _LEX.words("org_descriptions")
+FEMALE_NOUNS = _LEX.words("female_nouns")
+MALE_NOUNS = _LEX.words("male_nouns")
+# "identified as X", "suspected to be X": the verbs and links that name a description.
+NAMING_VERBS = _LEX.words("naming_verbs")
+NAMING_LINKS = {"as", "be"}
+NAMED_WITHIN = 5  # tokens between a description and the "as" that names it
+# Apposition heads that are not about the person (``X, the day after``).
+NOT_PEOPLE = _LEX.words("not_people")
 # Agent nouns by their ending (propagandist, thinker, commentator), for appositions.
 AGENTIVE = re.compile(r"(?:ist|er|or|ian|man|woman|person|crat)$")
 SUBJ = {"nsubj", "nsubjpass", "csubj", "agent", "expl"}
@@ -100,8 +108,9 @@ class Coreference:
     def is_description(self, t: Token) -> bool:
         """``the dictator``: a definite agent noun with no name or country of its own."""
         low = t.lower_
-        if (low not in DESC_PERSON and low not in DESC_ORG) or t.pos_ != "NOUN" or t.tag_ not in ("NN",) \
-                or self.st.tok_named[t.i]:
+        # "the Taoiseach", "the President": a capitalised office is tagged a proper noun
+        common = t.pos_ == "NOUN" and t.tag_ == "NN" or t.tag_ == "NNP" and t.is_title and low in DESC_PERSON
+        if (low not in DESC_PERSON and low not in DESC_ORG) or not common or self.st.tok_named[t.i]:
             return False
         # "the US president": a role phrase, not a description of someone named before
         if any(c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for c in t.lefts):
@@ -119,7 +128,8 @@ class Coreference:
         sector, role = ag
         want = "org" if t.lower_ in DESC_ORG else "person"
         strict = want == "person" and t.lower_ not in SALIENT_NOUNS
-        return self.resolve(t.i, want, None, role=role, sector=sector, strict=strict)
+        gender = "f" if t.lower_ in FEMALE_NOUNS else "m" if t.lower_ in MALE_NOUNS else None
+        return self.resolve(t.i, want, gender, role=role, sector=sector, strict=strict)
 
     # -- the candidates ---------------------------------------------------------------
     def clause_subject(self, t: Token) -> str | None:
@@ -186,7 +196,8 @@ class Coreference:
                     continue
             at = st.attr.get(aid, {})
             arole = at.get("role")
-            role_match = bool(role and arole and (arole == role or role in arole))
+            role_match = bool(role and arole and (arole == role or role in arole)) \
+                or bool(role and want == "person" and self._titled(a, role))
             if role and want == "org" and not role_match:
                 asec = at.get("sector")
                 role_match = bool(sector and asec == sector)
@@ -197,6 +208,12 @@ class Coreference:
         if best is None or best_key is None:
             return None
         return best_key, best
+
+    @staticmethod
+    def _titled(actor: Actor, role: str) -> bool:
+        """The actor was named with this noun before (``Taoiseach Leo Varadkar``), for the
+        offices the knowledge base has no role for."""
+        return any(m.kind == "title" and role in m.text.lower().split() for m in actor.mentions)
 
     def _antecedent_offset(self, i: int, aid: str) -> int | None:
         for tok_i, a, _s, _subj in reversed(self.history):
@@ -262,20 +279,45 @@ class Coreference:
                     self.link(r, t.i, t.i + 1, "pronoun", rule)
                     self.push(t.i, r)
                 continue
-            if t.pos_ == "NOUN" and st.tok_actor[t.i] is None and self.is_description(t):
+            if t.pos_ == "NOUN" and st.tok_actor[t.i] is None:
                 if st.in_quote(t.idx) or not st.story(t.idx, t.idx + len(t.text)):
                     continue
-                r = self.resolve_description(t)
+                # "The attacker, identified as X": the name the text gives it, not one before
+                r = self.named_as(t)
                 if r:
-                    self.description(t, r)
+                    self.description(t, r, rule="named-as")
+                elif self.is_description(t):
+                    r = self.resolve_description(t)
+                    if r:
+                        self.description(t, r)
 
-    def description(self, t: Token, aid: str) -> None:
+    def named_as(self, t: Token) -> str | None:
+        """The person a description is named as right after it (``the attacker,
+        identified as X``, ``named the man as X``, ``a prisoner, suspected to be X``)."""
+        st = self.st
+        doc = st.doc
+        if t.lower_ not in DESC_PERSON or not any(c.dep_ == "det" for c in t.lefts):
+            return None
+        end = min(t.sent.end, t.i + 1 + NAMED_WITHIN)
+        for j in range(t.i + 1, end):
+            x = doc[j]
+            if x.lower_ in NAMING_LINKS and j + 1 < len(doc):
+                aid = st.tok_actor[j + 1]
+                a = st.index.actors.get(aid) if aid else None
+                if a is not None and a.kind == "person" and st.tok_named[j + 1]:
+                    return aid
+                return None
+            if not (x.is_punct and x.text == "," or x.lemma_.lower() in NAMING_VERBS or x.pos_ in ("AUX", "PART")):
+                return None
+        return None
+
+    def description(self, t: Token, aid: str, rule: str = "description") -> None:
         """Link ``the [modifiers] noun`` to ``aid``; keep it as a descriptor when it judges."""
         st = self.st
         doc = st.doc
         det = min((c.i for c in t.children if c.dep_ == "det"), default=t.i)
         start = min([det] + [c.i for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i])
-        self.link(aid, start, t.i + 1, "description", "description")
+        self.link(aid, start, t.i + 1, "description", rule)
         self.push(t.i, aid)
         # A description is a descriptor when it says more than the bare noun ("the
         # party", "the president" are only anaphors): a judging noun, or another word
@@ -289,7 +331,9 @@ class Coreference:
         while end > t.i + 1 and doc[end - 1].is_punct:
             end -= 1
         words = {x.lower_ for x in doc[start:end] if not x.is_punct and x.pos_ != "ADP"} - NEUTRAL_MODS
-        if t.lower_ in EVALUATIVE or len(words) > 1:
+        # A person noun that is not an office ("the attacker", "the actress") labels too.
+        labels = t.lower_ in DESC_PERSON and t.lower_ not in self.kb.titles and self.kb.agent(t.lower_) is None
+        if t.lower_ in EVALUATIVE or len(words) > 1 or labels:
             s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
             st.index.add_descriptor(aid, st.text[s:e], s, e)
 
