@@ -53,8 +53,35 @@ class AttributePass(ActorState):
             self.attr.pop(rid, None)
         self.index._spans = None
 
+    def place_country(self, aid: str) -> str | None:
+        """``El Paso, Texas``, ``Croydon, south London``: a place the gazetteer does not
+        know takes the country of the known place written right after it, after a comma."""
+        doc = self.doc
+        for m in self.index.actors[aid].mentions:
+            sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if sp is None or sp.end + 1 >= len(doc) or doc[sp.end].text != ",":
+                continue
+            j = sp.end + 1
+            while j < min(len(doc), sp.end + 3) and not self.tok_actor[j] and doc[j].pos_ in ("ADJ", "PROPN", "NOUN"):
+                j += 1  # "south London": a direction before the place
+            other = self.tok_actor[j] if j < len(doc) else None
+            if other and other != aid and other.startswith(("country:", "place:")):
+                oa = self.attr.get(other, {})
+                ent = self.entity.get(other)
+                c = other.split(":", 1)[1] if other.startswith("country:") else \
+                    oa.get("country") or (ent.country if ent else None) or self.index.actors[other].country
+                if c:
+                    return c
+        return None
+
     def finish(self) -> ActorIndex:
         self.merge_roles()
+        for aid, a in self.index.actors.items():
+            if aid.startswith("place:") and not self.attr.get(aid, {}).get("country") \
+                    and not (self.entity.get(aid) and self.entity[aid].country):
+                c = self.place_country(aid)
+                if c:
+                    self.set_attr(aid, "country", c)
         votes: Counter[str] = Counter()
         for aid, a in self.index.actors.items():
             at = self.attr.get(aid, {})

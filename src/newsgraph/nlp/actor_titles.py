@@ -97,14 +97,16 @@ class TitlePass(ActorState):
         # A capitalised office heads it as often ("Pierre Nkurunziza, the President of
         # Burundi"): the tagger makes it a proper noun, which counts when it is an office.
         for c in root.children:
-            if c.dep_ == "appos" and c.i >= span.end and not self.tok_named[c.i] \
-                    and (c.pos_ == "NOUN" or c.pos_ == "PROPN" and self.agent_phrase(c)):
+            if c.dep_ == "appos" and c.i >= span.end and not self.tok_named[c.i] and c.pos_ in ("NOUN", "PROPN"):
                 left = c.left_edge.i
                 if left < span.end:
                     continue
                 # set off by a comma or a dash: "granted X a full pardon" is an object
                 # the parser may take for an apposition
                 set_off = doc[left - 1].text in (",", "-", "–", "—", "(")
+                if c.pos_ == "PROPN" and not self.agent_phrase(c) and not (
+                        set_off and not c.ent_type_ and any(x.dep_ == "det" for x in c.lefts)):
+                    continue
                 self.title_phrase(aid, actor, doc[left:c.i + 1], None, written_end=c.right_edge.i + 1,
                                   appos=set_off)
         # "As Vladimir Solovyov, Putin's key propagandist known for ...": a comma and a
