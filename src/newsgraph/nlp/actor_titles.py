@@ -15,6 +15,8 @@ from newsgraph.nlp.actor_state import ActorState
 from newsgraph.nlp.actor_words import NEUTRAL_HEADS, NEUTRAL_MODS, OFFICES, ORG_ROLES
 from newsgraph.nlp.coref import AGENTIVE, DESC_ORG, DESC_PERSON, EVALUATIVE, NOT_PEOPLE
 
+# Passive verbs whose complement labels their subject ("was considered the founding father").
+PREDICATING = {"consider", "hail", "call", "describe", "name", "elect", "appoint", "regard"}
 # The longest descriptor kept as written, in tokens: an apposition runs to its end.
 MAX_WRITTEN = 40
 
@@ -37,6 +39,8 @@ class TitlePass(ActorState):
                 seen.add(span.start)
                 self.premodifiers(aid, actor, span)
                 self.appositions(aid, actor, span)
+                if actor.kind == "person":
+                    self.predicate(aid, actor, span)
 
     def premodifiers(self, aid: str, actor: Actor, span: Span) -> None:
         """``Russia's president Vladimir Putin``, ``the Kremlin spokesperson Dmitry
@@ -138,6 +142,26 @@ class TitlePass(ActorState):
                 if c.dep_ == "prep" and c.i == end and c.right_edge.i < span.start:
                     end = c.right_edge.i + 1
             self.title_phrase(aid, actor, doc[h.left_edge.i:h.i + 1], None, written_end=end)
+
+    def predicate(self, aid: str, actor: Actor, span: Span) -> None:
+        """``Navalny is an outspoken critic of ...``, ``Mugabe was considered the founding
+        father of Zimbabwe``: a noun phrase the text predicates of a named person (annotation
+        C2 counts it), when its noun denotes a person and the clause is not negated."""
+        root = span.root
+        verb = root.head
+        if root.dep_ == "nsubj" and verb.lemma_ == "be":
+            deps = ("attr",)
+        elif root.dep_ == "nsubjpass" and verb.lemma_.lower() in PREDICATING:
+            deps = ("oprd", "attr")
+        else:
+            return
+        if any(c.dep_ == "neg" for c in verb.children):
+            return
+        for c in verb.children:
+            if c.dep_ in deps and c.i >= span.end and c.pos_ == "NOUN" and not self.tok_named[c.i] \
+                    and any(x.dep_ in ("det", "poss") for x in c.children):
+                self.title_phrase(aid, actor, self.doc[c.left_edge.i:c.i + 1], None,
+                                  written_end=c.right_edge.i + 1)
 
     def denotes_agent(self, head: Token, actor: Actor, appos: bool = False) -> bool:
         """The head of an apposition can describe this actor (``propagandist``,

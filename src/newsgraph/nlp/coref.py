@@ -129,7 +129,10 @@ class Coreference:
         want = "org" if t.lower_ in DESC_ORG else "person"
         strict = want == "person" and t.lower_ not in SALIENT_NOUNS
         gender = "f" if t.lower_ in FEMALE_NOUNS else "m" if t.lower_ in MALE_NOUNS else None
-        return self.resolve(t.i, want, gender, role=role, sector=sector, strict=strict)
+        # "the commission refused to license the network": an object description, like an
+        # object pronoun, is not its own clause's subject
+        own = self.clause_subject(t) if self._st is not None else None
+        return self.resolve(t.i, want, gender, role=role, sector=sector, strict=strict, exclude=own)
 
     # -- the candidates ---------------------------------------------------------------
     def clause_subject(self, t: Token) -> str | None:
@@ -138,6 +141,9 @@ class Coreference:
             return None
         verb = t.head.head if t.dep_ == "pobj" else t.head
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and verb.dep_ == "xcomp":
+            # "X refused to provide the network ...": the subject of the verb it completes
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subj is None:
             return None
         got = self.index.at(subj.idx, subj.idx + len(subj.text))
