@@ -83,7 +83,7 @@ class ActorIndex:
         person the article names in full when the phrase is one of that person's names
         (a sentence-initial ``Trump`` the tagger took for a verb), else an unnamed
         source kept as its phrase. The request is recorded in ``requests``."""
-        known = self._named_by(text)
+        known = self._named_by(text) or self._named_inside(start, end)
         if known is not None:
             self._spans = None
             known.add_mention(Mention(text, start, end, "short"))
@@ -111,6 +111,13 @@ class ActorIndex:
         self._spans = None
         self.actors[actor_id].add_mention(Mention(text, start, end, kind))  # type: ignore[arg-type]
         self.requests.append(Request("mention", text, start, end, actor_id, "mention", stage or self.stage))
+
+    def _named_inside(self, start: int, end: int) -> Actor | None:
+        """The one person named inside a source phrase (``The mayor of Paris, Anne
+        Hidalgo``: the parser hung the name on ``Paris``, and the phrase came whole)."""
+        found = {a.id: a for a in self.actors.values() if a.kind == "person"
+                 for m in a.mentions if m.kind in ("name", "short") and start <= m.start and m.end <= end}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _named_by(self, text: str) -> Actor | None:
         """The one person whose full name (two words or more) ends with, or is, this

@@ -134,6 +134,11 @@ class TitlePass(ActorState):
         # "Russia's president, Vladimir Putin": the name is the apposition; so is it after a
         # capitalised title the parser made its head ("Thai Prime Minister Prayuth ...").
         h = root.head
+        # "The mayor of Paris, Anne Hidalgo": the parser may hang the name on the last
+        # noun of the phrase; the label is the phrase's head
+        if root.dep_ == "appos" and span.start > 0 and doc[span.start - 1].text == ",":
+            while h.dep_ in ("pobj", "prep", "poss") and h.head.i < h.i and h.head.i < span.start:
+                h = h.head
         if root.dep_ == "appos" and h.i < span.start and not self.tok_named[h.i] \
                 and (h.pos_ == "NOUN" or h.pos_ == "PROPN" and self.agent_phrase(h)):
             # as written, with its "of" phrase up to the name ("The mayor of London, Sadiq Khan")
@@ -141,6 +146,8 @@ class TitlePass(ActorState):
             for c in h.rights:
                 if c.dep_ == "prep" and c.i == end and c.right_edge.i < span.start:
                     end = c.right_edge.i + 1
+            if doc[span.start - 1].text == "," and all(h.i <= x.head.i < span.start for x in doc[h.i + 1:span.start - 1]):
+                end = span.start - 1  # up to the comma before the name
             self.title_phrase(aid, actor, doc[h.left_edge.i:h.i + 1], None, written_end=end)
 
     def predicate(self, aid: str, actor: Actor, span: Span) -> None:
