@@ -67,3 +67,35 @@ def test_an_epithet_links_to_the_person_and_is_a_descriptor(nlp):
     assert link.actor == "person:boris-johnson" and link.rule == "description"
     assert [d.text for d in idx.descriptors if d.actor == link.actor] == ["The bow-tied maverick"]
     assert not [d for d in idx.descriptors if d.text == "The party"]  # an anaphor, not a label
+
+
+def _descriptors(idx, aid_part: str) -> list[str]:
+    return [d.text for d in idx.descriptors if aid_part in d.actor]
+
+
+def test_a_labelling_description_links_to_the_salient_person_and_is_a_descriptor(nlp):
+    doc, idx = run(nlp, "Actress Helga Marsden opened the festival in Leeds. The actress said she was delighted.")
+    (link,) = [x for x in idx.coref.links if doc.text[x.start:x.end] == "The actress"]
+    assert "marsden" in link.actor and link.rule == "description"
+    assert "The actress" in _descriptors(idx, "marsden")
+
+
+def test_a_description_named_right_after_links_to_that_name(nlp):
+    doc, idx = run(nlp, "Mayor Tomas Ridley praised the police. The attacker, identified as Karl Brenner, "
+                        "was arrested on Monday.")
+    (link,) = [x for x in idx.coref.links if doc.text[x.start:x.end] == "The attacker"]
+    assert "brenner" in link.actor and link.rule == "named-as"
+
+
+def test_an_object_description_is_not_its_own_clause_subject(nlp):
+    doc, idx = run(nlp, "Northwave Media is the largest broadcaster in the region. The National Media "
+                        "Commission refused to renew the network's licence.")
+    links = [x for x in idx.coref.links if doc.text[x.start:x.end].startswith("the network")]
+    assert all("commission" not in x.actor for x in links)
+
+
+def test_appositions_and_predicates_are_descriptors_as_written(nlp):
+    _, idx = run(nlp, "Olga Petrenko, the head of the Regional Water Authority, resigned on Monday. "
+                      "Piet Vermeulen was a mathematics professor at the University of Ghent.")
+    assert "the head of the Regional Water Authority" in _descriptors(idx, "petrenko")
+    assert "a mathematics professor at the University of Ghent" in _descriptors(idx, "vermeulen")

@@ -225,6 +225,10 @@ class NamePass(PeoplePass):
                     return
                 self.group_from_norp(s, e, text, None)
                 return
+            # "Qaboos bin Said, the long-serving Sultan of Oman": a title the tagger took
+            # for a place is no place
+            if e - s == 1 and (doc[s].lower_ in self.kb.titles or self.kb.agent(doc[s].lower_)):
+                return
             aid = f"place:{slug(text)}"
             self.new_actor(aid, _THE.sub("", text), "country")
             for tk in doc[s:e]:

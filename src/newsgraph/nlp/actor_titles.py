@@ -109,7 +109,7 @@ class TitlePass(ActorState):
                 # the parser may take for an apposition
                 set_off = doc[left - 1].text in (",", "-", "–", "—", "(")
                 if c.pos_ == "PROPN" and not self.agent_phrase(c) and not (
-                        set_off and not c.ent_type_ and any(x.dep_ == "det" for x in c.lefts)):
+                        set_off and any(x.dep_ == "det" for x in c.lefts)):
                     continue
                 self.title_phrase(aid, actor, doc[left:c.i + 1], None, written_end=c.right_edge.i + 1,
                                   appos=set_off)

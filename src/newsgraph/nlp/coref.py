@@ -131,7 +131,11 @@ class Coreference:
         gender = "f" if t.lower_ in FEMALE_NOUNS else "m" if t.lower_ in MALE_NOUNS else None
         # "the commission refused to license the network": an object description, like an
         # object pronoun, is not its own clause's subject
-        own = self.clause_subject(t) if self._st is not None else None
+        # ("the network's licence" too: a possessive description is not the subject either,
+        # which a writer would call "its")
+        own = None
+        if self._st is not None:
+            own = self.clause_subject(t.head if t.dep_ == "poss" else t)
         return self.resolve(t.i, want, gender, role=role, sector=sector, strict=strict, exclude=own)
 
     # -- the candidates ---------------------------------------------------------------
