@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.kb import KB, Entity, date_key, get_kb, norm
 from newsgraph.model import Actor, Article
 from newsgraph.nlp.actor_index import ActorIndex
-from newsgraph.nlp.actor_words import LOCATIVE, POSSESSIVE, QUOTED
+from newsgraph.nlp.actor_words import LOCATIVE, NAME_TITLES, POSSESSIVE, QUOTED
 from newsgraph.nlp.coref import Coreference
 
 
@@ -109,7 +109,7 @@ class ActorState:
     def strip_title_tokens(self, s: int, e: int) -> int:
         doc = self.doc
         titles = self.kb.titles
-        while s < e - 1 and (doc[s].lower_.strip(".") in titles):
+        while s < e - 1 and (doc[s].lower_.strip(".") in titles or doc[s].lower_ in NAME_TITLES):
             s += 1
         return s
 

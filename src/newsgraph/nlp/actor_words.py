@@ -24,6 +24,7 @@ def _alternation(name: str) -> str:
 ENT_KIND = _map("ent_kind")
 FEMALE_TITLES = _LEX.words("female_titles")
 MALE_TITLES = _LEX.words("male_titles")
+NAME_TITLES = _LEX.words("name_titles")
 POSSESSIVE = _LEX.words("possessive")
 NEUTRAL_HEADS = _LEX.words("neutral_heads")
 NEUTRAL_MODS = _LEX.words("neutral_mods")
