@@ -234,3 +234,16 @@ def test_pleading_guilty_concedes_and_not_guilty_is_no_concession(analyse_text):
     assert _events(rec, "CONCEDE"), rec["events"]
     rec = analyse_text("The former mayor pleaded not guilty to fraud charges on Monday.")
     assert not _events(rec, "CONCEDE"), rec["events"]
+
+
+def test_reaction_to_an_act_named_by_a_generic_noun_aims_at_its_doer(analyse_text):
+    # "the operation", "the move": the latest act reported before (this paragraph or the one
+    # before), not a statement, is what the reaction is about; its doer is the target
+    rec = analyse_text("Chile launched a military offensive against rebels in Peru on Wednesday.\n\n"
+                       "The operation was condemned by Norway.")
+    ev = _events(rec, "ACCUSE")
+    assert ev, rec["events"]
+    assert "Norway" in _names(rec, ev[0]["source"])
+    assert "Chile" in _names(rec, ev[0]["target"])
+    rec = analyse_text("Sweden condemned the move on Tuesday.")
+    assert not any(e["target"] for e in _events(rec, "ACCUSE"))
