@@ -22,11 +22,14 @@ from newsgraph.nlp.cues import (
     CONTENT_NOUNS,
     DOC_NOUNS,
     DOC_VERBS,
+    FINDING_SOURCES,
     IMPERSONAL_VERBS,
     LABEL_VERBS,
     NAMING_VERBS,
     NON_SOURCES,
     OBJECT_VERBS,
+    PERSONAL,
+    PLURAL,
     REPORT_ADVERBS,
     SAY_VERBS,
     UNNAMED_HEADS,
@@ -120,6 +123,39 @@ class ContentBounds(NominalReports):
             return None
         return subject_of(v)
 
+    def _finds(self, t: Token, subj: Token) -> bool:
+        """``The researchers found (that) ...``, ``the court found ...``, ``they showed ...``:
+        a study's or an inquiry's finding put on record by those who made it, only with a
+        clause (``police found a body`` is an act) and a source that can make one (a
+        person, a group, a body, their pronoun)."""
+        if not any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
+            return False
+        low = subj.lower_
+        return (low in PERSONAL or low in PLURAL or low in ("we", "i") or self._is_party(subj)
+                or subj.lemma_.lower() in FINDING_SOURCES)
+
+    def _subject_taken_for_object(self, t: Token, children: list[Token],
+                                  ccomp: list[Token]) -> tuple[Token, Token] | None:
+        """``reported Hurricane Dorian had strengthened``, ``suggested the algae, like X,
+        might render ...``: with no ``that``, the parser takes the reported clause's subject
+        for the cue's object and leaves the clause (a ccomp or an advcl) with no subject of
+        its own; the clause starts at that object. (object, clause) or None."""
+        d = next((c for c in children if c.dep_ == "dobj" and c.i > t.i), None)
+        if d is None:
+            return None
+        for c in ccomp or [c for c in children if c.dep_ == "advcl"]:
+            if c.i <= d.right_edge.i or c.left_edge.i <= d.right_edge.i:
+                continue
+            kids = list(c.children)
+            if any(k.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for k in kids):
+                continue
+            # finite: a tensed verb or an auxiliary before it ("had strengthened", "might
+            # render"); a bare participle after the object is the object's own modifier
+            if c.tag_ in ("VBD", "VBZ", "VBP") or any(k.dep_ in ("aux", "auxpass") and k.i < c.i
+                                                       and k.tag_ in FINITE for k in kids):
+                return d, c
+        return None
+
     def _trailing_clause(self, t: Token, end: int) -> int:
         """The end of the content with an adverbial clause the parser hung on the cue right
         after it (``reported E. coli releases gases when it lives in hydrogen``, ``projected
@@ -198,7 +234,8 @@ class ContentBounds(NominalReports):
         if subj is not None and is_data(subj):
             return None  # "figures show", "the data suggests": evidence on no one's record (A7)
         if is_doc and not is_say and (subj is None or not (subj.lemma_.lower() in DOC_NOUNS
-                                                            or subj.ent_type_ == "ORG")):
+                                                            or subj.ent_type_ == "ORG"
+                                                            or self._finds(t, subj))):
             return None
         if is_belief and subj is not None and t.tag_ == "VBG" and subj.i == t.i:
             return None
@@ -218,9 +255,12 @@ class ContentBounds(NominalReports):
             ccomp = [d for d in children if d.dep_ == "dobj" and d.i > t.i and any(
                 x.tag_ in FINITE and any(y.dep_ in ("nsubj", "nsubjpass") for y in x.children)
                 for x in d.subtree)][:1]
+        lost = self._subject_taken_for_object(t, children, ccomp) if (is_say or is_belief or is_doc) else None
+        if lost is not None:
+            ccomp = [lost[1]]
         if ccomp and (is_say or is_belief or is_doc or lem in OBJECT_VERBS):
             c = ccomp[0]
-            start = c.left_edge.i
+            start = c.left_edge.i if lost is None else lost[0].left_edge.i
             if c.i > t.i and start < t.i:
                 # "the mine, which Mr. Clarke says he is keeping open": a relative pronoun
                 # fronted out of the clause; the content starts after the cue

@@ -92,6 +92,15 @@ def subject_of(verb: Token, max_up: int = 4) -> Token | None:
         if subs:
             # "Early opponent MP Tanya Davies said": the parser may give two subjects
             c = min(subs, key=lambda x: abs(x.i - tok.i))
+            if c.i > tok.i:
+                # "said study co-author Karen Alley": the hyphen splits the phrase and the
+                # parser makes its first piece a subject too; after the cue, the phrase's
+                # head is its last subject (one phrase: no comma or verb between)
+                doc = tok.doc
+                for x in sorted(subs, key=lambda x: x.i):
+                    if x.i > c.i and not any(doc[k].text in (",", ";", ":") or doc[k].pos_ in ("VERB", "AUX")
+                                             for k in range(c.i + 1, x.i)):
+                        c = x
             if c.lower_ in RELATIVE and tok.dep_ != "relcl":
                 return None
             return c  # a relative "who" is resolved to the noun it modifies
