@@ -57,7 +57,10 @@ class ContentBounds(NominalReports):
                 continue
             t = doc[i]
             lem = cue_lemma(t)
-            if t.pos_ == "ADJ" and t.lower_ in BELIEF_ADJECTIVES:
+            if t.lower_ in BELIEF_ADJECTIVES and (t.pos_ == "ADJ" or t.tag_ == "VBN" and t.dep_ == "acomp" and not (
+                    lem in BELIEF_VERBS or lem in SAY_VERBS or lem in OBJECT_VERBS)):
+                # "is convinced that": the parser tags the participle a verb ("convince" is no
+                # reporting verb; "worried" is, and the verb pass has it)
                 if self.in_story(t.idx):
                     c = self._belief_adjective(t)
                     if c is not None:

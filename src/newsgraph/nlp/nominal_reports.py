@@ -113,7 +113,10 @@ class NominalReports(FinderBase):
         q = self.mark_of(t.idx)
         if q is not None and q.direct:
             return None  # the quoted speaker's own words
-        clause = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i and c.pos_ in ("VERB", "AUX")), None)
+        # (a clause with a subject of its own even when the parser tags its head an
+        # adjective: "that the edge may be undercut")
+        clause = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i and (c.pos_ in ("VERB", "AUX") or any(
+            k.dep_ in ("nsubj", "nsubjpass") for k in c.children))), None)
         if clause is None:
             return None
         subj = subject_of(head)
