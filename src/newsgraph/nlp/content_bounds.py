@@ -137,6 +137,28 @@ class ContentBounds(NominalReports):
         return (low in PERSONAL or low in PLURAL or low in ("we", "i") or self._is_party(subj)
                 or subj.lemma_.lower() in FINDING_SOURCES)
 
+    def _aside(self, t: Token, subj: Token | None) -> tuple[int, int] | None:
+        """``…, officials said, …``: the cue and its own subject alone between two commas,
+        with words of the sentence on both sides; the token range of the aside."""
+        doc = self.doc
+        if subj is None or subj.head.i != t.i or subj.i > t.i or t.i + 1 >= len(doc) or doc[t.i + 1].text != ",":
+            return None
+        le = subj.left_edge.i
+        if le < 1 or doc[le - 1].text != ",":
+            return None
+        inside = {x.i for x in subj.subtree} | {c.i for c in t.children if c.dep_ in ("aux", "advmod", "neg")
+                                                   and le <= c.i < t.i}
+        if any(k not in inside for k in range(le, t.i)):
+            return None
+        sent = t.sent
+        before = [k for k in range(sent.start, le - 1) if not doc[k].is_punct]
+        after = [k for k in range(t.i + 2, sent.end) if not doc[k].is_punct]
+        if len(before) < 2 or len(after) < 2 or any(is_mark(doc[k].text) for k in range(sent.start, sent.end)):
+            return None  # quotations are the direct pass's
+        if doc[t.i + 2].dep_ == "cc" or doc[t.i + 2].pos_ == "CCONJ":
+            return None  # "A, he said, and B": a second report after the first, as the parse has it
+        return le - 1, t.i + 1
+
     def _subject_taken_for_object(self, t: Token, children: list[Token],
                                   ccomp: list[Token]) -> tuple[Token, Token] | None:
         """``reported Hurricane Dorian had strengthened``, ``suggested the algae, like X,
@@ -261,7 +283,14 @@ class ContentBounds(NominalReports):
         lost = self._subject_taken_for_object(t, children, ccomp) if (is_say or is_belief or is_doc) else None
         if lost is not None:
             ccomp = [lost[1]]
-        if ccomp and (is_say or is_belief or is_doc or lem in OBJECT_VERBS):
+        aside = self._aside(t, subj) if is_say or is_belief else None
+        if aside is not None:
+            # "around 50 gallons of fuel, officials said, spilled and ignited": a cue set off
+            # by commas inside its sentence reports the whole sentence, however the parser
+            # hung the two halves (a ccomp, an xcomp or a prepositional phrase of the cue)
+            spans.append((t.sent.start, t.sent.end - 1))
+            exclude = aside
+        elif ccomp and (is_say or is_belief or is_doc or lem in OBJECT_VERBS):
             c = ccomp[0]
             start = c.left_edge.i if lost is None else lost[0].left_edge.i
             if c.i > t.i and start < t.i:
