@@ -25,7 +25,15 @@ from newsgraph.nlp.attribution_tagger import Tagged, is_anchor, statements, tagg
 from newsgraph.nlp.candidates import TELL_VERBS, Cand
 from newsgraph.nlp.content_bounds import ContentBounds
 from newsgraph.nlp.cue_detection import CueDetection
-from newsgraph.nlp.cues import DOC_NOUNS, DOC_VERBS, FIRST, LABEL_VERBS, SAY_VERBS, XCOMP_VERBS, is_data
+from newsgraph.nlp.cues import (
+    DOC_NOUNS,
+    DOC_VERBS,
+    FIRST,
+    LABEL_VERBS,
+    SAY_VERBS,
+    XCOMP_VERBS,
+    is_data,
+)
 from newsgraph.nlp.interviews import INTERVIEW, Turn, find_turns, label_actor
 from newsgraph.nlp.nesting import drop_nested
 from newsgraph.nlp.quote_marks import WORD, Marked, scan_marks
