@@ -236,10 +236,21 @@ class ContentBounds(NominalReports):
             s, e, frags = got
             return Cand(s, e, "indirect", frags, cue=(t.idx, doc[t.i + 1].idx + 2), cue_tok=t, subj=subj)
         if t.lower_ in REPORT_ADVERBS:
+            # D1: the hedge reports what follows it in its phrase ("The crash reportedly
+            # killed seven" -> "killed seven", "shot him dead, reportedly outside a store",
+            # "who reportedly works at X"): from the word after it to the end of what it modifies
             head = t.head
-            if head.i == t.i or head.pos_ not in ("VERB", "AUX") or head.dep_ in ("relcl", "acl"):
+            if head.i == t.i:
                 return None
-            got = self._content([(head.left_edge.i, head.right_edge.i)], (t.i, t.i), t)
+            a = t.i + 1
+            while a < len(doc) and doc[a].is_punct:
+                a += 1
+            b = head.right_edge.i
+            while b >= a and doc[b].is_punct:
+                b -= 1
+            if b < a or doc[a].sent.start != t.sent.start:
+                return None
+            got = self._content([(a, b)], None, t)
             if got is None:
                 return None
             s, e, frags = got
