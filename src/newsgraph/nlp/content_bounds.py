@@ -17,6 +17,7 @@ from newsgraph.nlp.candidates import (
     cue_ids,
 )
 from newsgraph.nlp.cues import (
+    ANY_PHRASE_ADVERBS,
     BELIEF_ADJECTIVES,
     BELIEF_VERBS,
     CONTENT_NOUNS,
@@ -240,7 +241,8 @@ class ContentBounds(NominalReports):
             # killed seven" -> "killed seven", "shot him dead, reportedly outside a store",
             # "who reportedly works at X"): from the word after it to the end of what it modifies
             head = t.head
-            if head.i == t.i:
+            if head.i == t.i or t.lower_ not in ANY_PHRASE_ADVERBS and (
+                    head.pos_ not in ("VERB", "AUX") or head.dep_ in ("relcl", "acl")):
                 return None
             a = t.i + 1
             while a < len(doc) and doc[a].is_punct:
@@ -436,6 +438,8 @@ class ContentBounds(NominalReports):
                 if p.lower_ == "as":
                     return None
                 spans.append((p.left_edge.i + 1, p.right_edge.i))
+            elif (topic := self._topic(t, lem)) is not None:
+                spans.append(topic)
             else:
                 return None
         if not spans:

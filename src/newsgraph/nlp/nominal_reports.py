@@ -12,6 +12,8 @@ from newsgraph.nlp.cues import (
     NON_SOURCES,
     OBJECT_VERBS,
     SAY_VERBS,
+    SPEECH_NOUNS,
+    TOPIC_PREPS,
     UTTERANCE_VERBS,
     XCOMP_VERBS,
     cue_lemma,
@@ -101,6 +103,31 @@ class NominalReports(FinderBase):
         doc = self.doc
         return all(doc[k].ent_type_ in ("DATE", "TIME") or doc[k].is_punct
                    for k in range(self.tok_at(s), self.tok_at(max(s, e - 1)) + 1))
+
+    def _topic(self, t: Token, lem: str) -> tuple[int, int] | None:
+        """``warned of a storm``, ``disagreed with the correlation``, ``commented on the
+        unfairness of X``: the object of the preposition the cue takes for its topic
+        (cues.json topic_preps), as a token range; not a date, a time or a channel (``said
+        on Twitter``), nor a phrase a quotation follows (the quotation is the statement)."""
+        doc = self.doc
+        for p in t.children:
+            if p.dep_ != "prep" or p.i < t.i or lem not in TOPIC_PREPS.get(p.lower_, ()):
+                continue
+            obj = next((c for c in p.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is None or obj.ent_type_ in ("DATE", "TIME", "PERSON", "ORG", "NORP", "GPE") \
+                    or obj.pos_ in ("PRON", "PROPN") or obj.lemma_.lower() in SPEECH_NOUNS:
+                return None  # a time, a channel, or the one agreed with: no topic
+            a, b = p.i + 1, p.right_edge.i
+            while b > a and doc[b].is_punct:
+                b -= 1
+            nxt = b + 1
+            while nxt < len(doc) and doc[nxt].is_punct and not is_mark(doc[nxt].text):
+                nxt += 1
+            if b - a < 1 or nxt < len(doc) and is_mark(doc[nxt].text) or any(
+                    is_mark(doc[k].text) for k in range(t.i, a)):
+                return None
+            return a, b
+        return None
 
     def _belief_adjective(self, t: Token) -> Cand | None:
         """``The minister is confident that the deal will pass`` / ``she was sure Trump
