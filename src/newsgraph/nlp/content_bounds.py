@@ -281,6 +281,11 @@ class ContentBounds(NominalReports):
         exclude = None
         children = list(t.children)
         ccomp = [c for c in children if c.dep_ == "ccomp"]
+        if any(c.i > t.i for c in ccomp):
+            # "X said A; TVN24 reported B": the parser hangs the clause before the semicolon
+            # on the later cue too; it is another report
+            ccomp = [c for c in ccomp if c.i > t.i or not any(doc[k].text in (";", ":")
+                                                               for k in range(c.right_edge.i + 1, t.i))]
         if not ccomp and lem in TELL_VERBS:
             # "told a meeting of island leaders that ...": the that-clause the
             # parser hung on the hearer
@@ -384,12 +389,16 @@ class ContentBounds(NominalReports):
                     or lem in LABEL_VERBS and lem not in NAMING_VERBS
                     and any(x.dep_ == "oprd" and x.i > dobj[0].i for x in xcomp)):
                 d = dobj[0]
+                end = d.right_edge.i
+                for x in dobj[1:]:  # "anti-semitism": the parser makes each piece an object
+                    if x.left_edge.i == end + 1 and (doc[end].text == "-" or doc[x.left_edge.i].text == "-"):
+                        end = x.right_edge.i
                 if lem in LABEL_VERBS and not (xcomp or any(p.lower_ in ("as", "to", "with") or p.lower_ == "for" and lem == "call"
                                                             for p in preps)):
                     return None
                 if lem in ("tell", "ask", "urge") and not xcomp:
                     return None
-                spans.append((d.left_edge.i, d.right_edge.i))
+                spans.append((d.left_edge.i, end))
                 by = next((p for p in preps_by if p.left_edge.i == d.right_edge.i + 1), None)
                 if by is not None:
                     # "described crass behavior by the host": an active verb has no agent, so a

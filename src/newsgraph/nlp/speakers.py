@@ -72,6 +72,7 @@ def subject_of(verb: Token, max_up: int = 4) -> Token | None:
                 break
             up = up.head
     tok = verb
+    via_conj = False
     for _ in range(max_up):
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
         if passive:
@@ -87,8 +88,10 @@ def subject_of(verb: Token, max_up: int = 4) -> Token | None:
             for c in tok.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c
+        # "The attacker is reported to have jumped on stage and claimed ...": a verb
+        # coordinated with a passive shares its subject
         subs = [c for c in tok.children
-                if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and tok.lemma_ == "quote")]
+                if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and (tok.lemma_ == "quote" or via_conj))]
         if subs:
             # "Early opponent MP Tanya Davies said": the parser may give two subjects
             c = min(subs, key=lambda x: abs(x.i - tok.i))
@@ -112,6 +115,7 @@ def subject_of(verb: Token, max_up: int = 4) -> Token | None:
             # a clause the parser hung on a verb after it ("X expressed ...; the government
             # needs ..."): that verb's subject is not this one's source
             return None
+        via_conj = tok.dep_ == "conj"
         tok = tok.head
     return None
 
