@@ -175,7 +175,10 @@ def adjacent_subject(verb: Token) -> Token | None:
     """A subject the parser missed: the noun phrase right before a finite cue
     (``…, Jamel Msallem, said``) or right after it (``"…," said Jane Doe``)."""
     doc = verb.doc
-    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+    # ('"…" tweeted Mayor X': right after a closing quotation mark the parser may take
+    # the inverted cue for a participle modifying the name)
+    after_quote = verb.i > 0 and verb.tag_ == "VBN" and doc[verb.i - 1].text in ('"', "”", "’", "'")
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not after_quote:
         return None
     j = verb.i - 1
     while j >= 0 and doc[j].text in (",", "—", "–") :
@@ -207,6 +210,17 @@ def np_bounds(head: Token) -> tuple[int, int]:
         b = c.right_edge.i
     while b > a and doc[b].is_punct:
         b -= 1
+    paren = next((k for k in range(head.i + 1, b + 1) if doc[k].text == "("), None)
+    if paren is not None:  # "Sadiq Khan (no relation)": an aside, not the name
+        b = paren - 1
+    # ('"… all safe" tweeted Mayor X': a phrase the parser ran back over a quotation and
+    # its cue starts after them)
+    for k in range(head.i - 1, a - 1, -1):
+        if doc[k].text in ('"', "“", "”") and k + 1 <= head.i:
+            a = k + 1
+            while a < head.i and doc[a].pos_ == "VERB":
+                a += 1
+            break
     while a < b and (doc[a].is_punct or doc[a].dep_ == "cc" or doc[a].is_space):
         a += 1
     return a, b
