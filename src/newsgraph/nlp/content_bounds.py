@@ -28,7 +28,9 @@ from newsgraph.nlp.cues import (
     LABEL_VERBS,
     NAMING_VERBS,
     NON_SOURCES,
+    OBJECT_PREPS,
     OBJECT_VERBS,
+    SPEECH_NOUNS,
     PERSONAL,
     PLURAL,
     REPORT_ADVERBS,
@@ -231,7 +233,23 @@ class ContentBounds(NominalReports):
                 hops += 1
             if head.i == t.i or self._reports_itself(head):
                 return None
-            got = self._content([(head.left_edge.i, head.right_edge.i)], (t.left_edge.i, t.right_edge.i), t)
+            span = (head.left_edge.i, head.right_edge.i)
+            # the phrase is "according to X" (the parser may hang more on "according")
+            pa, pb = t.left_edge.i, doc[t.i + 1].right_edge.i
+            sent = t.sent
+            at_start = pa == sent.start
+            at_end = pb + 1 >= sent.end or pb + 2 == sent.end and doc[pb + 1].is_punct
+            # (mid-sentence only where it hangs on the clause's verb: "killed 62, including,
+            # according to X, 54 children" reports only the phrase it sits in)
+            inside = doc[pa - 1].text == "," and pb + 1 < sent.end and doc[pb + 1].text == "," \
+                and t.head.pos_ in ("VERB", "AUX") and t.head.dep_ != "prep"
+            if (at_start or at_end or inside) and (at_start or doc[pa - 1].text == ",") \
+                    and doc[pb].lower_ not in ("which", "whom", "that"):
+                # "One child was, according to the fire service, among the dead": a source
+                # set off at the start, the end or by commas reports its whole sentence,
+                # wherever the parser hung the phrase
+                span = (sent.start, sent.end - 1)
+            got = self._content([span], (pa, pb), t)
             if got is None:
                 return None
             s, e, frags = got
@@ -399,6 +417,15 @@ class ContentBounds(NominalReports):
                 if lem in ("tell", "ask", "urge") and not xcomp:
                     return None
                 spans.append((d.left_edge.i, end))
+                for p in sorted(children, key=lambda x: x.i):
+                    # "reported 36 infections at the base": a phrase right after the object
+                    # that the parser hung on the verb is the object's own
+                    obj = next((x for x in p.children if x.dep_ == "pobj"), None)
+                    if p.dep_ != "prep" or p.i != end + 1 or p.lower_ not in OBJECT_PREPS or obj is None \
+                            or obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in SPEECH_NOUNS:
+                        continue
+                    spans.append((p.i, p.right_edge.i))
+                    end = p.right_edge.i
                 by = next((p for p in preps_by if p.left_edge.i == d.right_edge.i + 1), None)
                 if by is not None:
                     # "described crass behavior by the host": an active verb has no agent, so a
