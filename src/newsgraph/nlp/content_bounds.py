@@ -20,6 +20,7 @@ from newsgraph.nlp.cues import (
     ANY_PHRASE_ADVERBS,
     BELIEF_ADJECTIVES,
     BELIEF_VERBS,
+    CHARGE_VERBS,
     CONTENT_NOUNS,
     DOC_NOUNS,
     DOC_VERBS,
@@ -316,7 +317,8 @@ class ContentBounds(NominalReports):
                 # a parenthetical cue ("…, he said, …") reports its whole sentence
                 sent = t.sent
                 spans = [(sent.start, sent.end - 1)]
-        elif lem in OBJECT_VERBS and lem not in PASSIVE_HEARERS and any(c.dep_ == "agent" for c in children) \
+        elif lem in OBJECT_VERBS and lem not in PASSIVE_HEARERS and lem not in CHARGE_VERBS \
+                and any(c.dep_ == "agent" for c in children) \
                 and any(c.dep_ == "nsubjpass" and c.i < t.i for c in children):
             # "The charge was denied by her lawyer": the passive subject is what the agent
             # denied, condemned, claimed (the active "denied the charge" has it as object)
@@ -356,6 +358,9 @@ class ContentBounds(NominalReports):
                     return None
                 if lem in ("tell", "ask", "urge") and not xcomp:
                     return None
+                if lem in CHARGE_VERBS and not any(p.lower_ in ("as", "for") and p.i > d.i and not any(
+                        x.ent_type_ in ("DATE", "TIME") for x in p.children) for p in preps):
+                    return None  # "attacked the town": an act; "attacked X for Y" reports a charge
                 spans.append((d.left_edge.i, end))
                 for p in sorted(children, key=lambda x: x.i):
                     # "reported 36 infections at the base": a phrase right after the object

@@ -25,6 +25,7 @@ OBJECT_VERBS = _LEX.words("object_verbs")
 OBJECT_PREPS = _LEX.words("object_preps")
 LABEL_VERBS = _LEX.words("label_verbs")
 NAMING_VERBS = _LEX.words("naming_verbs")
+CHARGE_VERBS = _LEX.words("charge_verbs")
 XCOMP_VERBS = _LEX.words("xcomp_verbs")
 TOPIC_PREPS: dict[str, frozenset[str]] = {p: frozenset(v) for p, v in _LEX["topic_preps"]["words"].items()}
 DOC_VERBS = _LEX.words("doc_verbs")

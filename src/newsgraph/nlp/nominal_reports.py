@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from newsgraph.nlp.candidates import FINITE, Cand, FinderBase
 from newsgraph.nlp.cues import (
+    CHARGE_VERBS,
     FINDING_SOURCES,
     NON_SOURCES,
     OBJECT_VERBS,
@@ -98,7 +99,8 @@ class NominalReports(FinderBase):
             for x in clause.children:
                 lem = cue_lemma(x)
                 if x.dep_ == "conj" and x.i > clause.i and x.tag_ == cue.tag_ \
-                        and (lem in SAY_VERBS or lem in OBJECT_VERBS or lem in XCOMP_VERBS) \
+                        and (lem in SAY_VERBS or lem in OBJECT_VERBS and lem not in CHARGE_VERBS
+                             or lem in XCOMP_VERBS) \
                         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in x.children):
                     return x.left_edge.i - 1
         return clause.right_edge.i

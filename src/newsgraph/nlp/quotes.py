@@ -26,6 +26,7 @@ from newsgraph.nlp.candidates import TELL_VERBS, Cand
 from newsgraph.nlp.content_bounds import ContentBounds
 from newsgraph.nlp.cue_detection import CueDetection
 from newsgraph.nlp.cues import (
+    CHARGE_VERBS,
     DOC_NOUNS,
     DOC_VERBS,
     FIRST,
@@ -154,6 +155,8 @@ class QuoteFinder(CueDetection, ContentBounds):
             # the report ("told the BBC", "cited Budi Gunawan"), not what was reported
             return None
         lem = cue.lemma_.lower()
+        if lem in CHARGE_VERBS:
+            return None  # "attacked": an act unless the rules find the charge
         if lem in LABEL_VERBS or root.dep_ == "xcomp" and root.tag_ == "VB" and not (
                 lem in XCOMP_VERBS or lem in SAY_VERBS):
             # what the rules settle by the guideline: a label verb with no label is an act
