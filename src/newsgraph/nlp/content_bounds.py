@@ -201,6 +201,8 @@ class ContentBounds(NominalReports):
             a = t.i + 1
             while a < len(doc) and doc[a].is_punct:
                 a += 1
+            while head.dep_ in ("nummod", "quantmod", "amod", "det", "compound") and head.head.i > head.i:
+                head = head.head  # "reportedly 18.9 deaths per year": the number's noun phrase
             b = head.right_edge.i
             while b >= a and doc[b].is_punct:
                 b -= 1
