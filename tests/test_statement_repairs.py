@@ -84,3 +84,15 @@ def test_hyphen_split_subject_after_the_cue(analyse_text):
                        'said study co-author Lena Holt.')
     (q,) = rec["quotes"]
     assert "Lena Holt" in q["speaker_text"]
+
+
+def test_reportedly_before_a_number_reports_its_noun_phrase(analyse_text):
+    rec = analyse_text("The strike spread to the ports. The walkout has reportedly cost 40 million euros "
+                       "a day.")
+    assert [q["content"] for q in find(rec, "reportedly")] == ["cost 40 million euros a day"]
+
+
+def test_attack_reports_only_with_a_charge(analyse_text):
+    rec = analyse_text("The campaign grew tense. The senator attacked the governor for raising taxes. "
+                       "Gunmen attacked a police station in the north.")
+    assert [q["content"] for q in find(rec, "attacked")] == ["the governor for raising taxes"]
