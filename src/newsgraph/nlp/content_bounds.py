@@ -17,8 +17,10 @@ from newsgraph.nlp.candidates import (
     cue_ids,
 )
 from newsgraph.nlp.cues import (
+    ANY_PHRASE_ADVERBS,
     BELIEF_ADJECTIVES,
     BELIEF_VERBS,
+    CHARGE_VERBS,
     CONTENT_NOUNS,
     DOC_NOUNS,
     DOC_VERBS,
@@ -26,10 +28,11 @@ from newsgraph.nlp.cues import (
     LABEL_VERBS,
     NAMING_VERBS,
     NON_SOURCES,
+    OBJECT_PREPS,
     OBJECT_VERBS,
     REPORT_ADVERBS,
     SAY_VERBS,
-    UNNAMED_HEADS,
+    SPEECH_NOUNS,
     VIEW_NOUNS,
     XCOMP_VERBS,
     cue_lemma,
@@ -54,7 +57,10 @@ class ContentBounds(NominalReports):
                 continue
             t = doc[i]
             lem = cue_lemma(t)
-            if t.pos_ == "ADJ" and t.lower_ in BELIEF_ADJECTIVES:
+            if t.lower_ in BELIEF_ADJECTIVES and (t.pos_ == "ADJ" or t.tag_ == "VBN" and t.dep_ == "acomp" and not (
+                    lem in BELIEF_VERBS or lem in SAY_VERBS or lem in OBJECT_VERBS)):
+                # "is convinced that": the parser tags the participle a verb ("convince" is no
+                # reporting verb; "worried" is, and the verb pass has it)
                 if self.in_story(t.idx):
                     c = self._belief_adjective(t)
                     if c is not None:
@@ -83,12 +89,6 @@ class ContentBounds(NominalReports):
             if c is not None:
                 out.append(c)
         return out
-
-    def _is_party(self, tok: Token) -> bool:
-        """A noun phrase that names a source rather than a content: a person or an
-        organisation, an unnamed source (``officials``). (A document or a figure cited
-        is what the source points to: ``cited the audit as the reason``.)"""
-        return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.lower_ in UNNAMED_HEADS
 
     def _cited_clause(self, t: Token, dobj: list[Token]) -> tuple[Token, Token] | None:
         """``cited a security source that mental health may be a factor``: the parser
@@ -169,16 +169,46 @@ class ContentBounds(NominalReports):
                 hops += 1
             if head.i == t.i or self._reports_itself(head):
                 return None
-            got = self._content([(head.left_edge.i, head.right_edge.i)], (t.left_edge.i, t.right_edge.i), t)
+            span = (head.left_edge.i, head.right_edge.i)
+            # the phrase is "according to X" (the parser may hang more on "according")
+            pa, pb = t.left_edge.i, doc[t.i + 1].right_edge.i
+            sent = t.sent
+            at_start = pa == sent.start
+            at_end = pb + 1 >= sent.end or pb + 2 == sent.end and doc[pb + 1].is_punct
+            # (mid-sentence only where it hangs on the clause's verb: "killed 62, including,
+            # according to X, 54 children" reports only the phrase it sits in)
+            inside = doc[pa - 1].text == "," and pb + 1 < sent.end and doc[pb + 1].text == "," \
+                and t.head.pos_ in ("VERB", "AUX") and t.head.dep_ != "prep"
+            if (at_start or at_end or inside) and (at_start or doc[pa - 1].text == ",") \
+                    and doc[pb].lower_ not in ("which", "whom", "that"):
+                # "One child was, according to the fire service, among the dead": a source
+                # set off at the start, the end or by commas reports its whole sentence,
+                # wherever the parser hung the phrase
+                span = (sent.start, sent.end - 1)
+            got = self._content([span], (pa, pb), t)
             if got is None:
                 return None
             s, e, frags = got
             return Cand(s, e, "indirect", frags, cue=(t.idx, doc[t.i + 1].idx + 2), cue_tok=t, subj=subj)
         if t.lower_ in REPORT_ADVERBS:
+            # D1: the hedge reports what follows it in its phrase ("The crash reportedly
+            # killed seven" -> "killed seven", "shot him dead, reportedly outside a store",
+            # "who reportedly works at X"): from the word after it to the end of what it modifies
             head = t.head
-            if head.i == t.i or head.pos_ not in ("VERB", "AUX") or head.dep_ in ("relcl", "acl"):
+            if head.i == t.i or t.lower_ not in ANY_PHRASE_ADVERBS and (
+                    head.pos_ not in ("VERB", "AUX") or head.dep_ in ("relcl", "acl")):
                 return None
-            got = self._content([(head.left_edge.i, head.right_edge.i)], (t.i, t.i), t)
+            a = t.i + 1
+            while a < len(doc) and doc[a].is_punct:
+                a += 1
+            while head.dep_ in ("nummod", "quantmod", "amod", "det", "compound") and head.head.i > head.i:
+                head = head.head  # "reportedly 18.9 deaths per year": the number's noun phrase
+            b = head.right_edge.i
+            while b >= a and doc[b].is_punct:
+                b -= 1
+            if b < a or doc[a].sent.start != t.sent.start:
+                return None
+            got = self._content([(a, b)], None, t)
             if got is None:
                 return None
             s, e, frags = got
@@ -197,8 +227,14 @@ class ContentBounds(NominalReports):
             subj = outer
         if subj is not None and is_data(subj):
             return None  # "figures show", "the data suggests": evidence on no one's record (A7)
+        held = self.mark_of(subj.idx) if subj is not None and subj.i < t.i else None
+        if held is not None and not held.title and self.mark_of(t.idx) is None:
+            # '"Hello Buffalo!" stated X': a quotation taken for the subject (a quoted name,
+            # '"Build Back Better" calls for ...', is one)
+            return None
         if is_doc and not is_say and (subj is None or not (subj.lemma_.lower() in DOC_NOUNS
-                                                            or subj.ent_type_ == "ORG")):
+                                                            or subj.ent_type_ == "ORG"
+                                                            or self._finds(t, subj))):
             return None
         if is_belief and subj is not None and t.tag_ == "VBG" and subj.i == t.i:
             return None
@@ -206,6 +242,11 @@ class ContentBounds(NominalReports):
         exclude = None
         children = list(t.children)
         ccomp = [c for c in children if c.dep_ == "ccomp"]
+        if any(c.i > t.i for c in ccomp):
+            # "X said A; TVN24 reported B": the parser hangs the clause before the semicolon
+            # on the later cue too; it is another report
+            ccomp = [c for c in ccomp if c.i > t.i or not any(doc[k].text in (";", ":")
+                                                               for k in range(c.right_edge.i + 1, t.i))]
         if not ccomp and lem in TELL_VERBS:
             # "told a meeting of island leaders that ...": the that-clause the
             # parser hung on the hearer
@@ -218,9 +259,19 @@ class ContentBounds(NominalReports):
             ccomp = [d for d in children if d.dep_ == "dobj" and d.i > t.i and any(
                 x.tag_ in FINITE and any(y.dep_ in ("nsubj", "nsubjpass") for y in x.children)
                 for x in d.subtree)][:1]
-        if ccomp and (is_say or is_belief or is_doc or lem in OBJECT_VERBS):
+        lost = self._subject_taken_for_object(t, children, ccomp) if (is_say or is_belief or is_doc) else None
+        if lost is not None:
+            ccomp = [lost[1]]
+        aside = self._aside(t, subj) if is_say or is_belief else None
+        if aside is not None:
+            # "around 50 gallons of fuel, officials said, spilled and ignited": a cue set off
+            # by commas inside its sentence reports the whole sentence, however the parser
+            # hung the two halves (a ccomp, an xcomp or a prepositional phrase of the cue)
+            spans.append((t.sent.start, t.sent.end - 1))
+            exclude = aside
+        elif ccomp and (is_say or is_belief or is_doc or lem in OBJECT_VERBS):
             c = ccomp[0]
-            start = c.left_edge.i
+            start = c.left_edge.i if lost is None else lost[0].left_edge.i
             if c.i > t.i and start < t.i:
                 # "the mine, which Mr. Clarke says he is keeping open": a relative pronoun
                 # fronted out of the clause; the content starts after the cue
@@ -268,7 +319,8 @@ class ContentBounds(NominalReports):
                 # a parenthetical cue ("…, he said, …") reports its whole sentence
                 sent = t.sent
                 spans = [(sent.start, sent.end - 1)]
-        elif lem in OBJECT_VERBS and lem not in PASSIVE_HEARERS and any(c.dep_ == "agent" for c in children) \
+        elif lem in OBJECT_VERBS and lem not in PASSIVE_HEARERS and lem not in CHARGE_VERBS \
+                and any(c.dep_ == "agent" for c in children) \
                 and any(c.dep_ == "nsubjpass" and c.i < t.i for c in children):
             # "The charge was denied by her lawyer": the passive subject is what the agent
             # denied, condemned, claimed (the active "denied the charge" has it as object)
@@ -299,12 +351,28 @@ class ContentBounds(NominalReports):
                     or lem in LABEL_VERBS and lem not in NAMING_VERBS
                     and any(x.dep_ == "oprd" and x.i > dobj[0].i for x in xcomp)):
                 d = dobj[0]
+                end = d.right_edge.i
+                for x in dobj[1:]:  # "anti-semitism": the parser makes each piece an object
+                    if x.left_edge.i == end + 1 and (doc[end].text == "-" or doc[x.left_edge.i].text == "-"):
+                        end = x.right_edge.i
                 if lem in LABEL_VERBS and not (xcomp or any(p.lower_ in ("as", "to", "with") or p.lower_ == "for" and lem == "call"
                                                             for p in preps)):
                     return None
                 if lem in ("tell", "ask", "urge") and not xcomp:
                     return None
-                spans.append((d.left_edge.i, d.right_edge.i))
+                if lem in CHARGE_VERBS and not any(p.lower_ in ("as", "for") and p.i > d.i and not any(
+                        x.ent_type_ in ("DATE", "TIME") for x in p.children) for p in preps):
+                    return None  # "attacked the town": an act; "attacked X for Y" reports a charge
+                spans.append((d.left_edge.i, end))
+                for p in sorted(children, key=lambda x: x.i):
+                    # "reported 36 infections at the base": a phrase right after the object
+                    # that the parser hung on the verb is the object's own
+                    obj = next((x for x in p.children if x.dep_ == "pobj"), None)
+                    if p.dep_ != "prep" or p.i != end + 1 or p.lower_ not in OBJECT_PREPS or obj is None \
+                            or obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in SPEECH_NOUNS:
+                        continue
+                    spans.append((p.i, p.right_edge.i))
+                    end = p.right_edge.i
                 by = next((p for p in preps_by if p.left_edge.i == d.right_edge.i + 1), None)
                 if by is not None:
                     # "described crass behavior by the host": an active verb has no agent, so a
@@ -353,6 +421,8 @@ class ContentBounds(NominalReports):
                 if p.lower_ == "as":
                     return None
                 spans.append((p.left_edge.i + 1, p.right_edge.i))
+            elif (topic := self._topic(t, lem)) is not None:
+                spans.append(topic)
             else:
                 return None
         if not spans:

@@ -75,6 +75,13 @@ class CueDetection(FinderBase):
                     # before the cue outside the marks (`"…," police Chief Jordan said`,
                     # which the parser hung on the quoted verb) is the source, else none
                     alt = self._name_before(cue)
+                    if alt is None and q.closed and cue.idx > q.close:
+                        # '"Hello Buffalo!" stated an enthusiastic Clinton': the parser took
+                        # the quotation for the inverted cue's subject and the name for its object
+                        after = adjacent_subject(cue)
+                        if after is not None and after.i > cue.i and after.pos_ == "PROPN" \
+                                and self.mark_of(after.idx) is None:
+                            alt = after
                     if alt is not None and not q.open <= alt.idx <= q.close:
                         cand.subj = alt
                     else:
@@ -135,7 +142,11 @@ class CueDetection(FinderBase):
             for j in range(k, min(k + 3, len(doc))):
                 t = doc[j]
                 if self.is_cue(t, titles=False) and t.pos_ == "VERB":
-                    return any(c.dep_ == "nsubj" and c.idx > q.close for c in t.children)
+                    if any(c.dep_ == "nsubj" and c.idx > q.close for c in t.children):
+                        return True
+                    # '"Hello Buffalo!" stated an enthusiastic Clinton': the name parsed as object
+                    after = adjacent_subject(t)
+                    return after is not None and after.i > t.i and after.pos_ == "PROPN"
         return False
 
     def _dash_source(self, q: Marked) -> tuple[tuple[int, int], Token] | None:

@@ -1,17 +1,26 @@
 """The span cutting every reported-speech pass shares, and the reports that are no verb:
 a content noun's that-clause (``his claim that …``, ``issued a statement that …``), a
 belief adjective's clause (``is confident that …``) and a source's own words or view in
-an ``in`` phrase (``in his view, …``). ``ContentBounds`` builds on it for the verbs.
+an ``in`` phrase (``in his view, …``); and the parse repairs the verb pass shares (a cue set
+off by commas, a clause subject taken for an object, a finding). ``ContentBounds`` builds
+on it for the verbs.
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.nlp.candidates import Cand, FinderBase
+from newsgraph.nlp.candidates import FINITE, Cand, FinderBase
 from newsgraph.nlp.cues import (
+    CHARGE_VERBS,
+    FINDING_SOURCES,
     NON_SOURCES,
     OBJECT_VERBS,
+    PERSONAL,
+    PLURAL,
     SAY_VERBS,
+    SPEECH_NOUNS,
+    TOPIC_PREPS,
+    UNNAMED_HEADS,
     UTTERANCE_VERBS,
     XCOMP_VERBS,
     cue_lemma,
@@ -90,7 +99,8 @@ class NominalReports(FinderBase):
             for x in clause.children:
                 lem = cue_lemma(x)
                 if x.dep_ == "conj" and x.i > clause.i and x.tag_ == cue.tag_ \
-                        and (lem in SAY_VERBS or lem in OBJECT_VERBS or lem in XCOMP_VERBS) \
+                        and (lem in SAY_VERBS or lem in OBJECT_VERBS and lem not in CHARGE_VERBS
+                             or lem in XCOMP_VERBS) \
                         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in x.children):
                     return x.left_edge.i - 1
         return clause.right_edge.i
@@ -101,6 +111,92 @@ class NominalReports(FinderBase):
         doc = self.doc
         return all(doc[k].ent_type_ in ("DATE", "TIME") or doc[k].is_punct
                    for k in range(self.tok_at(s), self.tok_at(max(s, e - 1)) + 1))
+
+    def _is_party(self, tok: Token) -> bool:
+        """A noun phrase that names a source rather than a content: a person or an
+        organisation, an unnamed source (``officials``). (A document or a figure cited
+        is what the source points to: ``cited the audit as the reason``.)"""
+        return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.lower_ in UNNAMED_HEADS
+
+    def _finds(self, t: Token, subj: Token) -> bool:
+        """``The researchers found (that) ...``, ``the court found ...``, ``they showed ...``:
+        a study's or an inquiry's finding put on record by those who made it, only with a
+        clause (``police found a body`` is an act) and a source that can make one (a
+        person, a group, a body, their pronoun)."""
+        if not any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
+            return False
+        low = subj.lower_
+        return (low in PERSONAL or low in PLURAL or low in ("we", "i") or self._is_party(subj)
+                or subj.lemma_.lower() in FINDING_SOURCES)
+
+    def _aside(self, t: Token, subj: Token | None) -> tuple[int, int] | None:
+        """``…, officials said, …``: the cue and its own subject alone between two commas,
+        with words of the sentence on both sides; the token range of the aside."""
+        doc = self.doc
+        if subj is None or subj.head.i != t.i or subj.i > t.i or t.i + 1 >= len(doc) or doc[t.i + 1].text != ",":
+            return None
+        le = subj.left_edge.i
+        if le < 1 or doc[le - 1].text != ",":
+            return None
+        inside = {x.i for x in subj.subtree} | {c.i for c in t.children if c.dep_ in ("aux", "advmod", "neg")
+                                                   and le <= c.i < t.i}
+        if any(k not in inside for k in range(le, t.i)):
+            return None
+        sent = t.sent
+        before = [k for k in range(sent.start, le - 1) if not doc[k].is_punct]
+        after = [k for k in range(t.i + 2, sent.end) if not doc[k].is_punct]
+        if len(before) < 2 or len(after) < 2 or any(is_mark(doc[k].text) for k in range(sent.start, sent.end)):
+            return None  # quotations are the direct pass's
+        if doc[t.i + 2].dep_ == "cc" or doc[t.i + 2].pos_ == "CCONJ":
+            return None  # "A, he said, and B": a second report after the first, as the parse has it
+        return le - 1, t.i + 1
+
+    def _subject_taken_for_object(self, t: Token, children: list[Token],
+                                  ccomp: list[Token]) -> tuple[Token, Token] | None:
+        """``reported Hurricane Dorian had strengthened``, ``suggested the algae, like X,
+        might render ...``: with no ``that``, the parser takes the reported clause's subject
+        for the cue's object and leaves the clause (a ccomp or an advcl) with no subject of
+        its own; the clause starts at that object. (object, clause) or None."""
+        d = next((c for c in children if c.dep_ == "dobj" and c.i > t.i), None)
+        if d is None:
+            return None
+        for c in ccomp or [c for c in children if c.dep_ == "advcl"]:
+            if c.i <= d.right_edge.i or c.left_edge.i <= d.right_edge.i:
+                continue
+            kids = list(c.children)
+            if any(k.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for k in kids):
+                continue
+            # finite: a tensed verb or an auxiliary before it ("had strengthened", "might
+            # render"); a bare participle after the object is the object's own modifier
+            if c.tag_ in ("VBD", "VBZ", "VBP") or any(k.dep_ in ("aux", "auxpass") and k.i < c.i
+                                                       and k.tag_ in FINITE for k in kids):
+                return d, c
+        return None
+
+    def _topic(self, t: Token, lem: str) -> tuple[int, int] | None:
+        """``warned of a storm``, ``disagreed with the correlation``, ``commented on the
+        unfairness of X``: the object of the preposition the cue takes for its topic
+        (cues.json topic_preps), as a token range; not a date, a time or a channel (``said
+        on Twitter``), nor a phrase a quotation follows (the quotation is the statement)."""
+        doc = self.doc
+        for p in t.children:
+            if p.dep_ != "prep" or p.i < t.i or lem not in TOPIC_PREPS.get(p.lower_, ()):
+                continue
+            obj = next((c for c in p.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is None or obj.ent_type_ in ("DATE", "TIME", "PERSON", "ORG", "NORP", "GPE") \
+                    or obj.pos_ in ("PRON", "PROPN") or obj.lemma_.lower() in SPEECH_NOUNS:
+                return None  # a time, a channel, or the one agreed with: no topic
+            a, b = p.i + 1, p.right_edge.i
+            while b > a and doc[b].is_punct:
+                b -= 1
+            nxt = b + 1
+            while nxt < len(doc) and doc[nxt].is_punct and not is_mark(doc[nxt].text):
+                nxt += 1
+            if b - a < 1 or nxt < len(doc) and is_mark(doc[nxt].text) or any(
+                    is_mark(doc[k].text) for k in range(t.i, a)):
+                return None
+            return a, b
+        return None
 
     def _belief_adjective(self, t: Token) -> Cand | None:
         """``The minister is confident that the deal will pass`` / ``she was sure Trump
@@ -113,7 +209,10 @@ class NominalReports(FinderBase):
         q = self.mark_of(t.idx)
         if q is not None and q.direct:
             return None  # the quoted speaker's own words
-        clause = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i and c.pos_ in ("VERB", "AUX")), None)
+        # (a clause with a subject of its own even when the parser tags its head an
+        # adjective: "that the edge may be undercut")
+        clause = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i and (c.pos_ in ("VERB", "AUX") or any(
+            k.dep_ in ("nsubj", "nsubjpass") for k in c.children))), None)
         if clause is None:
             return None
         subj = subject_of(head)

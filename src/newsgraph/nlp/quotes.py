@@ -25,7 +25,16 @@ from newsgraph.nlp.attribution_tagger import Tagged, is_anchor, statements, tagg
 from newsgraph.nlp.candidates import TELL_VERBS, Cand
 from newsgraph.nlp.content_bounds import ContentBounds
 from newsgraph.nlp.cue_detection import CueDetection
-from newsgraph.nlp.cues import FIRST, LABEL_VERBS, SAY_VERBS, XCOMP_VERBS, is_data
+from newsgraph.nlp.cues import (
+    CHARGE_VERBS,
+    DOC_NOUNS,
+    DOC_VERBS,
+    FIRST,
+    LABEL_VERBS,
+    SAY_VERBS,
+    XCOMP_VERBS,
+    is_data,
+)
 from newsgraph.nlp.interviews import INTERVIEW, Turn, find_turns, label_actor
 from newsgraph.nlp.nesting import drop_nested
 from newsgraph.nlp.quote_marks import WORD, Marked, scan_marks
@@ -146,6 +155,8 @@ class QuoteFinder(CueDetection, ContentBounds):
             # the report ("told the BBC", "cited Budi Gunawan"), not what was reported
             return None
         lem = cue.lemma_.lower()
+        if lem in CHARGE_VERBS:
+            return None  # "attacked": an act unless the rules find the charge
         if lem in LABEL_VERBS or root.dep_ == "xcomp" and root.tag_ == "VB" and not (
                 lem in XCOMP_VERBS or lem in SAY_VERBS):
             # what the rules settle by the guideline: a label verb with no label is an act
@@ -164,6 +175,11 @@ class QuoteFinder(CueDetection, ContentBounds):
             subj = next((doc[i] for i in range(a, b + 1) if not a <= doc[i].head.i <= b), doc[b])
             if is_data(subj):
                 return None  # "figures show": evidence on no one's record (A7)
+        if lem in DOC_VERBS and lem not in SAY_VERBS and (subj is None or not (
+                subj.lemma_.lower() in DOC_NOUNS or subj.ent_type_ == "ORG" or self._finds(cue, subj))):
+            # as the rules have it: "found", "showed" report only a document's finding or
+            # a finding with a clause ("police found a body" is an act)
+            return None
         kind = "mixed" if any(q.words and s <= q.start and q.end <= e for q in self.marks_near(s, e)) else "indirect"
         cue_end = doc[st.cue[1]]
         return Cand(s, e, kind, frags, cue=(cue.idx, cue_end.idx + len(cue_end.text)), cue_tok=cue,

@@ -72,6 +72,7 @@ def subject_of(verb: Token, max_up: int = 4) -> Token | None:
                 break
             up = up.head
     tok = verb
+    via_conj = False
     for _ in range(max_up):
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
         if passive:
@@ -87,11 +88,22 @@ def subject_of(verb: Token, max_up: int = 4) -> Token | None:
             for c in tok.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c
+        # "The attacker is reported to have jumped on stage and claimed ...": a verb
+        # coordinated with a passive shares its subject
         subs = [c for c in tok.children
-                if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and tok.lemma_ == "quote")]
+                if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and (tok.lemma_ == "quote" or via_conj))]
         if subs:
             # "Early opponent MP Tanya Davies said": the parser may give two subjects
             c = min(subs, key=lambda x: abs(x.i - tok.i))
+            if c.i > tok.i:
+                # "said study co-author Karen Alley": the hyphen splits the phrase and the
+                # parser makes its first piece a subject too; after the cue, the phrase's
+                # head is its last subject (one phrase: no comma or verb between)
+                doc = tok.doc
+                for x in sorted(subs, key=lambda x: x.i):
+                    if x.i > c.i and not any(doc[k].text in (",", ";", ":") or doc[k].pos_ in ("VERB", "AUX")
+                                             for k in range(c.i + 1, x.i)):
+                        c = x
             if c.lower_ in RELATIVE and tok.dep_ != "relcl":
                 return None
             return c  # a relative "who" is resolved to the noun it modifies
@@ -103,6 +115,7 @@ def subject_of(verb: Token, max_up: int = 4) -> Token | None:
             # a clause the parser hung on a verb after it ("X expressed ...; the government
             # needs ..."): that verb's subject is not this one's source
             return None
+        via_conj = tok.dep_ == "conj"
         tok = tok.head
     return None
 
@@ -162,7 +175,10 @@ def adjacent_subject(verb: Token) -> Token | None:
     """A subject the parser missed: the noun phrase right before a finite cue
     (``…, Jamel Msallem, said``) or right after it (``"…," said Jane Doe``)."""
     doc = verb.doc
-    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+    # ('"…" tweeted Mayor X': right after a closing quotation mark the parser may take
+    # the inverted cue for a participle modifying the name)
+    after_quote = verb.i > 0 and verb.tag_ == "VBN" and doc[verb.i - 1].text in ('"', "”", "’", "'")
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not after_quote:
         return None
     j = verb.i - 1
     while j >= 0 and doc[j].text in (",", "—", "–") :
@@ -194,6 +210,17 @@ def np_bounds(head: Token) -> tuple[int, int]:
         b = c.right_edge.i
     while b > a and doc[b].is_punct:
         b -= 1
+    paren = next((k for k in range(head.i + 1, b + 1) if doc[k].text == "("), None)
+    if paren is not None:  # "Sadiq Khan (no relation)": an aside, not the name
+        b = paren - 1
+    # ('"… all safe" tweeted Mayor X': a phrase the parser ran back over a quotation and
+    # its cue starts after them)
+    for k in range(head.i - 1, a - 1, -1):
+        if doc[k].text in ('"', "“", "”") and k + 1 <= head.i:
+            a = k + 1
+            while a < head.i and doc[a].pos_ == "VERB":
+                a += 1
+            break
     while a < b and (doc[a].is_punct or doc[a].dep_ == "cc" or doc[a].is_space):
         a += 1
     return a, b

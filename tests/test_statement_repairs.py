@@ -1,0 +1,98 @@
+"""Statements the parser's slips used to cost (issue 15, third round): made-up sentences,
+run through the whole extraction (``analyse_text``), checked on what the export carries."""
+from __future__ import annotations
+
+import pytest
+
+
+def find(rec, cue_word):
+    return [q for q in rec["quotes"] if q.get("cue") and cue_word in q["cue"].lower()]
+
+
+def test_object_taken_for_subject_of_the_reported_clause(analyse_text):
+    rec = analyse_text("The storm moved north. On Friday the weather service reported Storm Bella "
+                       "in the Atlantic had strengthened into a hurricane.")
+    (q,) = find(rec, "reported")
+    assert q["content"].startswith("Storm Bella")
+    assert q["content"].endswith("hurricane")
+
+
+def test_finding_with_a_clause_is_a_statement_but_finding_a_thing_is_not(analyse_text):
+    rec = analyse_text("The team studied the lakes for a decade. The researchers found that the "
+                       "water had warmed by two degrees. Divers found a wreck near the shore.")
+    found = find(rec, "found")
+    assert [q["content"] for q in found] == ["the water had warmed by two degrees"]
+    assert found[0]["speaker_text"] == "The researchers"
+
+
+def test_cue_set_off_by_commas_reports_its_whole_sentence(analyse_text):
+    rec = analyse_text("A tanker overturned on the highway. About 40 gallons of fuel, firefighters "
+                       "said, leaked onto the road.")
+    (q,) = find(rec, "said")
+    assert q["content"].startswith("About 40 gallons of fuel")
+    assert q["content"].endswith("leaked onto the road")
+
+
+def test_a_second_report_after_the_aside_stays_apart(analyse_text):
+    rec = analyse_text("The plant reopened. Orders will keep the line busy for years, Novak said, "
+                       "and repaying the loan looks realistic.")
+    contents = [q["content"] for q in find(rec, "said")]
+    assert "Orders will keep the line busy for years" in contents
+
+
+def test_reportedly_reports_what_follows_it(analyse_text):
+    rec = analyse_text("The bridge was closed on Monday. The collapse reportedly injured four workers.")
+    (q,) = find(rec, "reportedly")
+    assert q["content"] == "injured four workers"
+    assert q["speaker"] is None
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The vote was close. Senator Mara Lind warned of a long dispute over the count.",
+     "warned", "a long dispute over the count"),
+    ("The vote was close. The mayor disagreed with the decision to close the library.",
+     "disagreed", "the decision to close the library"),
+])
+def test_prepositional_topic_is_the_content(analyse_text, text, cue, content):
+    (q,) = find(analyse_text(text), cue)
+    assert q["content"] == content
+
+
+def test_prepositional_channel_is_no_content(analyse_text):
+    rec = analyse_text("The vote was close. The mayor commented on Twitter.")
+    assert not find(rec, "commented")
+
+
+def test_according_to_set_off_mid_sentence_reports_the_sentence(analyse_text):
+    rec = analyse_text("The fire spread fast. One firefighter was, according to the city, among "
+                       "the injured.")
+    (q,) = find(rec, "according")
+    assert q["content"].startswith("One firefighter was")
+    assert q["content"].endswith("among the injured")
+
+
+def test_inverted_cue_after_a_short_quotation(analyse_text):
+    rec = analyse_text('The crowd cheered.\n\n"Good evening, Lyon!" shouted a smiling Marie Dubois '
+                       'to the fans. "It is a joy to be back in this city after so many years away."')
+    speakers = {q["speaker_text"] for q in rec["quotes"]}
+    assert any(s and "Marie Dubois" in s for s in speakers)
+    assert not any(s and "Lyon" in s for s in speakers)
+
+
+def test_hyphen_split_subject_after_the_cue(analyse_text):
+    rec = analyse_text('The study appeared on Monday. "The ice is thinning faster than we thought," '
+                       'said study co-author Lena Holt.')
+    (q,) = rec["quotes"]
+    assert "Lena Holt" in q["speaker_text"]
+
+
+def test_reportedly_before_a_number_reports_its_noun_phrase(analyse_text):
+    rec = analyse_text("The strike spread to the ports. The walkout has reportedly cost 40 million euros "
+                       "a day.")
+    assert [q["content"] for q in find(rec, "reportedly")] == ["cost 40 million euros a day"]
+
+
+def test_attack_reports_only_with_a_charge(analyse_text):
+    rec = analyse_text("The campaign grew tense. The senator attacked the governor for raising taxes. "
+                       "Gunmen attacked a police station in the north.")
+    assert [q["content"] for q in find(rec, "attacked")] == ["the governor for raising taxes"]
