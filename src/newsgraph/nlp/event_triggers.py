@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from newsgraph.nlp.event_candidate import Cand
 from newsgraph.nlp.event_roles import EventRoles
+from newsgraph.nlp.event_types import TypeClassifier
 from newsgraph.nlp.event_words import (
     ADJ_FRAMES,
     BLAME_VERBS,
@@ -20,6 +21,7 @@ from newsgraph.nlp.event_words import (
     SUBJ,
     TREATY_WORDS,
 )
+from newsgraph.nlp.lexicon import Lexicon
 from newsgraph.nlp.modality import noun_status, verb_status
 from newsgraph.nlp.plover import (
     CONFLICTUAL,
@@ -37,7 +39,6 @@ from newsgraph.nlp.plover import (
     verb_code,
     verb_object_code,
 )
-from newsgraph.nlp.event_types import TypeClassifier
 from newsgraph.nlp.speech_events import DEFAULT_CAMEO
 from newsgraph.nlp.trigger_counts import trained_code
 
@@ -50,6 +51,20 @@ from newsgraph.nlp.trigger_counts import trained_code
 # (type-only 0.433 -> 0.441 at 0.4) but cost plover-dev more than the gate allows.
 ADD_VERB = 0.3
 ADD_NOUN = 0.5
+
+
+def _coded(table: dict) -> dict[str, Code]:
+    return {w: Code(e["type"], e.get("cameo"), e.get("mode"), float(e.get("strength", 0.9)))
+            for e in table["entries"] for w in e["words"]}
+
+
+_READINGS = Lexicon("plover_lexicon.json")
+PHRASAL: dict[str, Code] = _coded(_READINGS["phrasal_verbs"])  # "step down"
+PREP_OBJECTS: dict[str, Code] = _coded(_READINGS["prep_objects"])  # "speak on phone"
+VERDICTS: dict[str, Code] = _coded(_READINGS["verdict_complements"])  # "found guilty"
+ACQUITTAL = Code("CONCEDE", "080", None, 0.8)  # a negated verdict, "found not guilty" (guideline D5)
+INTO_VERBS = _READINGS.words("into_verbs")  # "entered into an agreement"
+INTO_TYPES = ("AGREE", "CONSULT", "COOPERATE")
 
 
 class EventTriggers(EventRoles):
@@ -106,6 +121,10 @@ class EventTriggers(EventRoles):
                     nc = None
                 if nc is not None:
                     code, light_obj = nc, dobj
+        if code is None and dobj is None:
+            into = self.into_act(v, lemma)
+            if into is not None:
+                code, light_obj = noun_event_code(into), into
         if code is None:
             code = self.special(v, lemma)
         derived = False
@@ -194,6 +213,8 @@ class EventTriggers(EventRoles):
             tgt, tt = self.parties([c for c in v.children if c.dep_ in ("dobj", "dative")])
         else:
             tgt, tt = [], []
+        if not tgt and v.i in getattr(self, "_verdict_on", {}):
+            tgt, tt = self._collect(self._verdict_on[v.i], src)  # "found him guilty": he is convicted
         if not tgt:
             tgt, tt = self.targets(v, code.type, src)
         if lemma in BLAME_VERBS and dobj is not None:
@@ -221,7 +242,57 @@ class EventTriggers(EventRoles):
         c = Cand(v, code, src, tgt, toks, status, obj_event=obj_event, derived=derived)
         self.cands.append(c)
 
+    def phrasal(self, v: Token, lemma: str) -> Code | None:
+        """A reading carried by the verb's particle or by the means its prepositional
+        phrase names (``stepped down``, ``spoke on the phone``)."""
+        for c in v.children:
+            if c.i == v.i + 1 and c.dep_ in ("prt", "advmod", "prep") and not (
+                    c.dep_ == "prep" and any(p.dep_ == "pobj" for p in c.children)):
+                got = PHRASAL.get(f"{lemma} {c.lower_}")
+                if got is not None:
+                    return got
+            if c.dep_ == "prep":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        got = PREP_OBJECTS.get(f"{lemma} {c.lower_} {p.lemma_.lower()}")
+                        if got is not None:
+                            return got
+        return None
+
+    def verdict(self, v: Token, lemma: str) -> Code | None:
+        """``found him guilty``, ``ruled the law unconstitutional``: the adjective the verb's
+        complement clause or predicate carries; ``not guilty`` acquits."""
+        if not hasattr(self, "_verdict_on"):
+            self._verdict_on: dict[int, list[Token]] = {}
+        near = [c for c in v.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "dobj")]
+        near += [g for c in near if c.pos_ in ("AUX", "VERB") for g in c.children if g.dep_ in ("acomp", "oprd", "attr")]
+        for a in near:
+            got = VERDICTS.get(f"{lemma} {a.lower_}")
+            if got is None:
+                continue
+            negated = any(c.dep_ == "neg" or c.lower_ == "not" for c in a.children) or (
+                a.i > 0 and a.doc[a.i - 1].lower_ == "not")
+            self._verdict_on[v.i] = [c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")] or [
+                c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+            return ACQUITTAL if negated else got
+        return None
+
+    def into_act(self, v: Token, lemma: str) -> Token | None:
+        """``entered into an agreement with X``: the act noun the verb's into-phrase names."""
+        if lemma not in INTO_VERBS:
+            return None
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ == "into":
+                for p in c.children:
+                    nc = noun_event_code(p) if p.dep_ == "pobj" else None
+                    if nc is not None and nc.type in INTO_TYPES:
+                        return p
+        return None
+
     def special(self, v: Token, lemma: str) -> Code | None:
+        got = self.phrasal(v, lemma) or self.verdict(v, lemma)
+        if got is not None:
+            return got
         preps = {c.lower_ for c in v.children if c.dep_ in ("prep", "prt")}
         if lemma == "call" and (preps & {"on", "upon"} or ("for" in preps and not any(
                 c.dep_ in ("dobj", "oprd") for c in v.children))):

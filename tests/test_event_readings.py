@@ -1,0 +1,67 @@
+"""Event readings carried by a particle, a prepositional object or a verdict complement
+(``nlp/event_triggers.py``, tables in ``data/plover_lexicon.json``), with the real spaCy model."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture()
+def analyse_text(nlp):
+    from newsgraph.model import Article, Metadata, to_record
+    from newsgraph.nlp.pipeline import analyse
+
+    def run(text: str, date: str = "2025-01-16"):
+        article = Article(id="t", text=text, metadata=Metadata(date=date))
+        return to_record(analyse(nlp(text), article))
+
+    return run
+
+
+def _types(rec) -> list[str]:
+    return [e["type"] for e in rec["events"]]
+
+
+def _names(rec, ids) -> str:
+    by_id = {a["id"]: a for a in rec["actors"]}
+    return " | ".join(by_id[i]["name"] for i in ids)
+
+
+def test_particle_reading_resign(analyse_text):
+    rec = analyse_text("Prime Minister Theresa May stepped down on Wednesday.")
+    assert _types(rec) == ["RETREAT"]
+    assert rec["events"][0]["mode"] == "resign"
+
+
+def test_particle_reading_crackdown_with_target(analyse_text):
+    rec = analyse_text("The Chinese government cracked down on protesters in Hong Kong last week.")
+    ev = [e for e in rec["events"] if e["type"] == "COERCE"]
+    assert ev and "Chinese government" in _names(rec, ev[0]["source"])
+
+
+def test_phone_call_is_consult(analyse_text):
+    rec = analyse_text("Donald Trump and Recep Tayyip Erdogan spoke by telephone on Sunday.")
+    assert "CONSULT" in _types(rec)
+
+
+def test_entered_into_an_agreement(analyse_text):
+    rec = analyse_text("The Syrian Democratic Forces said on Sunday it had entered into an agreement with "
+                       "the government of Syria.")
+    assert "AGREE" in _types(rec)
+
+
+def test_verdicts(analyse_text):
+    rec = analyse_text("The court found Smith guilty of fraud on Tuesday.")
+    ev = [e for e in rec["events"] if e["type"] == "SANCTION"]
+    assert ev and "Smith" in _names(rec, ev[0]["target"])
+    rec = analyse_text("The court found John Smith not guilty of murder.")
+    assert "CONCEDE" in _types(rec) and "SANCTION" not in _types(rec)
+
+
+def test_custody_is_arrest(analyse_text):
+    rec = analyse_text("Hungarian police placed the opposition leader under arrest on Monday.")
+    assert "COERCE" in _types(rec)
+
+
+def test_particle_needs_its_reading(analyse_text):
+    rec = analyse_text("He stepped down from the ladder.")
+    assert "RETREAT" not in _types(rec)
