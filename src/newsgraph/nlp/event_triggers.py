@@ -315,6 +315,8 @@ class EventTriggers(EventRoles):
             if guilty and not any(c.dep_ == "neg" or c.lower_ == "not" for t in (v, guilty[0]) for c in t.children):
                 return Code("CONCEDE", "080", None, 0.8)  # "pleaded guilty": admits (guideline B1)
             return Code("REQUEST", "020", None, 0.2)  # "pleaded not guilty", "pleaded ignorance"
+        if lemma == "rule" and "against" in preps:
+            return Code("REJECT", "120", None, 0.8)  # a court striking down an act (guideline B2)
         if lemma == "vote" and "against" in preps:
             return Code("REJECT", "120", None, 0.85)
         if lemma == "encourage" and self.frame_target(v) is not None:
