@@ -65,3 +65,11 @@ def test_custody_is_arrest(analyse_text):
 def test_particle_needs_its_reading(analyse_text):
     rec = analyse_text("He stepped down from the ladder.")
     assert "RETREAT" not in _types(rec)
+
+
+def test_resignation_is_retreat_and_in_protest_reject(analyse_text):
+    rec = analyse_text("Governor Ricardo Rossello announced his resignation on Wednesday.")
+    assert _types(rec) == ["RETREAT"]
+    rec = analyse_text("Minister Amber Rudd resigned in protest against Boris Johnson on Saturday.")
+    ev = [e for e in rec["events"] if e["type"] == "REJECT"]
+    assert ev and "Boris Johnson" in _names(rec, ev[0]["target"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.nlp.event_candidate import Cand
+from newsgraph.nlp.event_readings import in_protest, phrasal, verdict
 from newsgraph.nlp.event_roles import EventRoles
 from newsgraph.nlp.event_types import TypeClassifier
 from newsgraph.nlp.event_words import (
@@ -53,17 +54,7 @@ ADD_VERB = 0.3
 ADD_NOUN = 0.5
 
 
-def _coded(table: dict) -> dict[str, Code]:
-    return {w: Code(e["type"], e.get("cameo"), e.get("mode"), float(e.get("strength", 0.9)))
-            for e in table["entries"] for w in e["words"]}
-
-
-_READINGS = Lexicon("plover_lexicon.json")
-PHRASAL: dict[str, Code] = _coded(_READINGS["phrasal_verbs"])  # "step down"
-PREP_OBJECTS: dict[str, Code] = _coded(_READINGS["prep_objects"])  # "speak on phone"
-VERDICTS: dict[str, Code] = _coded(_READINGS["verdict_complements"])  # "found guilty"
-ACQUITTAL = Code("CONCEDE", "080", None, 0.8)  # a negated verdict, "found not guilty" (guideline D5)
-INTO_VERBS = _READINGS.words("into_verbs")  # "entered into an agreement"
+INTO_VERBS = Lexicon("plover_lexicon.json").words("into_verbs")  # "entered into an agreement"
 INTO_TYPES = ("AGREE", "CONSULT", "COOPERATE")
 
 
@@ -150,6 +141,9 @@ class EventTriggers(EventRoles):
         if lemma in ("withdraw", "pull", "exit", "quit", "leave") and treaty:
             code = Code("SANCTION", "160", "withdraw", 0.85)
             light_obj = None
+        protest_of = in_protest(v) if code.mode == "resign" else None
+        if protest_of is not None:
+            code = Code("REJECT", "120", None, code.strength)  # resigned in protest at X (guideline D6)
         if code.mode == "release" and not any(self.actor(o) for o in self.objects(v, "RETREAT")[:2]):
             return  # "released a statement": only people (or what they hold) are released
         if code.type == "PROTEST" and lemma == "protest":
@@ -213,6 +207,8 @@ class EventTriggers(EventRoles):
             tgt, tt = self.parties([c for c in v.children if c.dep_ in ("dobj", "dative")])
         else:
             tgt, tt = [], []
+        if not tgt and protest_of:
+            tgt, tt = self._collect(protest_of, src)
         if not tgt and v.i in getattr(self, "_verdict_on", {}):
             tgt, tt = self._collect(self._verdict_on[v.i], src)  # "found him guilty": he is convicted
         if not tgt:
@@ -242,41 +238,6 @@ class EventTriggers(EventRoles):
         c = Cand(v, code, src, tgt, toks, status, obj_event=obj_event, derived=derived)
         self.cands.append(c)
 
-    def phrasal(self, v: Token, lemma: str) -> Code | None:
-        """A reading carried by the verb's particle or by the means its prepositional
-        phrase names (``stepped down``, ``spoke on the phone``)."""
-        for c in v.children:
-            if c.i == v.i + 1 and c.dep_ in ("prt", "advmod", "prep") and not (
-                    c.dep_ == "prep" and any(p.dep_ == "pobj" for p in c.children)):
-                got = PHRASAL.get(f"{lemma} {c.lower_}")
-                if got is not None:
-                    return got
-            if c.dep_ == "prep":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        got = PREP_OBJECTS.get(f"{lemma} {c.lower_} {p.lemma_.lower()}")
-                        if got is not None:
-                            return got
-        return None
-
-    def verdict(self, v: Token, lemma: str) -> Code | None:
-        """``found him guilty``, ``ruled the law unconstitutional``: the adjective the verb's
-        complement clause or predicate carries; ``not guilty`` acquits."""
-        if not hasattr(self, "_verdict_on"):
-            self._verdict_on: dict[int, list[Token]] = {}
-        near = [c for c in v.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "dobj")]
-        near += [g for c in near if c.pos_ in ("AUX", "VERB") for g in c.children if g.dep_ in ("acomp", "oprd", "attr")]
-        for a in near:
-            got = VERDICTS.get(f"{lemma} {a.lower_}")
-            if got is None:
-                continue
-            negated = any(c.dep_ == "neg" or c.lower_ == "not" for c in a.children) or (
-                a.i > 0 and a.doc[a.i - 1].lower_ == "not")
-            self._verdict_on[v.i] = [c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")] or [
-                c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
-            return ACQUITTAL if negated else got
-        return None
-
     def into_act(self, v: Token, lemma: str) -> Token | None:
         """``entered into an agreement with X``: the act noun the verb's into-phrase names."""
         if lemma not in INTO_VERBS:
@@ -290,9 +251,15 @@ class EventTriggers(EventRoles):
         return None
 
     def special(self, v: Token, lemma: str) -> Code | None:
-        got = self.phrasal(v, lemma) or self.verdict(v, lemma)
+        got = phrasal(v, lemma)
         if got is not None:
             return got
+        ver = verdict(v, lemma)
+        if ver is not None:
+            if not hasattr(self, "_verdict_on"):
+                self._verdict_on: dict[int, list[Token]] = {}
+            self._verdict_on[v.i] = ver[1]  # who the verdict falls on: the act's target
+            return ver[0]
         preps = {c.lower_ for c in v.children if c.dep_ in ("prep", "prt")}
         if lemma == "call" and (preps & {"on", "upon"} or ("for" in preps and not any(
                 c.dep_ in ("dobj", "oprd") for c in v.children))):
