@@ -73,3 +73,24 @@ def test_resignation_is_retreat_and_in_protest_reject(analyse_text):
     rec = analyse_text("Minister Amber Rudd resigned in protest against Boris Johnson on Saturday.")
     ev = [e for e in rec["events"] if e["type"] == "REJECT"]
     assert ev and "Boris Johnson" in _names(rec, ev[0]["target"])
+
+
+def test_agreeing_with_a_view_is_no_event(analyse_text):
+    assert "AGREE" not in _types(analyse_text("The court agreed with the government on Monday."))
+    assert "AGREE" in _types(analyse_text("Turkey and Russia agreed to hold talks on Syria."))
+
+
+def test_released_things_are_no_retreat(analyse_text):
+    rec = analyse_text("A statement released by the Kremlin on Monday condemned the attack.")
+    assert "RETREAT" not in _types(rec)
+    assert "RETREAT" in _types(analyse_text("Hamas released two Israeli hostages on Friday."))
+
+
+def test_the_outlets_own_interview_is_no_consult(nlp):
+    from newsgraph.model import Article, Metadata, to_record
+    from newsgraph.nlp.pipeline import analyse
+
+    text = "Senator Mark Kelly spoke with Wikinews about the election on Monday."
+    article = Article(id="t", text=text, metadata=Metadata(date="2025-01-16", outlet="Wikinews"))
+    rec = to_record(analyse(nlp(text), article))
+    assert "CONSULT" not in _types(rec)

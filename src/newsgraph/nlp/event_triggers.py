@@ -55,6 +55,7 @@ ADD_NOUN = 0.5
 
 
 INTO_VERBS = Lexicon("plover_lexicon.json").words("into_verbs")  # "entered into an agreement"
+RELEASE_THINGS = Lexicon("plover_lexicon.json").words("release_things")  # "released a statement"
 INTO_TYPES = ("AGREE", "CONSULT", "COOPERATE")
 
 
@@ -144,6 +145,17 @@ class EventTriggers(EventRoles):
         protest_of = in_protest(v) if code.mode == "resign" else None
         if protest_of is not None:
             code = Code("REJECT", "120", None, code.strength)  # resigned in protest at X (guideline D6)
+        if code.type == "AGREE" and lemma == "agree" and frame_x is None and not any(
+                c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") and not any(
+                    p.ent_type_ in ("DATE", "TIME") for p in c.children)) for c in v.children):
+            return  # "agreed with X", "agreed that ...": sharing a view, not agreeing to act
+        if code.type == "CONSULT" and self.with_outlet(v):
+            return  # "told Wikinews", "in an interview with the BBC": the report's own interview
+        if code.mode == "release" and any(
+                t.lemma_.lower() in RELEASE_THINGS or t.ent_type_ in ("PRODUCT", "WORK_OF_ART")
+                for t in [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")] + (
+                    [v.head] if v.dep_ == "acl" else [])):
+            return  # "a statement released by X", "released Red Hat Enterprise Linux": things, not captives
         if code.mode == "release" and not any(self.actor(o) for o in self.objects(v, "RETREAT")[:2]):
             return  # "released a statement": only people (or what they hold) are released
         if code.type == "PROTEST" and lemma == "protest":
@@ -237,6 +249,22 @@ class EventTriggers(EventRoles):
         toks = [v] + st + tt + ([light_obj] if light_obj is not None else [])
         c = Cand(v, code, src, tgt, toks, status, obj_event=obj_event, derived=derived)
         self.cands.append(c)
+
+    def with_outlet(self, v: Token) -> bool:
+        """Does the verb's clause name the outlet that publishes the article?"""
+        outlet = self.article.metadata.outlet or ""
+        if not outlet:
+            return False
+        # the verb's object or prepositional phrases ("told X", "spoke with X", "in an
+        # interview with X"), not a byline run into a caption; as written: "Express" the
+        # paper, not "to express"
+        last = outlet.split()[-1]
+        frontier = [c for c in v.children if c.dep_ in ("dobj", "dative", "prep")]
+        for _ in range(4):
+            if any(t.text == last and t.pos_ == "PROPN" for t in frontier):
+                return True
+            frontier = [c for t in frontier for c in t.children if c.dep_ in ("pobj", "prep", "compound")]
+        return False
 
     def into_act(self, v: Token, lemma: str) -> Token | None:
         """``entered into an agreement with X``: the act noun the verb's into-phrase names."""
