@@ -94,3 +94,8 @@ def test_the_outlets_own_interview_is_no_consult(nlp):
     article = Article(id="t", text=text, metadata=Metadata(date="2025-01-16", outlet="Wikinews"))
     rec = to_record(analyse(nlp(text), article))
     assert "CONSULT" not in _types(rec)
+
+
+def test_disasters_kill_without_a_doer(analyse_text):
+    assert "ASSAULT" not in _types(analyse_text("The typhoon killed at least 20 people in the Philippines."))
+    assert "ASSAULT" in _types(analyse_text("Gunmen killed at least 20 people in Nigeria on Monday."))

@@ -56,6 +56,7 @@ ADD_NOUN = 0.5
 
 INTO_VERBS = Lexicon("plover_lexicon.json").words("into_verbs")  # "entered into an agreement"
 RELEASE_THINGS = Lexicon("plover_lexicon.json").words("release_things")  # "released a statement"
+DISASTERS = Lexicon("plover_lexicon.json").words("disaster_agents")  # "the typhoon killed 20"
 INTO_TYPES = ("AGREE", "CONSULT", "COOPERATE")
 
 
@@ -149,8 +150,10 @@ class EventTriggers(EventRoles):
                 c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") and not any(
                     p.ent_type_ in ("DATE", "TIME") for p in c.children)) for c in v.children):
             return  # "agreed with X", "agreed that ...": sharing a view, not agreeing to act
-        if code.type == "CONSULT" and self.with_outlet(v):
-            return  # "told Wikinews", "in an interview with the BBC": the report's own interview
+        if code.type in ("CONSULT", "REQUEST") and self.with_outlet(v):
+            return  # "spoke with Wikinews", "Wikinews asked X": the report's own interview
+        if code.type == "ASSAULT" and any(s.lemma_.lower() in DISASTERS for s in self.subjects(v)):
+            return  # "the typhoon killed 20": no doer (guideline B8)
         if code.mode == "release" and any(
                 t.lemma_.lower() in RELEASE_THINGS or t.ent_type_ in ("PRODUCT", "WORK_OF_ART")
                 for t in [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")] + (
@@ -251,7 +254,8 @@ class EventTriggers(EventRoles):
         self.cands.append(c)
 
     def with_outlet(self, v: Token) -> bool:
-        """Does the verb's clause name the outlet that publishes the article?"""
+        """Does the verb's subject, object or prepositional phrase name the outlet that
+        publishes the article?"""
         outlet = self.article.metadata.outlet or ""
         if not outlet:
             return False
@@ -259,7 +263,7 @@ class EventTriggers(EventRoles):
         # interview with X"), not a byline run into a caption; as written: "Express" the
         # paper, not "to express"
         last = outlet.split()[-1]
-        frontier = [c for c in v.children if c.dep_ in ("dobj", "dative", "prep")]
+        frontier = [c for c in v.children if c.dep_ in ("dobj", "dative", "prep", "nsubj")]
         for _ in range(4):
             if any(t.text == last and t.pos_ == "PROPN" for t in frontier):
                 return True
