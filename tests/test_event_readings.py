@@ -99,3 +99,7 @@ def test_the_outlets_own_interview_is_no_consult(nlp):
 def test_disasters_kill_without_a_doer(analyse_text):
     assert "ASSAULT" not in _types(analyse_text("The typhoon killed at least 20 people in the Philippines."))
     assert "ASSAULT" in _types(analyse_text("Gunmen killed at least 20 people in Nigeria on Monday."))
+
+
+def test_campaign_rally_is_no_protest(analyse_text):
+    assert "PROTEST" not in _types(analyse_text("Senator Kanye West held his first campaign rally in Charleston on Sunday."))

@@ -57,6 +57,8 @@ ADD_NOUN = 0.5
 INTO_VERBS = Lexicon("plover_lexicon.json").words("into_verbs")  # "entered into an agreement"
 RELEASE_THINGS = Lexicon("plover_lexicon.json").words("release_things")  # "released a statement"
 DISASTERS = Lexicon("plover_lexicon.json").words("disaster_agents")  # "the typhoon killed 20"
+RALLY_NOUNS = frozenset(Lexicon("plover_lexicon.json")["campaign_rally"]["nouns"])
+CAMPAIGN_MODS = Lexicon("plover_lexicon.json").words("campaign_rally")  # "a campaign rally"
 INTO_TYPES = ("AGREE", "CONSULT", "COOPERATE")
 
 
@@ -460,6 +462,10 @@ def noun_event_code(n: Token) -> Code | None:
     code = trained_code("noun", lemma, noun_code(lemma) or noun_code(n.lower_))
     if code is not None and any(c.dep_ in ("compound", "amod") and c.lower_ in NOT_EVENT_MODS for c in n.children):
         return None  # "press release", "trade war", "peace deal" in names
+    if code is not None and code.type == "PROTEST" and lemma in RALLY_NOUNS and any(
+            c.dep_ in ("compound", "amod", "poss", "nmod") and (c.lower_ in CAMPAIGN_MODS or c.ent_type_ == "PERSON")
+            for c in n.children):
+        return None  # "a campaign rally", "Trump's Tulsa rally": a candidate's event, no protest
     if code is not None and code.type == "ASSAULT" and lemma == "strike":
         mods = {c.lower_ for c in n.children if c.dep_ in ("amod", "compound")}
         if mods & NOUN_TYPE_ADJ_PROTEST:
