@@ -102,4 +102,5 @@ def test_disasters_kill_without_a_doer(analyse_text):
 
 
 def test_campaign_rally_is_no_protest(analyse_text):
-    assert "PROTEST" not in _types(analyse_text("Senator Kanye West held his first campaign rally in Charleston on Sunday."))
+    rec = analyse_text("Senator Kanye West held his first campaign rally in Charleston on Sunday.")
+    assert "PROTEST" not in _types(rec)

@@ -152,6 +152,8 @@ class EventTriggers(EventRoles):
                 c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") and not any(
                     p.ent_type_ in ("DATE", "TIME") for p in c.children)) for c in v.children):
             return  # "agreed with X", "agreed that ...": sharing a view, not agreeing to act
+        if code.type == "PROTEST" and dobj is not None and campaign_rally(dobj):
+            return  # "held a campaign rally"
         if code.type in ("CONSULT", "REQUEST") and self.with_outlet(v):
             return  # "spoke with Wikinews", "Wikinews asked X": the report's own interview
         if code.type == "ASSAULT" and any(s.lemma_.lower() in DISASTERS for s in self.subjects(v)):
@@ -462,10 +464,8 @@ def noun_event_code(n: Token) -> Code | None:
     code = trained_code("noun", lemma, noun_code(lemma) or noun_code(n.lower_))
     if code is not None and any(c.dep_ in ("compound", "amod") and c.lower_ in NOT_EVENT_MODS for c in n.children):
         return None  # "press release", "trade war", "peace deal" in names
-    if code is not None and code.type == "PROTEST" and lemma in RALLY_NOUNS and any(
-            c.dep_ in ("compound", "amod", "poss", "nmod") and (c.lower_ in CAMPAIGN_MODS or c.ent_type_ == "PERSON")
-            for c in n.children):
-        return None  # "a campaign rally", "Trump's Tulsa rally": a candidate's event, no protest
+    if code is not None and code.type == "PROTEST" and campaign_rally(n):
+        return None
     if code is not None and code.type == "ASSAULT" and lemma == "strike":
         mods = {c.lower_ for c in n.children if c.dep_ in ("amod", "compound")}
         if mods & NOUN_TYPE_ADJ_PROTEST:
@@ -477,3 +477,10 @@ def noun_event_code(n: Token) -> Code | None:
                     if p.dep_ == "pobj":
                         return noun_code(p.lemma_.lower())
     return code
+
+
+def campaign_rally(n: Token) -> bool:
+    """``a campaign rally``, ``a Biden rally``: a candidate's event, no protest."""
+    return n.lemma_.lower() in RALLY_NOUNS and any(
+        c.dep_ in ("compound", "amod", "poss", "nmod") and (c.lower_ in CAMPAIGN_MODS or c.ent_type_ == "PERSON")
+        for c in n.children)
