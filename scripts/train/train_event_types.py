@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pickle
 import random
 import sys
 import tempfile
@@ -140,19 +141,33 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c", type=float, default=2.0, help="inverse L2 strength")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--cache", help="read the recorded candidates from (or write them to) this pickle, "
+                    "to try settings without parsing again")
+    ap.add_argument("--cv-only", action="store_true", help="report the cross-validation, write nothing")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     records = train_records()
-    gold = {r["id"]: r for r in records}
-    rec = recorded(records)
-    triggers = {aid: gold_triggers(gold[aid], doc) for aid, doc in event_types.DOCS.items()}
-    event_types.DOCS.clear()
-    groups = [aid for aid, *_ in rec]
-    xs = [f for *_, f in rec]
-    ys = [triggers.get(aid, {}).get(start, NONE) for aid, start, _, _ in rec]
+    if args.cache and Path(args.cache).exists():
+        with open(args.cache, "rb") as fh:
+            groups, xs, ys = pickle.load(fh)
+    else:
+        gold = {r["id"]: r for r in records}
+        rec = recorded(records)
+        triggers = {aid: gold_triggers(gold[aid], doc) for aid, doc in event_types.DOCS.items()}
+        event_types.DOCS.clear()
+        groups = [aid for aid, *_ in rec]
+        xs = [f for *_, f in rec]
+        ys = [triggers.get(aid, {}).get(start, NONE) for aid, start, _, _ in rec]
+        if args.cache:
+            with open(args.cache, "wb") as fh:
+                pickle.dump((groups, xs, ys), fh)
     n_gold_events = sum(len(r.get("events", [])) for r in records)
     probs = cross_validate(groups, xs, ys, args.folds, args.c, args.seed)
     cv = {str(th): report(ys, probs, th) for th in THRESHOLDS}
+    if args.cv_only:
+        for th, r in cv.items():
+            print(th, {k: r[k] for k in ("coded", "p", "r", "f1", "macro_f1")})
+        return 0
     dv, m = fit(xs, ys, args.c, args.seed)
     classes = [str(c) for c in m.classes_]
     weights: dict[str, list[float]] = {}

@@ -38,6 +38,8 @@ DOCS: dict = {}
 class _Roles(Protocol):
     def actor(self, tok: Token) -> Actor | None: ...
 
+    def quote_for(self, tok: Token) -> object | None: ...
+
 
 def is_candidate(tok: Token) -> bool:
     """High recall: every verb and common noun that is a word (not a name, number or
@@ -105,6 +107,22 @@ def features(tok: Token, roles: _Roles) -> dict[str, float]:
                 subj_actor = True
         elif d == "neg":
             f["neg"] = 1.0
+    # the frame around the word, in terms that carry over to unseen words: voice, the
+    # entity kinds of its parties, what governs a noun, whether it is a statement's cue
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        f["passive"] = 1.0
+    for c in tok.children:
+        if c.ent_type_ and c.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "compound"):
+            f[f"ent_{c.dep_}={c.ent_type_}"] = 1.0
+    if pos == "n":
+        gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if gov is not tok:
+            via = tok.head.lower_ if tok.dep_ == "pobj" else tok.dep_
+            f[f"gov={gov.lemma_.lower()}_{via}"] = 1.0
+            _lex(f, "lexgov", verb_code(gov.lemma_.lower()) if gov.pos_ == "VERB" else None)
+    quote_for = getattr(roles, "quote_for", None)
+    if pos == "v" and quote_for is not None and quote_for(tok) is not None:
+        f["cue"] = 1.0
     if subj_actor:
         f["subj_actor"] = 1.0
     if obj_actor:

@@ -1,0 +1,106 @@
+"""Event readings carried by a particle, a prepositional object or a verdict complement
+(``nlp/event_triggers.py``, tables in ``data/plover_lexicon.json``), with the real spaCy model."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture()
+def analyse_text(nlp):
+    from newsgraph.model import Article, Metadata, to_record
+    from newsgraph.nlp.pipeline import analyse
+
+    def run(text: str, date: str = "2025-01-16"):
+        article = Article(id="t", text=text, metadata=Metadata(date=date))
+        return to_record(analyse(nlp(text), article))
+
+    return run
+
+
+def _types(rec) -> list[str]:
+    return [e["type"] for e in rec["events"]]
+
+
+def _names(rec, ids) -> str:
+    by_id = {a["id"]: a for a in rec["actors"]}
+    return " | ".join(by_id[i]["name"] for i in ids)
+
+
+def test_particle_reading_resign(analyse_text):
+    rec = analyse_text("Prime Minister Theresa May stepped down on Wednesday.")
+    assert _types(rec) == ["RETREAT"]
+    assert rec["events"][0]["mode"] == "resign"
+
+
+def test_particle_reading_crackdown_with_target(analyse_text):
+    rec = analyse_text("The Chinese government cracked down on protesters in Hong Kong last week.")
+    ev = [e for e in rec["events"] if e["type"] == "COERCE"]
+    assert ev and "Chinese government" in _names(rec, ev[0]["source"])
+
+
+def test_phone_call_is_consult(analyse_text):
+    rec = analyse_text("Donald Trump and Recep Tayyip Erdogan spoke by telephone on Sunday.")
+    assert "CONSULT" in _types(rec)
+
+
+def test_entered_into_an_agreement(analyse_text):
+    rec = analyse_text("The Syrian Democratic Forces said on Sunday it had entered into an agreement with "
+                       "the government of Syria.")
+    assert "AGREE" in _types(rec)
+
+
+def test_verdicts(analyse_text):
+    rec = analyse_text("The court found Smith guilty of fraud on Tuesday.")
+    ev = [e for e in rec["events"] if e["type"] == "SANCTION"]
+    assert ev and "Smith" in _names(rec, ev[0]["target"])
+    rec = analyse_text("The court found John Smith not guilty of murder.")
+    assert "CONCEDE" in _types(rec) and "SANCTION" not in _types(rec)
+
+
+def test_custody_is_arrest(analyse_text):
+    rec = analyse_text("Hungarian police placed the opposition leader under arrest on Monday.")
+    assert "COERCE" in _types(rec)
+
+
+def test_particle_needs_its_reading(analyse_text):
+    rec = analyse_text("He stepped down from the ladder.")
+    assert "RETREAT" not in _types(rec)
+
+
+def test_resignation_is_retreat_and_in_protest_reject(analyse_text):
+    rec = analyse_text("Governor Ricardo Rossello announced his resignation on Wednesday.")
+    assert _types(rec) == ["RETREAT"]
+    rec = analyse_text("Minister Amber Rudd resigned in protest against Boris Johnson on Saturday.")
+    ev = [e for e in rec["events"] if e["type"] == "REJECT"]
+    assert ev and "Boris Johnson" in _names(rec, ev[0]["target"])
+
+
+def test_agreeing_with_a_view_is_no_event(analyse_text):
+    assert "AGREE" not in _types(analyse_text("The court agreed with the government on Monday."))
+    assert "AGREE" in _types(analyse_text("Turkey and Russia agreed to hold talks on Syria."))
+
+
+def test_released_things_are_no_retreat(analyse_text):
+    rec = analyse_text("A statement released by the Kremlin on Monday condemned the attack.")
+    assert "RETREAT" not in _types(rec)
+    assert "RETREAT" in _types(analyse_text("Hamas released two Israeli hostages on Friday."))
+
+
+def test_the_outlets_own_interview_is_no_consult(nlp):
+    from newsgraph.model import Article, Metadata, to_record
+    from newsgraph.nlp.pipeline import analyse
+
+    text = "Senator Mark Kelly spoke with Wikinews about the election on Monday."
+    article = Article(id="t", text=text, metadata=Metadata(date="2025-01-16", outlet="Wikinews"))
+    rec = to_record(analyse(nlp(text), article))
+    assert "CONSULT" not in _types(rec)
+
+
+def test_disasters_kill_without_a_doer(analyse_text):
+    assert "ASSAULT" not in _types(analyse_text("The typhoon killed at least 20 people in the Philippines."))
+    assert "ASSAULT" in _types(analyse_text("Gunmen killed at least 20 people in Nigeria on Monday."))
+
+
+def test_campaign_rally_is_no_protest(analyse_text):
+    rec = analyse_text("Senator Kanye West held his first campaign rally in Charleston on Sunday.")
+    assert "PROTEST" not in _types(rec)
