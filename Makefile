@@ -106,7 +106,7 @@ kb: venv
 
 lint: venv
 	$(PIP) install -q -e ".[dev]"
-	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff check src tests scripts
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

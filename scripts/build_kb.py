@@ -471,7 +471,7 @@ class Builder:
         bad = ("territor", "realm", "dependen", "overseas", "self-governing", "special administrative",
                "part of", "commonwealth", "sovereignty of")
         rows_per: dict[tuple[str, str], int] = defaultdict(int)
-        for iso, off, name, since, gone in parsed:
+        for iso, off, name, _since, _gone in parsed:
             rows_per[(norm(name), iso)] += 1 if off else 0  # a co-prince of Andorra is not its president
         home = {}
         for key, isos in per_person.items():
@@ -637,7 +637,7 @@ class Builder:
     def merge_acronyms(self) -> None:
         """``UN``/``U.N.`` and ``United Nations`` with the same sole code: one entity."""
         by_code: dict[str, list[int]] = defaultdict(list)
-        for i, (name, kind, codes, _f) in enumerate(self.entities):
+        for i, (_name, kind, codes, _f) in enumerate(self.entities):
             if kind != "person" and len(codes) == 1 and not (codes[0][3] or codes[0][4]):
                 by_code[json.dumps(codes[0])].append(i)
         for idxs in by_code.values():

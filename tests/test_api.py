@@ -582,7 +582,7 @@ def test_every_plover_type_has_a_colour_told_apart_from_the_others():
     from newsgraph.model import PLOVER_TYPES
 
     js = (Path(__file__).resolve().parent.parent / "src/newsgraph/api/static/app.js").read_text(encoding="utf-8")
-    block = re.search(r"TYPE_COLORS = \{(.*?)\};", js, re.S).group(1)
+    block = re.search(r"TYPE_COLORS = \{(.*?)\};", js, re.DOTALL).group(1)
     colours = dict(re.findall(r"(\w+): \"(#[0-9A-Fa-f]{6})\"", block))
     assert set(colours) == set(PLOVER_TYPES)
     closest = min((sum((p - q) ** 2 for p, q in zip(_lab(colours[a]), _lab(colours[b]), strict=True)) ** 0.5, a, b)

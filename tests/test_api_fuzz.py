@@ -11,16 +11,15 @@ import pytest
 schemathesis = pytest.importorskip("schemathesis")
 pytest.importorskip("newsgraph.api")
 
-from schemathesis import GenerationMode  # noqa: E402
-from schemathesis.checks import not_a_server_error  # noqa: E402
-from schemathesis.specs.openapi.checks import (  # noqa: E402
+from fixtures.bad_inputs import jsonl_record
+from fixtures.counters import count
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_schema_conformance,
     status_code_conformance,
 )
-
-from fixtures.bad_inputs import jsonl_record  # noqa: E402
-from fixtures.counters import count  # noqa: E402
 
 FAST_CASES = 10   # per operation and mode, default run
 SLOW_CASES = 100  # per operation and mode, -m slow

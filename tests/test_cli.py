@@ -12,8 +12,13 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from fixtures.bad_inputs import SMALL_FILE_LIMIT, html_page, jsonl_record, make_bad_inputs, story
+from fixtures.bad_inputs import (
+    SMALL_FILE_LIMIT,
+    html_page,
+    jsonl_record,
+    make_bad_inputs,
+    story,
+)
 from fixtures.storecheck import check_store
 
 NG = [sys.executable, "-m", "newsgraph.cli"]

@@ -15,10 +15,10 @@ import time
 from pathlib import Path
 
 import pytest
-
 from fixtures.bad_inputs import jsonl_record, story
 from fixtures.counters import count
 from fixtures.storecheck import check_store
+
 from newsgraph import service
 from newsgraph.ingest.jsonl import record_to_article
 from newsgraph.model import to_record

@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from fixtures.bad_inputs import jsonl_record
 from fixtures.counters import count
 from fixtures.storecheck import check_store, fts_check

@@ -14,12 +14,12 @@ import threading
 import time
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
-from hypothesis import strategies as st
-
 from fixtures.bad_inputs import story
 from fixtures.counters import count
 from fixtures.storecheck import check_store
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
 from newsgraph.budget import article_budget, check
 from newsgraph.errors import ArticleTimeout, InputError
 from newsgraph.ingest.clean import clean
@@ -48,13 +48,7 @@ WEIRD = ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202b", "
          "\ufdfa", "\u0640\u0640", "\ud7ff", "\U000E0001", "\u180e", "ﬁ", "Ǆ", "İ", "ß"]
 QUOTES = ['"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "\u201e", "\u2039", "\u203a",
           "\u300c", "\u300d", "``", "''", "\u301d", "\u301e", '"\u201d', "\u201c'", "\u00ab\u201c"]
-WORDS = ("the of and to in a is that for it as was with be by on not he this are or his from at which but "
-         "have an they were her she has its said says told would could will after when than into over new "
-         "about minister president council police government people mayor city week Monday Tuesday 2024 "
-         "March Putin Biden Kremlin Iran Russia United States Maria Okafor Tomas Lindqvist Reuters denounced "
-         "accused warned met agreed rejected attacked killed praised criticised announced spokesperson "
-         "according statement not never might may talks sanctions troops protest visit Mr Ms Dr U.S. U.K. "
-         "\"We ' ( ) - -- ; : , . ! ? ... \u2014 \u2013 #1 http://x.org/a?b=c mail@x.org").split()
+WORDS = ["the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "was", "with", "be", "by", "on", "not", "he", "this", "are", "or", "his", "from", "at", "which", "but", "have", "an", "they", "were", "her", "she", "has", "its", "said", "says", "told", "would", "could", "will", "after", "when", "than", "into", "over", "new", "about", "minister", "president", "council", "police", "government", "people", "mayor", "city", "week", "Monday", "Tuesday", "2024", "March", "Putin", "Biden", "Kremlin", "Iran", "Russia", "United", "States", "Maria", "Okafor", "Tomas", "Lindqvist", "Reuters", "denounced", "accused", "warned", "met", "agreed", "rejected", "attacked", "killed", "praised", "criticised", "announced", "spokesperson", "according", "statement", "not", "never", "might", "may", "talks", "sanctions", "troops", "protest", "visit", "Mr", "Ms", "Dr", "U.S.", "U.K.", '"We', "'", "(", ")", "-", "--", ";", ":", ",", ".", "!", "?", "...", "—", "–", "#1", "http://x.org/a?b=c", "mail@x.org"]
 
 
 def noise() -> st.SearchStrategy[str]:

@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from fixtures.bad_inputs import FRENCH, GERMAN, html_page, jsonl_record, story
+
 from newsgraph.errors import InputError
 from newsgraph.ingest import read_inputs
 from newsgraph.ingest.clean import clean, parse_byline, split_credit

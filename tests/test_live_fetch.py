@@ -8,7 +8,15 @@ import threading
 import time
 
 import pytest
-from fixtures.newsserver import NewsServer, Reply, endless, gzip_bomb, hang, rss, trickle
+from fixtures.newsserver import (
+    NewsServer,
+    Reply,
+    endless,
+    gzip_bomb,
+    hang,
+    rss,
+    trickle,
+)
 
 from newsgraph.live.config import LiveConfig
 from newsgraph.live.fetch import Fetcher, FetchError, retry_after

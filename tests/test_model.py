@@ -1,6 +1,15 @@
 import json
 
-from newsgraph.model import Actor, Article, Event, Mention, Quote, Tone, from_record, to_record
+from newsgraph.model import (
+    Actor,
+    Article,
+    Event,
+    Mention,
+    Quote,
+    Tone,
+    from_record,
+    to_record,
+)
 from newsgraph.model.tables import COLUMNS, as_text_row, record_rows
 
 

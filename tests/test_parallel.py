@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from fixtures.bad_inputs import jsonl_record
+
 from newsgraph import service
 from newsgraph.errors import InputError
 from newsgraph.settings import get_settings
@@ -97,9 +97,8 @@ def test_a_killed_worker_stops_ingest_with_a_clear_error(tmp_path):
 
     src = tmp_path / "in.jsonl"
     with open(src, "w") as f:
-        for i in range(200):
-            f.write(json.dumps({"id": f"k{i}", "text": "The minister said the talks with the rebels "
-                                                         "would resume on Monday. " * 30}) + "\n")
+        f.writelines(json.dumps({"id": f"k{i}", "text": "The minister said the talks with the rebels "
+                                                         "would resume on Monday. " * 30}) + "\n" for i in range(200))
     exe = os.path.join(os.path.dirname(sys.executable), "newsgraph")
     p = subprocess.Popen([exe, "ingest", str(src), "--db", str(tmp_path / "s.db"), "-w", "2", "-q"],
                          stderr=subprocess.PIPE, text=True)

@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
+from fixtures.bad_inputs import story
 
 import newsgraph
-from fixtures.bad_inputs import story
 from newsgraph.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,7 +60,7 @@ def test_paths_are_read_only_when_given_as_paths(tmp_path):
 
 
 def test_readme_python_example_runs(tmp_path, monkeypatch):
-    block = re.search(r"```python\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
+    block = re.search(r"```python\n(.*?)```", (ROOT / "README.md").read_text(), re.DOTALL)
     assert block and "extract_path" in block.group(1)
     monkeypatch.chdir(tmp_path)
     Path("articles").mkdir()

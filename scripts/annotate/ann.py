@@ -359,8 +359,7 @@ def cmd_resolve(args: argparse.Namespace) -> int:
         print("\n".join(problems), file=sys.stderr)
         return 1
     with open(args.output, "w", encoding="utf-8") as f:
-        for r in recs:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in recs)
     print(f"wrote {len(recs)} articles to {args.output}", file=sys.stderr)
     return 0
 
@@ -418,7 +417,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
                 same = [o for o in other if _overlap(e.get("evidence_span"), o.get("evidence_span"))]
                 if not any(o["type"] == e["type"] for o in same):
                     alt = ", ".join(sorted({o["type"] for o in same})) or "nothing"
-                    who = lambda side: "+".join(p.get("text", "") for p in e.get(side, []))  # noqa: E731
+                    who = lambda side: "+".join(p.get("text", "") for p in e.get(side, []))
                     lines.append(f"  event only in {name}: {e['type']} {who('actor')} -> {who('recipient')}: "
                                  f"{e.get('evidence', '')[:100]!r} (other pass: {alt})")
         if lines:

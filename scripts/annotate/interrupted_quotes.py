@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # closing mark, a short clause with no marks or paragraph break, then , . or : and an opening mark
 INTERRUPT = re.compile(r'[,.!?]?["”]\s*,?\s*([^"“”\n]{2,60}?)\s*[,.:]\s*["“]')
 REPORTING = re.compile(r"\b(said|says|added|told|asked|continued|explained|wrote|noted|stated|insisted|"
-                       r"argued|declared|recalled)\b", re.I)
+                       r"argued|declared|recalled)\b", re.IGNORECASE)
 
 
 def spans(q: dict) -> list[tuple[int, int]]:

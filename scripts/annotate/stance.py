@@ -193,7 +193,7 @@ def resolve(a_path: Path, b_path: Path, res_path: Path, dest: Path) -> None:
             take_b.add(key)
     settled = {k: (b[k] if k in take_b else v) for k, v in a.items()}
     by_article: dict[str, list[dict]] = {}
-    for (aid, span), s in sorted(settled.items()):
+    for (aid, _span), s in sorted(settled.items()):
         by_article.setdefault(aid, []).append(s)
     with open(dest, "w", encoding="utf-8") as f:
         for aid in sorted(by_article):

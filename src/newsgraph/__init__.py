@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
 from newsgraph.version import __version__
 
-__all__ = ["extract", "extract_path", "__version__"]
+__all__ = ["__version__", "extract", "extract_path"]
 
 
 @overload

@@ -80,7 +80,7 @@ def article_budget(seconds: float, where: str, spent: float = 0.0) -> Iterator[N
     armed = {"on": False}
     old_handler = None
     if _can_alarm():
-        def on_alarm(signum, frame):  # noqa: ANN001
+        def on_alarm(signum, frame):
             if armed["on"]:
                 armed["on"] = False
                 raise _timeout(where, seconds, cpu_clock() - t0)

@@ -8,11 +8,17 @@ import sqlite3
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
@@ -52,7 +58,7 @@ def labelled(label: str, style: str, *parts: object) -> Text:
 DbOption = typer.Option(None, "--db", help="The SQLite store [default: $NEWSGRAPH_DB or ./newsgraph.db].")
 
 
-def _db(db: Optional[str]) -> str:
+def _db(db: str | None) -> str:
     return db or os.environ.get("NEWSGRAPH_DB") or "newsgraph.db"
 
 
@@ -83,10 +89,10 @@ def _root() -> None:
 @app.command()
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, directories, globs, or - for stdin."),
-    db: Optional[str] = DbOption,
+    db: str | None = DbOption,
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Local processes for analysis."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    min_confidence: Optional[float] = MinConfidenceOption,
+    min_confidence: float | None = MinConfidenceOption,
 ) -> None:
     """Read, analyse and store articles. Already-stored articles are skipped."""
     # The inputs are streamed, so the total is unknown: a count ("20 articles"), not "20/?".
@@ -111,8 +117,8 @@ def ingest(
 def extract(
     paths: list[str] = typer.Argument(..., help="Files, directories, globs, or - for stdin."),
     format: str = typer.Option("jsonl", "--format", "-f", help="Output format: jsonl."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
-    min_confidence: Optional[float] = MinConfidenceOption,
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    min_confidence: float | None = MinConfidenceOption,
 ) -> None:
     """Print the SCHEMA.md record of each article as JSONL (no store)."""
     if format != "jsonl":
@@ -139,9 +145,9 @@ def extract(
 @app.command()
 def export(
     format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o",
+    output: Path | None = typer.Option(None, "--output", "-o",
                                           help="jsonl: a file (default stdout); csv/parquet: a directory."),
-    db: Optional[str] = DbOption,
+    db: str | None = DbOption,
 ) -> None:
     """Export the store: JSONL records, or one CSV/Parquet table per list of SCHEMA.md."""
     from newsgraph.store import export as exporter
@@ -169,8 +175,8 @@ def spark(
     args: list[str] = typer.Argument(..., metavar="INPUT... OUTPUT",
                                      help="Inputs (paths, globs or Hadoop URIs: hdfs://, s3a://...), then the "
                                           "output directory."),
-    master: Optional[str] = typer.Option(None, "--master", help="Spark master URL [default: local[*]]."),
-    partitions: Optional[int] = typer.Option(None, "--partitions", min=1,
+    master: str | None = typer.Option(None, "--master", help="Spark master URL [default: local[*]]."),
+    partitions: int | None = typer.Option(None, "--partitions", min=1,
                                              help="Partitions to spread the work over [default: 4 per core]."),
 ) -> None:
     """Run the extraction as a Spark job; write Parquet tables partitioned by year_month."""
@@ -198,7 +204,7 @@ def spark(
 @app.command("import")
 def import_(
     parquet_dir: str = typer.Argument(..., help="Output directory of `newsgraph spark` (or a Parquet export)."),
-    db: Optional[str] = DbOption,
+    db: str | None = DbOption,
 ) -> None:
     """Load Parquet tables written by `newsgraph spark` into the store (idempotent)."""
     _need("pyarrow", "parquet", "reading Parquet")
@@ -214,12 +220,12 @@ def import_(
 @app.command()
 def search(
     query: str = typer.Argument("", help="Words to find in article text."),
-    db: Optional[str] = DbOption,
-    actor: Optional[str] = typer.Option(None, help="Actor id or name (Putin, person:vladimir-putin)."),
-    outlet: Optional[str] = typer.Option(None),
-    since: Optional[str] = typer.Option(None, "--from", help="YYYY[-MM[-DD]]"),
-    until: Optional[str] = typer.Option(None, "--to", help="YYYY[-MM[-DD]]"),
-    event_type: Optional[str] = typer.Option(None, "--event-type"),
+    db: str | None = DbOption,
+    actor: str | None = typer.Option(None, help="Actor id or name (Putin, person:vladimir-putin)."),
+    outlet: str | None = typer.Option(None),
+    since: str | None = typer.Option(None, "--from", help="YYYY[-MM[-DD]]"),
+    until: str | None = typer.Option(None, "--to", help="YYYY[-MM[-DD]]"),
+    event_type: str | None = typer.Option(None, "--event-type"),
     limit: int = typer.Option(20, min=1, max=100),
     offset: int = typer.Option(0, min=0, max=10_000),
     as_json: bool = typer.Option(False, "--json"),
@@ -259,7 +265,7 @@ def search(
 
 
 @app.command()
-def stats(db: Optional[str] = DbOption, as_json: bool = typer.Option(False, "--json")) -> None:
+def stats(db: str | None = DbOption, as_json: bool = typer.Option(False, "--json")) -> None:
     """What the store holds."""
     s = service.stats(_db(db))
     if as_json:
@@ -280,7 +286,7 @@ def stats(db: Optional[str] = DbOption, as_json: bool = typer.Option(False, "--j
 
 
 @app.command()
-def actor(name: str = typer.Argument(...), db: Optional[str] = DbOption,
+def actor(name: str = typer.Argument(...), db: str | None = DbOption,
           as_json: bool = typer.Option(False, "--json")) -> None:
     """Find actors by name or alias."""
     rows = service.find_actors(_db(db), name)
@@ -299,8 +305,8 @@ def actor(name: str = typer.Argument(...), db: Optional[str] = DbOption,
 
 @app.command()
 def stories(
-    story_id: Optional[str] = typer.Argument(None, help="Show this story; none: list the stories."),
-    db: Optional[str] = DbOption,
+    story_id: str | None = typer.Argument(None, help="Show this story; none: list the stories."),
+    db: str | None = DbOption,
     query: str = typer.Option("", "--query", "-q", help="Only stories whose title holds this."),
     limit: int = typer.Option(30, min=1, max=1000),
     as_json: bool = typer.Option(False, "--json"),
@@ -344,8 +350,8 @@ def stories(
 def compare(
     a: str = typer.Argument(..., help="A story id."),
     b: str = typer.Argument(..., help="Another story id."),
-    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only this actor's reactions (id or name)."),
-    db: Optional[str] = DbOption,
+    speaker: str | None = typer.Option(None, "--speaker", help="Only this actor's reactions (id or name)."),
+    db: str | None = DbOption,
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Reactions to two stories side by side: counts, stances, harshest and mildest, cues."""
@@ -381,9 +387,9 @@ def compare(
 def watch(
     sources: list[str] = typer.Argument(None, help="RSS/Atom feeds, sitemaps (URLs) or files of URLs; "
                                                    "none: every source watched before."),
-    db: Optional[str] = DbOption,
+    db: str | None = DbOption,
     once: bool = typer.Option(False, "--once", help="One pass, then exit (for cron)."),
-    every: Optional[str] = typer.Option(None, "--every", help="Keep going: a pass every 15m, 90s, 1h..."),
+    every: str | None = typer.Option(None, "--every", help="Keep going: a pass every 15m, 90s, 1h..."),
     list_: bool = typer.Option(False, "--list", help="Show the watched sources and their status."),
     as_json: bool = typer.Option(False, "--json", help="With --list: JSON."),
 ) -> None:
@@ -463,7 +469,7 @@ def _need(module: str, extra: str, what: str) -> None:
 
 @app.command()
 def serve(
-    db: Optional[str] = DbOption,
+    db: str | None = DbOption,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; the default keeps it on this machine."),
     port: int = typer.Option(8765, "--port", min=1, max=65535),
 ) -> None:

@@ -34,7 +34,7 @@ _PATTERNS = [
     re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MON + r"\b"),
     # on Monday / last Tuesday
     re.compile(r"\b(?P<rel>(?:last|this|next)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
-    re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", re.I),
+    re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", re.IGNORECASE),
     # in 2019
     re.compile(r"\b(?:in|since|during|of|by)\s+(?P<y>(?:19|20)\d\d)\b"),
 ]

@@ -47,8 +47,7 @@ def analyse_stream(items: Iterable[Article | InputError], extractor: Extractor,
             else:
                 yield item
 
-    for article in extractor.run(articles(), on_error=on_error):
-        yield article
+    yield from extractor.run(articles(), on_error=on_error)
 
 
 def extract(paths: Iterable[str], settings: Settings | None = None, stages: Stages | None = None,

@@ -11,9 +11,9 @@ import re
 from newsgraph.dates import find_dates, normalise_date
 from newsgraph.model import Article, Caption, Credit, Zone
 
-_DATE_HEADER = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d\d(?:-\d\d)?)\b[ \t]*(?P<rest>[^\n]*)", re.I)
+_DATE_HEADER = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d\d(?:-\d\d)?)\b[ \t]*(?P<rest>[^\n]*)", re.IGNORECASE)
 # "Image – caption", "Photo: caption", "Picture - caption" after the date on the same line.
-_CAPTION_LEAD = re.compile(r"(?:image|photo|picture|photograph|pictured)\s*[–—:-]\s*", re.I)
+_CAPTION_LEAD = re.compile(r"(?:image|photo|picture|photograph|pictured)\s*[–—:-]\s*", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*By\s+(?P<body>[^\n]{2,200})$")
 # "Photograph: Alexander Zemlianichenko/Reuters", "Photo: AP", "(Reuters)", "Credit: ..."
 _CREDIT = re.compile(
@@ -36,7 +36,9 @@ def country_code(name: str) -> str | None:
         return None
     if key in COUNTRY_ALIASES:
         return COUNTRY_ALIASES[key]
-    from newsgraph.kb import get_kb  # the bundled knowledge base knows every ISO 3166 name
+    from newsgraph.kb import (
+        get_kb,  # the bundled knowledge base knows every ISO 3166 name
+    )
 
     kb = get_kb()
     code = name.strip().upper()
@@ -80,7 +82,7 @@ def parse_byline(body: str) -> tuple[list[str], str | None, str | None]:
     for chunk in names:
         authors += [a.strip() for a in re.split(r"\s+and\s+|\s*&\s*", chunk) if a.strip()]
     # "Wikinews contributors" is a collective, not a person's byline.
-    authors = [a for a in authors if not re.search(r"\b(?:contributors|staff|reporters?|correspondents?)$", a, re.I)]
+    authors = [a for a in authors if not re.search(r"\b(?:contributors|staff|reporters?|correspondents?)$", a, re.IGNORECASE)]
     return authors, outlet, country
 
 

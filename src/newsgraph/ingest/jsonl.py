@@ -15,7 +15,6 @@ from newsgraph.ingest.common import check_text, stable_id, within_budget
 from newsgraph.model import Article, Metadata, Source
 from newsgraph.settings import Settings
 
-
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

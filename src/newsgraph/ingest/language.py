@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-_EN = set("""the of and to in a is that for it as was with be by on not he i this are or his from at
-which but have an they you were her she there been one all we their has its had will would
-who said more also after when than after into over new about says could them some""".split())
+_EN = set(["the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "was", "with", "be", "by", "on", "not", "he", "i", "this", "are", "or", "his", "from", "at", "which", "but", "have", "an", "they", "you", "were", "her", "she", "there", "been", "one", "all", "we", "their", "has", "its", "had", "will", "would", "who", "said", "more", "also", "after", "when", "than", "after", "into", "over", "new", "about", "says", "could", "them", "some"])
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -22,7 +20,7 @@ def english_score(text: str, sample: int = 20_000) -> float:
 # Function words of the other languages most often met in news feeds, minus any that
 # are also English words ("in", "a", "die", "was"...): text where one of these
 # outnumbers the English function words is not English, whatever its English share.
-_NOT_EN = set("in a an is as on die was will war so man me no son per con are bin hat also over".split())
+_NOT_EN = set(["in", "a", "an", "is", "as", "on", "die", "was", "will", "war", "so", "man", "me", "no", "son", "per", "con", "are", "bin", "hat", "also", "over"])
 _OTHER = {name: set(words.split()) - _EN - _NOT_EN for name, words in {
     "French": "le la les des du et est une un que qui dans pour pas sur au aux ce cette il elle ont sont "
               "avec par plus ne se mais ou leur lui nous vous été",

@@ -25,7 +25,7 @@ TEXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 JSONL_EXT = {".jsonl", ".ndjson", ".json"}
 Item = Article | InputError
-_DOC_FILE = re.compile(r"^(?:readme|license|licence|notice|copying|attribution)(?:\.\w+)?$", re.I)
+_DOC_FILE = re.compile(r"^(?:readme|license|licence|notice|copying|attribution)(?:\.\w+)?$", re.IGNORECASE)
 
 
 def expand(paths: Iterable[str]) -> Iterator[str | InputError]:
@@ -126,7 +126,7 @@ def _file(full: Path) -> str | InputError:
 
 
 def _format_of(name: str, head: bytes) -> str:
-    base = name[:-3] if name.endswith(".gz") else name
+    base = name.removesuffix(".gz")
     ext = Path(base).suffix.lower()
     if ext in JSONL_EXT:
         return "jsonl"

@@ -89,7 +89,7 @@ class AttributePass(ActorState):
 
     def finish(self) -> ActorIndex:
         self.merge_roles()
-        for aid, a in self.index.actors.items():
+        for aid in self.index.actors:
             if self.attr.get(aid, {}).get("country") or (self.entity.get(aid) and self.entity[aid].country):
                 continue
             if aid.startswith("place:") and (c := self.place_country(aid)):
