@@ -55,7 +55,7 @@ class AttributePass(ActorState):
         self.index._spans = None
 
     def place_country(self, aid: str) -> str | None:
-        """``El Paso, Texas``, ``Croydon, south London``: a place the gazetteer does not
+        """``Springfield, Ohio``, ``a suburb, north Leeds``: a place the gazetteer does not
         know takes the country of the known place written right after it, after a comma."""
         doc = self.doc
         for m in self.index.actors[aid].mentions:
@@ -76,7 +76,7 @@ class AttributePass(ActorState):
         return None
 
     def name_country(self, name: str) -> str | None:
-        """``Thames Valley Police``, ``University of Calgary``, ``Royal Swedish Academy``:
+        """``Kent Police``, ``University of Oslo``, ``Royal Danish Academy``:
         the country of a place or demonym the name of an organisation holds, two words
         before one (``New York``)."""
         words = name.replace("-", " ").split()

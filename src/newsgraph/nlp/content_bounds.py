@@ -229,7 +229,7 @@ class ContentBounds(NominalReports):
             return None  # "figures show", "the data suggests": evidence on no one's record (A7)
         held = self.mark_of(subj.idx) if subj is not None and subj.i < t.i else None
         if held is not None and not held.title and self.mark_of(t.idx) is None:
-            # '"Hello Buffalo!" stated X': a quotation taken for the subject (a quoted name,
+            # '"Good evening!" cried X': a quotation taken for the subject (a quoted name,
             # '"Build Back Better" calls for ...', is one)
             return None
         if is_doc and not is_say and (subj is None or not (subj.lemma_.lower() in DOC_NOUNS

@@ -221,7 +221,7 @@ class Coreference:
 
     @staticmethod
     def _titled(actor: Actor, role: str) -> bool:
-        """The actor was named with this noun before (``Taoiseach Leo Varadkar``), for the
+        """The actor was named with this noun before (``Chancellor Anna Weber``), for the
         offices the knowledge base has no role for."""
         return any(m.kind == "title" and role in m.text.lower().split() for m in actor.mentions)
 

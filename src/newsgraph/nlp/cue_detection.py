@@ -76,7 +76,7 @@ class CueDetection(FinderBase):
                     # which the parser hung on the quoted verb) is the source, else none
                     alt = self._name_before(cue)
                     if alt is None and q.closed and cue.idx > q.close:
-                        # '"Hello Buffalo!" stated an enthusiastic Clinton': the parser took
+                        # '"Good evening!" cried a cheerful Smith': the parser took
                         # the quotation for the inverted cue's subject and the name for its object
                         after = adjacent_subject(cue)
                         if after is not None and after.i > cue.i and after.pos_ == "PROPN" \
@@ -144,7 +144,7 @@ class CueDetection(FinderBase):
                 if self.is_cue(t, titles=False) and t.pos_ == "VERB":
                     if any(c.dep_ == "nsubj" and c.idx > q.close for c in t.children):
                         return True
-                    # '"Hello Buffalo!" stated an enthusiastic Clinton': the name parsed as object
+                    # '"Good evening!" cried a cheerful Smith': the name parsed as object
                     after = adjacent_subject(t)
                     return after is not None and after.i > t.i and after.pos_ == "PROPN"
         return False

@@ -153,7 +153,7 @@ class NominalReports(FinderBase):
 
     def _subject_taken_for_object(self, t: Token, children: list[Token],
                                   ccomp: list[Token]) -> tuple[Token, Token] | None:
-        """``reported Hurricane Dorian had strengthened``, ``suggested the algae, like X,
+        """``reported Storm Alma had strengthened``, ``suggested the algae, like X,
         might render ...``: with no ``that``, the parser takes the reported clause's subject
         for the cue's object and leaves the clause (a ccomp or an advcl) with no subject of
         its own; the clause starts at that object. (object, clause) or None."""
