@@ -2,20 +2,6 @@
 (``nlp/event_triggers.py``, tables in ``data/plover_lexicon.json``), with the real spaCy model."""
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture()
-def analyse_text(nlp):
-    from newsgraph.model import Article, Metadata, to_record
-    from newsgraph.nlp.pipeline import analyse
-
-    def run(text: str, date: str = "2025-01-16"):
-        article = Article(id="t", text=text, metadata=Metadata(date=date))
-        return to_record(analyse(nlp(text), article))
-
-    return run
-
 
 def _types(rec) -> list[str]:
     return [e["type"] for e in rec["events"]]

@@ -47,6 +47,11 @@ REACTION_TYPES = ("ACCUSE", "REJECT", "SUPPORT", "PROTEST", "THREATEN", "SANCTIO
 ACT_NOUNS = Lexicon("event_anaphors.json").words("act_nouns")
 
 
+def definite(noun: Token) -> bool:
+    """``the/this/that attack``: a noun that points back to something already reported."""
+    return any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in noun.children)
+
+
 class _Extractor(EventTriggers, EventDates):
     """The passes (``event_triggers``, with ``event_roles``; ``event_dates``) and the
     finishing filters that turn candidates into events."""
@@ -116,7 +121,7 @@ class _Extractor(EventTriggers, EventDates):
                 oc = noun_event_code(c.obj_event)
                 prior = [x for x in by_trigger.values() if oc is not None and x.code.type == oc.type
                          and x.trigger.i < c.trigger.i and x.status is None and (x.src or x.tgt)]
-                if prior and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.obj_event.children):
+                if prior and definite(c.obj_event):
                     ev = max(prior, key=lambda x: x.trigger.i)
                     c.obj_event = ev.trigger
             if ev is not None and c.code.type in BLAME_TYPES:
@@ -199,7 +204,7 @@ class _Extractor(EventTriggers, EventDates):
                 continue
             deps = ("dobj", "nsubjpass") if self.passive(c.trigger) else ("dobj",)
             ref = next((o for o in c.trigger.children if o.dep_ in deps and o.lemma_.lower() in ACT_NOUNS
-                        and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in o.children)
+                        and definite(o)
                         and not any(d.dep_ in ("poss", "compound", "amod", "prep") for d in o.children)), None)
             if ref is None:
                 continue
