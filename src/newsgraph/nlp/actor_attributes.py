@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from spacy.tokens import Token
+
 from newsgraph.nlp.actor_index import ActorIndex
 from newsgraph.nlp.actor_state import ActorState
+from newsgraph.nlp.actor_words import AMBIGUOUS_PLACES, ORIGIN_PREPS, PERSON_DEMONYMS, TITLE_COUNTRIES
 
 # The kinds of actor that take the article's country when nothing else gives one: an
 # unknown person, an organisation, a group or an unnamed source ("police", "protesters")
@@ -75,6 +78,62 @@ class AttributePass(ActorState):
                     return c
         return None
 
+    def demonym(self, t: Token, aid: str) -> str | None:
+        """The country a nationality or country word names (``Libyan``, ``Kenya``), not a
+        sector code (``UN``), and not a word of another named actor (``Apple CEO``); a
+        role phrase's (``Kenyan student``) and the person's own title's words count."""
+        other = self.tok_actor[t.i]
+        if other and other != aid and not other.startswith(("country:", "place:", "role:", "group:")):
+            return None
+        if t.ent_type_ not in ("GPE", "NORP") and not t.is_title or t.lower_ in AMBIGUOUS_PLACES:
+            return None
+        # the whole entity first: "New Zealand", not "Zealand"; "New Jersey", not "Jersey"
+        ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
+        if ent is not None and len(ent) > 1:
+            c = self.kb.country(ent.text)
+        else:
+            c = PERSON_DEMONYMS.get(t.lower_) or self.kb.country(t.text)
+        return c if c not in NOT_HOMES else None
+
+    def own_country(self, aid: str) -> str | None:
+        """A person's country from their own phrase, before the article's country is
+        guessed for them: a title only one country has (``Pope X``); the nearest
+        nationality before the name in its noun phrase (``Libyan national X``, ``former
+        US envoy to the UN X``); one in an apposition (``X, a Kenyan student``, ``An
+        Australian, X``); a country after ``from`` / ``of`` (``X from Kenya``)."""
+        doc = self.doc
+        for m in self.index.actors[aid].mentions:
+            if m.kind not in ("name", "short", "title"):
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in doc[max(0, span.start - 1):span.end]:
+                if (c := TITLE_COUNTRIES.get(t.lower_)) and (t.i >= span.start or t.dep_ == "compound"):
+                    return c
+            if m.kind == "title":
+                continue
+            root = span.root
+            for t in reversed(doc[root.left_edge.i:span.start]):
+                if (c := self.demonym(t, aid)) is not None:
+                    return c
+            phrases = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
+            if root.dep_ == "appos" and root.head.i < span.start:
+                phrases.append(root.head)
+            for h in phrases:
+                # a description ("a Kenyan student", "An Australian"), not a place ("X, New Jersey")
+                if h.pos_ != "NOUN" and h.ent_type_ != "NORP":
+                    continue
+                for t in doc[h.left_edge.i:h.i + 1]:
+                    if (c := self.demonym(t, aid)) is not None:
+                        return c
+            for p in root.children:
+                if p.dep_ == "prep" and p.lower_ in ORIGIN_PREPS and p.i == span.end:
+                    for o in p.children:
+                        if o.dep_ == "pobj" and o.ent_type_ == "GPE" and (c := self.demonym(o, aid)) is not None:
+                            return c
+        return None
+
     def name_country(self, name: str) -> str | None:
         """``Kent Police``, ``University of Oslo``, ``Royal Danish Academy``:
         the country of a place or demonym the name of an organisation holds, two words
@@ -109,6 +168,12 @@ class AttributePass(ActorState):
         self.index.home_country = home_country(votes)
         home = self.index.home_country
         for aid, a in self.index.actors.items():
+            # the text's word for a person's country (``Libyan national X``) comes before
+            # the KB's name match, but does not vote for the article's: one foreigner
+            # named in a story must not make the local police foreign too
+            if a.kind == "person" and not self.attr.get(aid, {}).get("country") \
+                    and (c := self.own_country(aid)):
+                a.country = c
             # the place in an organisation's name gives its country, but does not vote for
             # the article's (a foreign police force named once must not unseat it)
             if a.country is None and a.kind in ("organization", "group") and aid.startswith(("org:", "group:")):
