@@ -270,3 +270,31 @@ def test_a_place_tag_on_an_organisations_name_is_an_organisation(actors):
                  "Green Party nominee Howie Hawkins.")
     green = by_name(idx, "Green Party")
     assert green.kind == "organization" and not green.id.startswith("place:")
+
+
+def test_a_persons_own_phrase_gives_their_country_not_the_articles(actors):
+    # invented: an article about Kenya that names foreigners by their nationality
+    text = ("Kenyan President William Ruto met Kenyan officials in Nairobi. Kenya's parliament "
+            "approved the budget, and Kenya's treasury said Kenya would borrow less. "
+            "Police arrested Norwegian national Lars Berge at the airport. "
+            "Tomas Varga, a Hungarian engineer, was questioned. "
+            "Runner Ana Lopes from Portugal won the race. "
+            "English novelist Harriet Cole and Pope Leo sent messages. "
+            "Local activist Wanjiru Kamau said the group would protest.")
+    idx = actors(text, "2024-06-10")
+    assert idx.home_country == "KEN"  # the foreigners do not vote for the article's country
+    assert by_name(idx, "Berge").country == "NOR"
+    assert by_name(idx, "Varga").country == "HUN"
+    assert by_name(idx, "Lopes").country == "PRT"
+    assert by_name(idx, "Cole").country == "GBR"
+    assert by_name(idx, "Pope Leo").country == "VAT"
+    assert by_name(idx, "Kamau").country == "KEN"  # no word of their own: the article's
+
+
+def test_a_place_after_a_name_or_an_ambiguous_state_is_not_a_nationality(actors):
+    text = ("Kenyan President William Ruto met Kenyan officials in Nairobi. Kenya's parliament "
+            "approved the budget, and Kenya's treasury said Kenya would borrow less. "
+            "Senator Bill Hart of Georgia wrote to Ruto. Dana Pike, New Jersey, wrote too.")
+    idx = actors(text, "2024-06-10")
+    assert by_name(idx, "Hart").country != "GEO"
+    assert by_name(idx, "Pike").country != "JEY"
