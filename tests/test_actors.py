@@ -298,3 +298,21 @@ def test_a_place_after_a_name_or_an_ambiguous_state_is_not_a_nationality(actors)
     idx = actors(text, "2024-06-10")
     assert by_name(idx, "Hart").country != "GEO"
     assert by_name(idx, "Pike").country != "JEY"
+
+
+def test_collective_bodies_are_actors_of_the_articles_country(actors):
+    # invented: a trial story in one country
+    text = ("Kenyan President William Ruto spoke in Nairobi. Kenya's parliament approved the budget, "
+            "and Kenya's treasury said Kenya would borrow less. A jury in Mombasa convicted the man. "
+            "The local police arrested him in March, and prosecutors said they would appeal. "
+            "Nairobi City Police said nothing.")
+    idx = actors(text, "2024-06-10")
+    jury = by_name(idx, "jury")
+    assert jury.kind == "unnamed" and jury.country == "KEN"
+    assert "A jury in Mombasa" in texts(jury)
+    police = [a for a in idx.actors.values() if any(m.text == "The local police" for m in a.mentions)]
+    assert len(police) == 1 and police[0].country == "KEN"
+    assert by_name(idx, "prosecutors").kind == "unnamed"
+    # a named force keeps its own actor; its word is not taken again
+    named = by_name(idx, "City Police")
+    assert all(m.text != "Police" for a in idx.actors.values() if a.id != named.id for m in a.mentions)

@@ -8,7 +8,10 @@ from spacy.tokens import Token
 
 from newsgraph.nlp.actor_index import ActorIndex
 from newsgraph.nlp.actor_state import ActorState
-from newsgraph.nlp.actor_words import AMBIGUOUS_PLACES, ORIGIN_PREPS, PERSON_DEMONYMS, TITLE_COUNTRIES
+from newsgraph.model import Actor, Mention
+from newsgraph.nlp.actor_index import slug
+from newsgraph.nlp.actor_words import (AMBIGUOUS_PLACES, COLLECTIVE_BODIES, ORIGIN_PREPS, PERSON_DEMONYMS,
+                                       TITLE_COUNTRIES)
 
 # The kinds of actor that take the article's country when nothing else gives one: an
 # unknown person, an organisation, a group or an unnamed source ("police", "protesters")
@@ -146,8 +149,38 @@ class AttributePass(ActorState):
                     return hit[0]
         return None
 
+    def collective_bodies(self) -> None:
+        """``the jury``, ``police``, ``prosecutors``: a collective body the text names by
+        its common noun is an actor (an unnamed one, the same id a later stage's
+        ``ask_unnamed`` gives it), unless a named actor (``Kent Police``) or a
+        coreference link (``the court`` for the Supreme Court) already covers the word."""
+        linked = {(k.start, k.end) for k in self.coref.links}
+        for t in self.doc:
+            low = t.lower_
+            if low not in COLLECTIVE_BODIES or t.pos_ != "NOUN" or t.ent_type_ or self.tok_actor[t.i]:
+                continue
+            s, e = t.idx, t.idx + len(t.text)
+            if not self.story(s, e) or any(ls <= s and e <= le for ls, le in linked) \
+                    or self.index.at(s, e) is not None:
+                continue
+            aid = f"unnamed:{slug(low)}@{self.index.article.id}"
+            actor = self.index.add(Actor(id=aid, name=low, kind="unnamed"))
+            # the mention as written: its modifiers (the local police, the same court) and
+            # a short place phrase after it (police in Springfield, Ohio)
+            lo, hi = t.left_edge.i, t.i + 1
+            for p in t.rights:
+                if p.dep_ == "prep" and p.i == hi and p.lower_ in ("in", "of") and p.right_edge.i - t.i <= 6:
+                    hi = p.right_edge.i + 1
+            if any(self.tok_actor[i] and not self.tok_actor[i].startswith(("country:", "place:"))
+                   for i in range(lo, hi)) or not self.story(self.doc[lo].idx, e):
+                lo, hi = t.i, t.i + 1  # another actor's words inside: the noun alone
+            s, e = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1].text)
+            actor.add_mention(Mention(self.text[s:e], s, e, "description"))
+            self.index._spans = None
+
     def finish(self) -> ActorIndex:
         self.merge_roles()
+        self.collective_bodies()
         for aid in self.index.actors:
             if self.attr.get(aid, {}).get("country") or (self.entity.get(aid) and self.entity[aid].country):
                 continue

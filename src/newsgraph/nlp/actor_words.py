@@ -44,6 +44,7 @@ TITLE_COUNTRIES = _map("title_countries")
 PERSON_DEMONYMS = _map("person_demonyms")
 ORIGIN_PREPS = _LEX.words("origin_preps")
 AMBIGUOUS_PLACES = _LEX.words("ambiguous_places")
+COLLECTIVE_BODIES = _LEX.words("collective_bodies")
 
 DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.([a-z]{2,6})$", re.IGNORECASE)
 QUOTED = re.compile(r"“[^”]{0,2000}”|\"[^\"\n]{0,2000}\"|«[^»]{0,2000}»")
