@@ -6,12 +6,16 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from newsgraph.nlp.actor_index import ActorIndex
-from newsgraph.nlp.actor_state import ActorState
 from newsgraph.model import Actor, Mention
-from newsgraph.nlp.actor_index import slug
-from newsgraph.nlp.actor_words import (AMBIGUOUS_PLACES, COLLECTIVE_BODIES, ORIGIN_PREPS, PERSON_DEMONYMS,
-                                       TITLE_COUNTRIES)
+from newsgraph.nlp.actor_index import ActorIndex, slug
+from newsgraph.nlp.actor_state import ActorState
+from newsgraph.nlp.actor_words import (
+    AMBIGUOUS_PLACES,
+    COLLECTIVE_BODIES,
+    ORIGIN_PREPS,
+    PERSON_DEMONYMS,
+    TITLE_COUNTRIES,
+)
 
 # The kinds of actor that take the article's country when nothing else gives one: an
 # unknown person, an organisation, a group or an unnamed source ("police", "protesters")
