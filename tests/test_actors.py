@@ -316,3 +316,15 @@ def test_collective_bodies_are_actors_of_the_articles_country(actors):
     # a named force keeps its own actor; its word is not taken again
     named = by_name(idx, "City Police")
     assert all(m.text != "Police" for a in idx.actors.values() if a.id != named.id for m in a.mentions)
+
+
+def test_an_age_written_with_a_name_is_a_descriptor(actors):
+    # invented
+    text = ("The 54-year-old Matt Rowe was killed on Friday. Police said Tom Hale, 20, was arrested, "
+            "and Ann Lee, aged 41, was questioned. Rowe's son, Sam Rowe, 6.5 metres away, saw it.")
+    idx = actors(text)
+    got = {(d.actor, d.text) for d in idx.descriptors}
+    assert ("person:matt-rowe", "54-year-old") in got
+    assert (by_name(idx, "Tom Hale").id, "20") in got
+    assert (by_name(idx, "Ann Lee").id, "aged 41") in got
+    assert not any(d.text.startswith("6") for d in idx.descriptors)  # a measure, not an age

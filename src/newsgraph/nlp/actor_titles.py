@@ -7,18 +7,24 @@ office holder at the article's date or become role and group actors.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from newsgraph.model import Actor
 from newsgraph.nlp.actor_index import slug
 from newsgraph.nlp.actor_state import ActorState
-from newsgraph.nlp.actor_words import NEUTRAL_HEADS, NEUTRAL_MODS, OFFICES, ORG_ROLES
+from newsgraph.nlp.actor_words import NEUTRAL_HEADS, NEUTRAL_MODS, NUMBER_WORDS, OFFICES, ORG_ROLES
 from newsgraph.nlp.coref import AGENTIVE, DESC_ORG, DESC_PERSON, EVALUATIVE, NOT_PEOPLE
 
 # Passive verbs whose complement labels their subject ("was considered the founding father").
 PREDICATING = {"consider", "hail", "call", "describe", "name", "elect", "appoint", "regard"}
 # The longest descriptor kept as written, in tokens: an apposition runs to its end.
 MAX_WRITTEN = 40
+# An age written right before a name ("the 54-year-old X") or set off after it ("X, 20,",
+# "X, 36 years old"): descriptors (annotation C2).
+AGE_BEFORE = re.compile(r"\b(([A-Za-z]+|\d{1,3})[- ]years?[- ]old)\s+$")
+AGE_AFTER = re.compile(r"^,\s*((?:aged\s+)?(\d{1,3})(?:\s+years?\s+old)?)\s*(?=[,;)]|\.(?!\d)|and\b)")
 
 
 class TitlePass(ActorState):
@@ -41,6 +47,20 @@ class TitlePass(ActorState):
                 self.appositions(aid, actor, span)
                 if actor.kind == "person":
                     self.predicate(aid, actor, span)
+                    if m.kind in ("name", "short"):
+                        self.ages(aid, m.start, m.end)
+
+    def ages(self, aid: str, start: int, end: int) -> None:
+        """``the 54-year-old X``, ``X, 20, was arrested``: the person's age as written."""
+        text = self.text
+        if (b := AGE_BEFORE.search(text[max(0, start - 30):start])) is not None:
+            word = b.group(2).lower()
+            if word.isdigit() or word in NUMBER_WORDS:
+                s = start - len(b.group(0))
+                self.index.add_descriptor(aid, b.group(1), s, s + len(b.group(1)))
+        if (a := AGE_AFTER.match(text[end:end + 30])) is not None and 0 < int(a.group(2)) < 120:
+            s = end + a.start(1)
+            self.index.add_descriptor(aid, a.group(1), s, s + len(a.group(1)))
 
     def premodifiers(self, aid: str, actor: Actor, span: Span) -> None:
         """``Russia's president Vladimir Putin``, ``the Kremlin spokesperson Dmitry

@@ -45,6 +45,7 @@ PERSON_DEMONYMS = _map("person_demonyms")
 ORIGIN_PREPS = _LEX.words("origin_preps")
 AMBIGUOUS_PLACES = _LEX.words("ambiguous_places")
 COLLECTIVE_BODIES = _LEX.words("collective_bodies")
+NUMBER_WORDS = _LEX.words("number_words")
 
 DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.([a-z]{2,6})$", re.IGNORECASE)
 QUOTED = re.compile(r"“[^”]{0,2000}”|\"[^\"\n]{0,2000}\"|«[^»]{0,2000}»")
