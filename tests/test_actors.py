@@ -328,3 +328,14 @@ def test_an_age_written_with_a_name_is_a_descriptor(actors):
     assert (by_name(idx, "Tom Hale").id, "20") in got
     assert (by_name(idx, "Ann Lee").id, "aged 41") in got
     assert not any(d.text.startswith("6") for d in idx.descriptors)  # a measure, not an age
+
+
+def test_a_trade_noun_describes_a_business_not_a_group_of_officials(actors):
+    # invented
+    text = ("Denmark-based retailer Norrvik Group announced a deal on Thursday. "
+            "Polish officials welcomed it. The retailer said stores would stay open.")
+    idx = actors(text)
+    shop = by_name(idx, "Norrvik")
+    assert shop.country == "DNK"
+    assert "The retailer" in texts(shop)
+    assert any(d.actor == shop.id and d.text == "Denmark-based retailer" for d in idx.descriptors)

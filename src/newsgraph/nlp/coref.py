@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Actor
-from newsgraph.nlp.actor_words import NEUTRAL_MODS
+from newsgraph.nlp.actor_words import NEUTRAL_MODS, ORG_ROLES
 from newsgraph.nlp.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -194,6 +194,10 @@ class Coreference:
                     continue
             elif want == "org":
                 if a.kind not in ("organization", "group"):
+                    continue
+                # "Polish officials" are people of a role, not a body "the retailer" can be
+                arole = st.attr.get(aid, {}).get("role")
+                if a.kind == "group" and arole and arole not in ORG_ROLES and aid.startswith("group:"):
                     continue
             elif want == "plural":
                 # "they": groups and plural sources nearby; organisations only in the same sentence
