@@ -339,3 +339,13 @@ def test_a_trade_noun_describes_a_business_not_a_group_of_officials(actors):
     assert shop.country == "DNK"
     assert "The retailer" in texts(shop)
     assert any(d.actor == shop.id and d.text == "Denmark-based retailer" for d in idx.descriptors)
+
+
+def test_a_role_in_apposition_to_a_name_is_that_person(actors):
+    # invented
+    text = "Officials said Tomas Varga, a Hungarian engineer with a work permit, was detained in Vienna."
+    idx = actors(text)
+    varga = by_name(idx, "Varga")
+    assert not [a for a in idx.actors if a.startswith("role:")]  # one actor, not two
+    assert varga.country == "HUN" and varga.role == "engineer"
+    assert any(d.actor == varga.id and d.text.startswith("a Hungarian engineer") for d in idx.descriptors)

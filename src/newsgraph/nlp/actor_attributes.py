@@ -53,8 +53,14 @@ class AttributePass(ActorState):
                        if a.kind == "person" and not aid.startswith("role:")
                        and self.attr.get(aid, {}).get("role") == at.get("role")
                        and self.attr.get(aid, {}).get("country") == at.get("country")]
+            apposed = False
+            if len(holders) != 1:
+                holders, apposed = self.apposed_person(rid), True
             if len(holders) != 1:
                 continue
+            if apposed:
+                self.set_attr(holders[0], "role", at.get("role"))
+                self.set_attr(holders[0], "sector", at.get("sector"))
             role_actor = self.index.actors.pop(rid)
             for m in role_actor.mentions:
                 self.index.add_mention(holders[0], m.text, m.start, m.end, "title" if m.kind == "demonym" else m.kind)
@@ -63,6 +69,30 @@ class AttributePass(ActorState):
                     d.actor = holders[0]
             self.attr.pop(rid, None)
         self.index._spans = None
+
+    def apposed_person(self, rid: str) -> list[str]:
+        """``X, a Kenyan student``, ``a Kenyan student, X``: a role phrase in apposition
+        to a named person is that person, whatever role the person had before."""
+        doc = self.doc
+        for m in self.index.actors[rid].mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            h = span.root
+            near = [h.head] if h.dep_ == "appos" else []
+            near += [c for c in h.children if c.dep_ == "appos"]
+            people = {self.tok_actor[t.i] for t in near if self.tok_named[t.i]}
+            people = {p for p in people if p and p.startswith("person:")}
+            if len(people) == 1:
+                # the apposition is a descriptor as written (annotation C2)
+                lo, hi = h.left_edge.i, h.right_edge.i + 1
+                while hi > h.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+                    hi -= 1
+                if all(not self.tok_named[i] or self.tok_actor[i] == rid for i in range(lo, hi)):
+                    s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+                    self.index.add_descriptor(rid, self.text[s:e], s, e)
+                return list(people)
+        return []
 
     def place_country(self, aid: str) -> str | None:
         """``Springfield, Ohio``, ``a suburb, north Leeds``: a place the gazetteer does not
