@@ -47,6 +47,15 @@ FEMALE = [w for w in FEMALE if w not in {"sheikh", "aung", "suu", "kyi", "tsai",
 MALE = ["james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel", "gregory", "alexander", "frank", "patrick", "raymond", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "adam", "nathan", "henry", "douglas", "zachary", "peter", "kyle", "ethan", "walter", "noah", "jeremy", "christian", "keith", "roger", "terry", "gerald", "harold", "sean", "austin", "carl", "arthur", "lawrence", "dylan", "jesse", "jordan", "bryan", "billy", "joe", "bruce", "gabriel", "logan", "albert", "willie", "alan", "juan", "wayne", "elijah", "randy", "roy", "vincent", "ralph", "eugene", "russell", "bobby", "mason", "philip", "louis", "vladimir", "dmitry", "dmitri", "sergei", "sergey", "alexei", "alexey", "mikhail", "nikolai", "igor", "ivan", "yuri", "boris", "viktor", "oleg", "andrei", "andriy", "volodymyr", "petro", "ali", "mohammed", "muhammad", "mohammad", "ahmed", "ahmad", "hassan", "hussein", "mahmoud", "abdullah", "omar", "khalid", "ibrahim", "yusuf", "masoud", "hassan", "ebrahim", "benjamin", "yair", "naftali", "ehud", "ariel", "shimon", "yitzhak", "emmanuel", "olaf", "friedrich", "keir", "rishi", "boris", "xi", "li", "recep", "bashar", "kim", "nicolas", "nicolás", "hugo", "jair", "luiz", "narendra", "shinzo", "fumio", "justin", "jacinda"]
 MALE = [w for w in MALE if w != "jacinda"]
 
+# Regions of one country that none of the sources lists (CountryInfo has 49 US states, not
+# Wisconsin) and nationality words they lack; disputed or shared regions (Kashmir, Punjab,
+# Crimea, Borneo) stay out.
+EXTRA_PLACES = {
+    "Wisconsin": ("USA", "region"), "Quebec": ("CAN", "region"), "Newfoundland": ("CAN", "region"),
+    "Northern Ireland": ("GBR", "region"), "Sindh": ("PAK", "region"), "Khyber Pakhtunkhwa": ("PAK", "region"),
+    "Flanders": ("BEL", "region"), "Java": ("IDN", "region"),
+}
+
 # Agent nouns not in (or mis-coded for news use by) the Phoenix agents file.
 EXTRA_AGENTS = {
     "spokesperson": (None, "spokesperson"), "spokesman": (None, "spokesperson"),
@@ -854,6 +863,8 @@ def main(argv: list[str] | None = None) -> int:
         for n in sorted({c.name, getattr(c, "common_name", None)} - {None}):
             if n and "," not in n:
                 b.places[norm(n)] = [c.alpha_3, "country"]
+    for name, (iso, typ) in EXTRA_PLACES.items():
+        b.places.setdefault(norm(name), [iso, typ])
     b.merge_acronyms()
     b.agents_phoenix(kb / "cameo_phoenix" / "Phoenix.agents.txt")
     b.agents_extra()

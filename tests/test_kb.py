@@ -119,3 +119,11 @@ def test_a_person_in_the_non_state_dictionary_is_a_person():
     assert kb.lookup("Ayman al-Zawahiri").kind == "person"
     assert kb.lookup("al-Qaeda").kind == "group"
     assert kb.lookup("Hamas").kind != "person"
+
+
+def test_regions_the_sources_lack_are_added_and_disputed_ones_are_not():
+    kb = get_kb()
+    assert kb.country("Wisconsin") == "USA"
+    assert kb.country("Northern Ireland") == "GBR"
+    assert kb.country("Quebec") == "CAN"
+    assert kb.place("Kashmir") is None  # claimed by two countries: no guess
