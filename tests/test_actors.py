@@ -349,3 +349,19 @@ def test_a_role_in_apposition_to_a_name_is_that_person(actors):
     assert not [a for a in idx.actors if a.startswith("role:")]  # one actor, not two
     assert varga.country == "HUN" and varga.role == "engineer"
     assert any(d.actor == varga.id and d.text.startswith("a Hungarian engineer") for d in idx.descriptors)
+
+
+def test_a_name_never_ends_on_a_function_word(nlp):
+    # invented; the tagger sometimes runs an entity on into the word after it
+    from newsgraph.nlp.actor_state import ActorState
+
+    text = "Presidents Ama Mensah of Ghana and the Centre for Coastal Studies and the Ocean Trust met."
+    doc = nlp(text)
+    st = ActorState(doc, Article(id="t", text=text, metadata=Metadata(date="2025-06-10")))
+    words = [t.text for t in doc]
+    of = words.index("of")
+    assert doc[slice(*st.trim(1, of + 1))].text == "Ama Mensah"
+    centre = words.index("Centre")
+    end = words.index("Studies") + 2  # "... Studies and"
+    assert doc[slice(*st.trim(centre, end))].text == "Centre for Coastal Studies"
+    assert doc[slice(*st.trim(centre, end - 1))].text == "Centre for Coastal Studies"

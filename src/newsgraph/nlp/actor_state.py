@@ -101,8 +101,11 @@ class ActorState:
         doc = self.doc
         while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
             start += 1
+        # a name never ends on a function word: the tagger may run an entity into the
+        # next one ("Patrice Talon of Benin" cut after "of", "X and Y" after "and")
         while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in POSSESSIVE
-                               or doc[end - 1].is_punct and doc[end - 1].text not in (".",)):
+                               or doc[end - 1].is_punct and doc[end - 1].text not in (".",)
+                               or end - start > 1 and doc[end - 1].lower_ in ("of", "and", "for", "the", "in", "at")):
             end -= 1
         return start, end
 
