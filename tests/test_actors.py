@@ -365,3 +365,14 @@ def test_a_name_never_ends_on_a_function_word(nlp):
     end = words.index("Studies") + 2  # "... Studies and"
     assert doc[slice(*st.trim(centre, end))].text == "Centre for Coastal Studies"
     assert doc[slice(*st.trim(centre, end - 1))].text == "Centre for Coastal Studies"
+
+
+def test_a_coordinated_title_shares_the_nationality_of_the_title_before_it(actors):
+    # invented
+    text = ("The talks were attended by Israeli prime minister Dan Levi and energy minister Avi Cohen, "
+            "Greek prime minister Nikos Papas and energy minister Yannis Kostas.")
+    idx = actors(text)
+    assert by_name(idx, "Avi Cohen").country == "ISR"
+    assert by_name(idx, "Kostas").country == "GRC"
+    cohen = by_name(idx, "Avi Cohen")
+    assert not any(d.actor == cohen.id and "Greek" in d.text for d in idx.descriptors)  # Papas's title

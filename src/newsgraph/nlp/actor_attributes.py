@@ -151,9 +151,22 @@ class AttributePass(ActorState):
             if m.kind == "title":
                 continue
             root = span.root
-            for t in reversed(doc[root.left_edge.i:span.start]):
+            prefix = doc[root.left_edge.i:span.start]
+            for t in reversed(prefix):
                 if (c := self.demonym(t, aid)) is not None:
                     return c
+            # "Israeli prime minister A and energy minister B": a title with no country of
+            # its own, coordinated after another person's title of the same noun, shares
+            # that person's nationality (not "Kenyan President A and actor B")
+            h = root.head
+            other = self.tok_actor[h.i] if root.dep_ == "conj" and self.tok_named[h.i] else None
+            nouns = {t.lower_ for t in prefix if t.pos_ == "NOUN" and self.kb.agent(t.lower_)}
+            if other and other != aid and other.startswith("person:") and nouns:
+                before = doc[h.left_edge.i:h.i]
+                if nouns & {t.lower_ for t in before}:
+                    for t in reversed(before):
+                        if (c := self.demonym(t, other)) is not None:
+                            return c
             phrases = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
             if root.dep_ == "appos" and root.head.i < span.start:
                 phrases.append(root.head)

@@ -149,7 +149,8 @@ class TitlePass(ActorState):
                     break
             if h is not None and h.tag_ == "NN" and all(k <= y.head.i <= h.i for y in doc[k:h.i]) \
                     and not self.tok_named[h.i] and doc[k].pos_ in ("DET", "PROPN", "ADJ") \
-                    and (h.i + 1 >= len(doc) or doc[h.i + 1].lower_ not in ("and", "or")):
+                    and (h.i + 1 >= len(doc) or doc[h.i + 1].lower_ not in ("and", "or")
+                         and not self.tok_named[h.i + 1]):  # "A, Greek minister B": B's title
                 self.title_phrase(aid, actor, doc[k:h.i + 1], None, written_end=h.right_edge.i + 1)
         # "Russia's president, Vladimir Putin": the name is the apposition; so is it after a
         # capitalised title the parser made its head ("Thai Prime Minister Prayuth ...").
