@@ -311,7 +311,7 @@ def test_collective_bodies_are_actors_of_the_articles_country(actors):
     assert jury.kind == "unnamed" and jury.country == "KEN"
     assert "A jury in Mombasa" in texts(jury)
     police = [a for a in idx.actors.values() if any(m.text == "The local police" for m in a.mentions)]
-    assert len(police) == 1 and police[0].country == "KEN"
+    assert len(police) == 1 and police[0].country == "KEN" and police[0].kind == "organization"
     assert by_name(idx, "prosecutors").kind == "unnamed"
     # a named force keeps its own actor; its word is not taken again
     named = by_name(idx, "City Police")

@@ -211,7 +211,7 @@ class AttributePass(ActorState):
                     or self.index.at(s, e) is not None:
                 continue
             aid = f"unnamed:{slug(low)}@{self.index.article.id}"
-            actor = self.index.add(Actor(id=aid, name=low, kind="unnamed"))
+            actor = self.index.add(Actor(id=aid, name=low, kind=COLLECTIVE_BODIES[low]))  # type: ignore[arg-type]
             # the mention as written: its modifiers (the local police, the same court) and
             # a short place phrase after it (police in Springfield, Ohio)
             lo, hi = t.left_edge.i, t.i + 1

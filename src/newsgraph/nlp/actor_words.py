@@ -44,7 +44,7 @@ TITLE_COUNTRIES = _map("title_countries")
 PERSON_DEMONYMS = _map("person_demonyms")
 ORIGIN_PREPS = _LEX.words("origin_preps")
 AMBIGUOUS_PLACES = _LEX.words("ambiguous_places")
-COLLECTIVE_BODIES = _LEX.words("collective_bodies")
+COLLECTIVE_BODIES = _map("collective_bodies")
 NUMBER_WORDS = _LEX.words("number_words")
 
 DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.([a-z]{2,6})$", re.IGNORECASE)
