@@ -376,3 +376,14 @@ def test_a_coordinated_title_shares_the_nationality_of_the_title_before_it(actor
     assert by_name(idx, "Kostas").country == "GRC"
     cohen = by_name(idx, "Avi Cohen")
     assert not any(d.actor == cohen.id and "Greek" in d.text for d in idx.descriptors)  # Papas's title
+
+
+def test_a_sentence_opening_description_and_a_hyphenated_one_are_descriptors(actors):
+    # invented
+    text = ('Economist Tom Hale said prices rose. "It is calm," said study co-author '
+            'Paul Kerr. President Ana Silva agreed.')
+    idx = actors(text)
+    got = {(d.actor, d.text) for d in idx.descriptors}
+    assert (by_name(idx, "Tom Hale").id, "Economist") in got
+    assert (by_name(idx, "Kerr").id, "study co-author") in got
+    assert not any(d.text == "President" for d in idx.descriptors)  # a title in the name

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from newsgraph.model import Actor
 from newsgraph.nlp.actor_index import slug
 from newsgraph.nlp.actor_state import ActorState
-from newsgraph.nlp.actor_words import NEUTRAL_HEADS, NEUTRAL_MODS, NUMBER_WORDS, OFFICES, ORG_ROLES
+from newsgraph.nlp.actor_words import NAME_TITLES, NEUTRAL_HEADS, NEUTRAL_MODS, NUMBER_WORDS, OFFICES, ORG_ROLES
 from newsgraph.nlp.coref import AGENTIVE, DESC_ORG, DESC_PERSON, EVALUATIVE, NOT_PEOPLE
 
 # Passive verbs whose complement labels their subject ("was considered the founding father").
@@ -82,6 +82,11 @@ class TitlePass(ActorState):
                 j -= 1
                 continue
             if t.text in ("-", "–") and j > 0 and not t.whitespace_ and not doc[j - 1].whitespace_:
+                j -= 1
+                continue
+            # "co-author": the word glued to a hyphen inside the phrase belongs to it, however
+            # the parser hung it
+            if t.is_alpha and not t.whitespace_ and j + 1 < lo and doc[j + 1].text in ("-", "–"):
                 j -= 1
                 continue
             break
@@ -313,6 +318,11 @@ class TitlePass(ActorState):
         if name_start is None:
             return True
         words = [t for t in phrase if not (t.is_punct or t.pos_ in ("DET", "ADP") or t.tag_ == "POS")]
+        # a word capitalised only because it opens the sentence ("Immunologist X said") is
+        # written as a description, unless it is a title ("President X")
+        if len(words) == 1 and words[0].is_sent_start and not words[0].is_upper \
+                and words[0].lower_.strip(".") not in self.kb.titles and words[0].lower_ not in NAME_TITLES:
+            return True
         if not words or all(t.is_title or t.is_upper for t in words):
             return False
         if len(words) > 1:
