@@ -84,3 +84,25 @@ def test_recorder_hands_over_every_story_candidate(nlp):
         event_types.RECORDER = None
         event_types.DOCS.clear()
     assert {doc.text[s:e] for _, s, e, _ in rows} == {"Rebels", "attacked", "convoy", "Talks", "resumed"}
+
+
+def test_a_model_file_named_by_the_setting_replaces_the_shipped_one(nlp, monkeypatch, tmp_path):
+    # scripts/cv_plover.py scores fold models kept outside the package this way
+    from newsgraph.nlp.pipeline import analyse
+
+    text = "On Monday the Chinese navy frobnicated the Philippine coast guard near the Scarborough Shoal."
+    path = tmp_path / "types.json.gz"
+    _model("ASSAULT", 8.0).dump(path)
+    monkeypatch.setattr(event_types, "load_model", lambda name: None)  # no shipped model
+
+    def events():
+        art = Article(id="t", text=text, metadata=Metadata(date="2025-06-10"))
+        doc = nlp(text)
+        analyse(doc, art)
+        return [e.type for e in doc._.ng_events if "frobnicated" in e.evidence]
+
+    assert events() == []
+    monkeypatch.setenv(event_types.MODEL_ENV, str(path))
+    assert events() == ["ASSAULT"]
+    monkeypatch.setenv("NEWSGRAPH_MODELS_OFF", "event_types")
+    assert events() == []  # switched off wins over the setting
