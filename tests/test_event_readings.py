@@ -90,3 +90,23 @@ def test_disasters_kill_without_a_doer(analyse_text):
 def test_campaign_rally_is_no_protest(analyse_text):
     rec = analyse_text("Senator Kanye West held his first campaign rally in Charleston on Sunday.")
     assert "PROTEST" not in _types(rec)
+
+
+def test_staged_is_read_as_stage_not_stag(analyse_text, nlp):
+    # en_core_web_sm lemmatises "staged" as "stag": the light verb + object reading needs "stage"
+    from newsgraph.nlp.event_words import verb_lemma
+
+    doc = nlp("Thousands of Chilean students staged demonstrations on Monday.")
+    staged = next(t for t in doc if t.lower_ == "staged")
+    assert verb_lemma(staged) == "stage"
+    assert verb_lemma(next(t for t in doc if t.lower_ == "students")) == "student"
+    rec = analyse_text("Thousands of Chilean students staged demonstrations on Monday to demand "
+                       "free tuition from the government.")
+    assert "PROTEST" in _types(rec)
+
+
+def test_a_conviction_is_sanction(analyse_text):
+    # guideline D5 (after PLOVER's manual): a conviction is SANCTION by the court
+    rec = analyse_text("A Moldovan court convicted the former mayor of Chisinau of fraud on Tuesday.")
+    assert "SANCTION" in _types(rec)
+    assert "COERCE" not in _types(rec)

@@ -21,6 +21,7 @@ from newsgraph.nlp.event_words import (
     NOT_EVENT_MODS,
     SUBJ,
     TREATY_WORDS,
+    verb_lemma,
 )
 from newsgraph.nlp.lexicon import Lexicon
 from newsgraph.nlp.modality import noun_status, verb_status
@@ -89,7 +90,7 @@ class EventTriggers(EventRoles):
         if v.tag_ == "VBN" and v.dep_ == "acl" and not any(c.dep_ == "agent" for c in v.children) \
                 and v.lemma_.lower() in ("allege", "suspect", "accuse", "report", "claim", "say"):
             return  # "his alleged ties": a hedge, not an act
-        lemma = v.lemma_.lower()
+        lemma = verb_lemma(v)
         code: Code | None = None
         light_obj: Token | None = None
         dobj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -177,7 +178,7 @@ class EventTriggers(EventRoles):
         frames = False
         ptype = code.type
         if frame_x is not None and light_obj is None:
-            xl = frame_x.lemma_.lower()
+            xl = verb_lemma(frame_x)
             xcode = verb_code(xl)
             if lemma in PASS_FRAMES:
                 return  # "began to shell": the shelling is the event, coded at its verb
@@ -399,7 +400,7 @@ class EventTriggers(EventRoles):
         # "called for talks", "rejected talks", "plans talks": the talks did not happen (yet).
         gov = head.head if n.dep_ == "pobj" else head
         if n.dep_ in ("dobj", "pobj", "nsubjpass") and gov.pos_ == "VERB" and status is None:
-            gl = gov.lemma_.lower()
+            gl = verb_lemma(gov)
             gcode = verb_code(gl)
             if gl in ("plan", "propose", "seek", "want", "expect", "schedule", "prepare", "consider",
                       "threaten", "call", "urge", "demand", "offer", "prevent", "avoid", "fear", "hope",
