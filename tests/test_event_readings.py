@@ -110,3 +110,17 @@ def test_a_conviction_is_sanction(analyse_text):
     rec = analyse_text("A Moldovan court convicted the former mayor of Chisinau of fraud on Tuesday.")
     assert "SANCTION" in _types(rec)
     assert "COERCE" not in _types(rec)
+
+
+def test_an_apology_is_concede(analyse_text):
+    # guideline B1 / D14 and PLOVER's manual: regret or remorse is CONCEDE, not SUPPORT
+    rec = analyse_text("Chile apologised to Peru on Friday for the border incident.")
+    assert "CONCEDE" in _types(rec)
+    assert "SUPPORT" not in _types(rec)
+
+
+def test_a_stated_opposition_has_its_holder_as_source(analyse_text):
+    # "is opposed to" is a state (no agent): whoever is opposed rejects
+    rec = analyse_text("Hungary is opposed to the European Commission's migration plan.")
+    ev = [e for e in rec["events"] if e["type"] == "REJECT"]
+    assert ev and _names(rec, ev[0]["source"]) == "Hungary"

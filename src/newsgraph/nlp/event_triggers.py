@@ -19,6 +19,7 @@ from newsgraph.nlp.event_words import (
     CROWD,
     NOMINAL_TYPES,
     NOT_EVENT_MODS,
+    STATIVE_PASSIVE,
     SUBJ,
     TREATY_WORDS,
     verb_lemma,
@@ -193,6 +194,11 @@ class EventTriggers(EventRoles):
                 return
         status = verb_status(v, frames_consumed=frames)
         subj_toks = self.subjects(v)
+        if not subj_toks and lemma in STATIVE_PASSIVE and not self.passive(v):
+            # "X is opposed to the plan", "X is committed to": the state's holder is the one
+            # who acts, parsed as the verb's passive subject or as the copula's subject
+            subj_toks = [c for c in v.children if c.dep_ == "nsubjpass"] or (
+                [c for c in v.head.children if c.dep_ == "nsubj"] if v.dep_ == "acomp" else [])
         must_src: list[Token] | None = None
         # "said it would release the hostages": the statement of intent is the event.
         if status in ("future", "hedged", "negated") and code.type != "REQUEST":
