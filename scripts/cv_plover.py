@@ -47,6 +47,7 @@ from newsgraph.nlp.event_types import MODEL_ENV, NONE  # noqa: E402
 from newsgraph.nlp.plover import SPEECH_VERBS  # noqa: E402
 
 THRESHOLDS = (0.3, 0.5)
+RETYPE_ENV = "NEWSGRAPH_EVENT_TYPES_RETYPE"
 
 
 def load_scorer(shared: Path) -> ModuleType:
@@ -98,13 +99,15 @@ def train_features(cache: str | None) -> tuple[list[str], list[dict], list[str]]
     return out
 
 
-def extract(records: list[dict], tmp: Path, model: Path | None) -> dict[str, dict]:
+def extract(records: list[dict], tmp: Path, model: Path | None, retype: str = "") -> dict[str, dict]:
     """``newsgraph extract`` on the records, with ``model`` as the type classifier (None:
-    the shipped one)."""
+    the shipped one); ``retype``: let it retype the rules' triggers at that probability."""
     src = tmp / "in.jsonl"
     src.write_text("".join(json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) + "\n"
                            for r in records), encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k not in ("NEWSGRAPH_MODELS_OFF", MODEL_ENV)}
+    env = {k: v for k, v in os.environ.items() if k not in ("NEWSGRAPH_MODELS_OFF", MODEL_ENV, RETYPE_ENV)}
+    if retype:
+        env[RETYPE_ENV] = retype
     if model is not None:
         env[MODEL_ENV] = str(model)
     newsgraph = str(Path(sys.executable).with_name("newsgraph"))
@@ -165,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c", type=float, default=2.0, help="as train_event_types.py")
     ap.add_argument("--train-cache", help="the train split's recorded candidates (train_event_types.py --cache)")
     ap.add_argument("--json", help="also write the figures here")
+    ap.add_argument("--retype", default="", help="an experiment: the classifier retypes the rules' triggers "
+                    "when at least this sure (NEWSGRAPH_EVENT_TYPES_RETYPE), for both models")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
     scorer = load_scorer(shared)
@@ -183,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     alone_probs: list[dict[str, float]] = [{} for _ in py]
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
-        shipped = extract(records, tmp, None)
+        shipped = extract(records, tmp, None, args.retype)
         for k in range(args.folds):
             held = [r for r in records if fold_of[r["id"]] == k]
             tr = [i for i, g in enumerate(pg) if fold_of[g] != k]
@@ -193,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
             tet.to_model(dv, m, {"what": "cv_plover fold model, never shipped"}).dump(path)
             for i, row in zip(te, m.predict_proba(dv.transform([px[i] for i in te]))):
                 alone_probs[i] = {str(cl): float(p) for cl, p in zip(m.classes_, row)}
-            preds = extract(held, tmp, path)
+            preds = extract(held, tmp, path, args.retype)
             pooled_cv.update(preds)
             pooled_shipped.update({r["id"]: shipped.get(r["id"], {"id": r["id"]}) for r in held})
             row = {"fold": k, "records": len(held), "cv_model": scored(scorer, held, preds),

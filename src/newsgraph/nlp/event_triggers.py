@@ -7,6 +7,8 @@ the extractor's candidates with its parties (``event_roles``) and status (``moda
 """
 from __future__ import annotations
 
+import os
+
 from spacy.tokens import Token
 
 from newsgraph.nlp.event_candidate import Cand
@@ -56,6 +58,12 @@ ADD_VERB = 0.3
 ADD_NOUN = 0.5
 
 
+def retype_at() -> float | None:
+    """The experimental retyping threshold (``NEWSGRAPH_EVENT_TYPES_RETYPE``), or None: off."""
+    raw = os.environ.get("NEWSGRAPH_EVENT_TYPES_RETYPE", "")
+    return float(raw) if raw else None
+
+
 INTO_VERBS = Lexicon("plover_lexicon.json").words("into_verbs")  # "entered into an agreement"
 RELEASE_THINGS = Lexicon("plover_lexicon.json").words("release_things")  # "released a statement"
 DISASTERS = Lexicon("plover_lexicon.json").words("disaster_agents")  # "the typhoon killed 20"
@@ -74,6 +82,16 @@ class EventTriggers(EventRoles):
         if got is None or got[1] < threshold:
             return None
         return Code(got[0], DEFAULT_CAMEO.get(got[0], ""), None, round(got[1], 3))
+
+    def retyped(self, tok: Token, code: Code, light_obj: Token | None) -> Code:
+        """An experiment, off unless ``NEWSGRAPH_EVENT_TYPES_RETYPE`` is set (scripts/cv_plover.py
+        --retype): the classifier's type replaces the rules' when it is at least that sure.
+        Measures a classifier-first design against the lexicon-first one the extractor uses."""
+        at = retype_at()
+        if at is None or light_obj is not None:
+            return code
+        got = self.learned_code(tok, at)
+        return got if got is not None and got.type != code.type else code
 
     def frame_target(self, v: Token) -> Token | None:
         for c in v.children:
@@ -135,6 +153,7 @@ class EventTriggers(EventRoles):
             derived = code is not None  # the filters ask as much of it as of the CAMEO guesses
         if code is None:
             return
+        code = self.retyped(v, code, light_obj)
         if code.type == "COERCE" and lemma in ("ban", "outlaw", "prohibit", "blacklist") and dobj is not None:
             # banning a foreign airline is a sanction; banning one's own party is coercion
             a = self.actor(dobj)
@@ -394,6 +413,7 @@ class EventTriggers(EventRoles):
             code = self.learned_code(n, ADD_NOUN)
         if code is None:
             return
+        code = self.retyped(n, code, None)
         if n.dep_ == "compound" and n.head.pos_ == "NOUN":
             return  # "peace talks" is coded at "talks"; "strike force" is no strike
         if code.type not in NOMINAL_TYPES:
