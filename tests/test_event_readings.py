@@ -124,3 +124,16 @@ def test_a_stated_opposition_has_its_holder_as_source(analyse_text):
     rec = analyse_text("Hungary is opposed to the European Commission's migration plan.")
     ev = [e for e in rec["events"] if e["type"] == "REJECT"]
     assert ev and _names(rec, ev[0]["source"]) == "Hungary"
+
+
+def test_the_hand_lexicon_verb_wins_over_a_derived_pair_of_another_type(analyse_text):
+    # CAMEO's dictionary reads "arrest protester" as violent repression (ASSAULT); guideline B2
+    # and the hand lexicon code an arrest COERCE
+    rec = analyse_text("Belarusian police arrested 36 protesters in Minsk on Sunday.")
+    assert "COERCE" in _types(rec)
+    assert "ASSAULT" not in _types(rec)
+
+
+def test_a_curated_object_sense_still_changes_the_verb(analyse_text):
+    rec = analyse_text("The European Union lifted sanctions on Belarus on Monday.")
+    assert "SANCTION" not in _types(rec)

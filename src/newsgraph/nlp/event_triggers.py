@@ -129,6 +129,11 @@ class EventTriggers(EventRoles):
             if code is not None and own is not None and own.type == code.type and \
                     f"{lemma} {olemma}" not in VERB_OBJECT:
                 code = None  # "condemned the attack": the verb says it, and the attack is an event of its own
+            elif code is not None and own is not None and f"{lemma} {olemma}" not in VERB_OBJECT:
+                # a CAMEO-derived pair that reads the hand-coded verb as another type ("arrest
+                # protester" is CAMEO's repression, ASSAULT): the curated verb wins, as the
+                # curated tables do everywhere; object senses worth keeping go in verb_objects
+                code = None
             if code is not None:
                 light_obj = dobj
             elif lemma in FEELING_VERBS and olemma in FEELING:
