@@ -137,3 +137,10 @@ def test_the_hand_lexicon_verb_wins_over_a_derived_pair_of_another_type(analyse_
 def test_a_curated_object_sense_still_changes_the_verb(analyse_text):
     rec = analyse_text("The European Union lifted sanctions on Belarus on Monday.")
     assert "SANCTION" not in _types(rec)
+
+
+def test_attacking_someone_for_an_act_is_a_verbal_attack(analyse_text):
+    rec = analyse_text("The senator attacked the governor for his handling of the floods.")
+    assert _types(rec) == ["ACCUSE"]
+    rec = analyse_text("Rebels attacked the convoy for two hours on Monday.")  # a time: still an assault
+    assert _types(rec) == ["ASSAULT"]
