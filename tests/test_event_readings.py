@@ -144,3 +144,16 @@ def test_attacking_someone_for_an_act_is_a_verbal_attack(analyse_text):
     assert _types(rec) == ["ACCUSE"]
     rec = analyse_text("Rebels attacked the convoy for two hours on Monday.")  # a time: still an assault
     assert _types(rec) == ["ASSAULT"]
+
+
+def test_a_warning_is_read_by_its_complement(analyse_text):
+    assert _types(analyse_text("Police in Lyon warned residents to stay inside.")) == ["REQUEST"]
+    assert _types(analyse_text("Trump warned that Biden could destroy the economy.")) == ["ACCUSE"]
+    assert _types(analyse_text("Hezbollah warned Israel that its fighters would strike back.")) == ["THREATEN"]
+
+
+def test_a_court_striking_down_a_law_is_sanction(analyse_text):
+    # guideline D5: a finding that a law is unlawful is SANCTION by the court
+    rec = analyse_text("The Kenyan High Court struck down the finance law on Tuesday.")
+    assert "SANCTION" in _types(rec)
+    assert "ASSAULT" not in _types(rec)

@@ -19,6 +19,7 @@ from newsgraph.nlp.event_words import (
     ADJ_FRAMES,
     BLAME_VERBS,
     CROWD,
+    FIRST_PERSON,
     NOMINAL_TYPES,
     NOT_EVENT_MODS,
     STATIVE_PASSIVE,
@@ -96,6 +97,21 @@ class EventTriggers(EventRoles):
         got = self.learned_code(tok, at)
         return got if got is not None and got.type != code.type else code
 
+    def warning(self, v: Token, code: Code) -> Code:
+        """What a warning is by its complement: ``warned residents to stay inside`` asks
+        (REQUEST); ``warned that <another named party> could ruin it`` blames that party
+        (ACCUSE); a warning of what the speaker's side will do is a threat."""
+        if any(c.dep_ == "xcomp" for c in v.children) and any(c.dep_ in ("dobj", "dative") for c in v.children):
+            return Code("REQUEST", "020", None, code.strength)
+        own = {t.lower_ for s in self.subjects(v) for t in s.subtree}
+        for c in v.children:
+            if c.dep_ == "ccomp":
+                subj = next((t for t in c.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and \
+                        subj.lower_ not in own and subj.lower_ not in FIRST_PERSON:
+                    return Code("ACCUSE", "111", "disapprove", code.strength)
+        return code
+
     def frame_target(self, v: Token) -> Token | None:
         for c in v.children:
             if c.dep_ == "xcomp" and c.pos_ == "VERB":
@@ -169,6 +185,8 @@ class EventTriggers(EventRoles):
             sa = self.actor(subj[0]) if subj else None
             if a is not None and sa is not None and a.country and sa.country and a.country != sa.country:
                 code = Code("SANCTION", "163", "restrict", code.strength)
+        if code.type == "THREATEN" and lemma == "warn":
+            code = self.warning(v, code)
         treaty = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
                   if p.dep_ == "pobj" and p.lemma_.lower() in TREATY_WORDS]
         if lemma in ("withdraw", "pull", "exit", "quit", "leave") and treaty:
