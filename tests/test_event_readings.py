@@ -157,3 +157,9 @@ def test_a_court_striking_down_a_law_is_sanction(analyse_text):
     rec = analyse_text("The Kenyan High Court struck down the finance law on Tuesday.")
     assert "SANCTION" in _types(rec)
     assert "ASSAULT" not in _types(rec)
+
+
+def test_a_pledge_of_aid_is_a_promise(analyse_text):
+    # PLOVER: an expressed intent to provide material aid is AGREE (CAMEO 033), not AID
+    assert _types(analyse_text("China pledged funds to Syria.")) == ["AGREE"]
+    assert _types(analyse_text("China sent funds to Syria.")) == ["AID"]
