@@ -90,3 +90,76 @@ def test_disasters_kill_without_a_doer(analyse_text):
 def test_campaign_rally_is_no_protest(analyse_text):
     rec = analyse_text("Senator Kanye West held his first campaign rally in Charleston on Sunday.")
     assert "PROTEST" not in _types(rec)
+
+
+def test_staged_is_read_as_stage_not_stag(analyse_text, nlp):
+    # en_core_web_sm lemmatises "staged" as "stag": the light verb + object reading needs "stage"
+    from newsgraph.nlp.event_words import verb_lemma
+
+    doc = nlp("Thousands of Chilean students staged demonstrations on Monday.")
+    staged = next(t for t in doc if t.lower_ == "staged")
+    assert verb_lemma(staged) == "stage"
+    assert verb_lemma(next(t for t in doc if t.lower_ == "students")) == "student"
+    rec = analyse_text("Thousands of Chilean students staged demonstrations on Monday to demand "
+                       "free tuition from the government.")
+    assert "PROTEST" in _types(rec)
+
+
+def test_a_conviction_is_sanction(analyse_text):
+    # guideline D5 (after PLOVER's manual): a conviction is SANCTION by the court
+    rec = analyse_text("A Moldovan court convicted the former mayor of Chisinau of fraud on Tuesday.")
+    assert "SANCTION" in _types(rec)
+    assert "COERCE" not in _types(rec)
+
+
+def test_an_apology_is_concede(analyse_text):
+    # guideline B1 / D14 and PLOVER's manual: regret or remorse is CONCEDE, not SUPPORT
+    rec = analyse_text("Chile apologised to Peru on Friday for the border incident.")
+    assert "CONCEDE" in _types(rec)
+    assert "SUPPORT" not in _types(rec)
+
+
+def test_a_stated_opposition_has_its_holder_as_source(analyse_text):
+    # "is opposed to" is a state (no agent): whoever is opposed rejects
+    rec = analyse_text("Hungary is opposed to the European Commission's migration plan.")
+    ev = [e for e in rec["events"] if e["type"] == "REJECT"]
+    assert ev and _names(rec, ev[0]["source"]) == "Hungary"
+
+
+def test_the_hand_lexicon_verb_wins_over_a_derived_pair_of_another_type(analyse_text):
+    # CAMEO's dictionary reads "arrest protester" as violent repression (ASSAULT); guideline B2
+    # and the hand lexicon code an arrest COERCE
+    rec = analyse_text("Belarusian police arrested 36 protesters in Minsk on Sunday.")
+    assert "COERCE" in _types(rec)
+    assert "ASSAULT" not in _types(rec)
+
+
+def test_a_curated_object_sense_still_changes_the_verb(analyse_text):
+    rec = analyse_text("The European Union lifted sanctions on Belarus on Monday.")
+    assert "SANCTION" not in _types(rec)
+
+
+def test_attacking_someone_for_an_act_is_a_verbal_attack(analyse_text):
+    rec = analyse_text("The senator attacked the governor for his handling of the floods.")
+    assert _types(rec) == ["ACCUSE"]
+    rec = analyse_text("Rebels attacked the convoy for two hours on Monday.")  # a time: still an assault
+    assert _types(rec) == ["ASSAULT"]
+
+
+def test_a_warning_is_read_by_its_complement(analyse_text):
+    assert _types(analyse_text("Police in Lyon warned residents to stay inside.")) == ["REQUEST"]
+    assert _types(analyse_text("Trump warned that Biden could destroy the economy.")) == ["ACCUSE"]
+    assert _types(analyse_text("Hezbollah warned Israel that its fighters would strike back.")) == ["THREATEN"]
+
+
+def test_a_court_striking_down_a_law_is_sanction(analyse_text):
+    # guideline D5: a finding that a law is unlawful is SANCTION by the court
+    rec = analyse_text("The Kenyan High Court struck down the finance law on Tuesday.")
+    assert "SANCTION" in _types(rec)
+    assert "ASSAULT" not in _types(rec)
+
+
+def test_a_pledge_of_aid_is_a_promise(analyse_text):
+    # PLOVER: an expressed intent to provide material aid is AGREE (CAMEO 033), not AID
+    assert _types(analyse_text("China pledged funds to Syria.")) == ["AGREE"]
+    assert _types(analyse_text("China sent funds to Syria.")) == ["AID"]

@@ -84,3 +84,45 @@ def test_recorder_hands_over_every_story_candidate(nlp):
         event_types.RECORDER = None
         event_types.DOCS.clear()
     assert {doc.text[s:e] for _, s, e, _ in rows} == {"Rebels", "attacked", "convoy", "Talks", "resumed"}
+
+
+def test_a_model_file_named_by_the_setting_replaces_the_shipped_one(nlp, monkeypatch, tmp_path):
+    # scripts/cv_plover.py scores fold models kept outside the package this way
+    from newsgraph.nlp.pipeline import analyse
+
+    text = "On Monday the Chinese navy frobnicated the Philippine coast guard near the Scarborough Shoal."
+    path = tmp_path / "types.json.gz"
+    _model("ASSAULT", 8.0).dump(path)
+    monkeypatch.setattr(event_types, "load_model", lambda name: None)  # no shipped model
+
+    def events():
+        art = Article(id="t", text=text, metadata=Metadata(date="2025-06-10"))
+        doc = nlp(text)
+        analyse(doc, art)
+        return [e.type for e in doc._.ng_events if "frobnicated" in e.evidence]
+
+    assert events() == []
+    monkeypatch.setenv(event_types.MODEL_ENV, str(path))
+    assert events() == ["ASSAULT"]
+    monkeypatch.setenv("NEWSGRAPH_MODELS_OFF", "event_types")
+    assert events() == []  # switched off wins over the setting
+
+
+def test_the_retype_experiment_lets_a_sure_model_overrule_the_lexicon_only_when_set(nlp, monkeypatch):
+    # NEWSGRAPH_EVENT_TYPES_RETYPE (scripts/cv_plover.py --retype) measures a classifier-first design
+    from newsgraph.nlp.pipeline import analyse
+
+    text = "On Monday the Chinese navy condemned the Philippine coast guard near the Scarborough Shoal."
+    model = LinearModel([NONE, "ASSAULT"], [0.0, -2.0], {"l=v_condemn": [0.0, 8.0]})
+    monkeypatch.setattr(event_types, "load_model", lambda name: model)
+
+    def types():
+        art = Article(id="t", text=text, metadata=Metadata(date="2025-06-10"))
+        doc = nlp(text)
+        analyse(doc, art)
+        return [e.type for e in doc._.ng_events if "condemned" in e.evidence]
+
+    monkeypatch.delenv("NEWSGRAPH_EVENT_TYPES_RETYPE", raising=False)
+    assert types() == ["ACCUSE"]  # off: the lexicon's reading stands
+    monkeypatch.setenv("NEWSGRAPH_EVENT_TYPES_RETYPE", "0.5")
+    assert types() == ["ASSAULT"]

@@ -86,6 +86,17 @@ def fit(xs: list[dict], ys: list[str], c: float, seed: int):
     return dv, m
 
 
+def to_model(dv, m, meta: dict) -> LinearModel:
+    """The fitted model as the package's plain-JSON linear model (tiny weights dropped)."""
+    classes = [str(c) for c in m.classes_]
+    weights: dict[str, list[float]] = {}
+    for j, name in enumerate(dv.get_feature_names_out()):
+        w = [round(float(m.coef_[k, j]), 4) for k in range(len(classes))]
+        if max(abs(v) for v in w) >= MIN_WEIGHT:
+            weights[str(name)] = w
+    return LinearModel(classes, [round(float(b), 4) for b in m.intercept_], weights, meta)
+
+
 def cross_validate(groups: list[str], xs: list[dict], ys: list[str], folds: int, c: float,
                    seed: int) -> list[dict[str, float]]:
     arts = sorted(set(groups))
@@ -169,20 +180,14 @@ def main(argv: list[str] | None = None) -> int:
             print(th, {k: r[k] for k in ("coded", "p", "r", "f1", "macro_f1")})
         return 0
     dv, m = fit(xs, ys, args.c, args.seed)
-    classes = [str(c) for c in m.classes_]
-    weights: dict[str, list[float]] = {}
-    for j, name in enumerate(dv.get_feature_names_out()):
-        w = [round(float(m.coef_[k, j]), 4) for k in range(len(classes))]
-        if max(abs(v) for v in w) >= MIN_WEIGHT:
-            weights[str(name)] = w
     meta = {"what": "the PLOVER type of an event candidate (a verb or noun), or none (newsgraph.nlp.event_types)",
             "trained_on": f"data/annotated train split ({len(records)} Wikinews articles, CC BY 2.5 text)",
             "candidates": len(ys), "gold_events": n_gold_events,
             "gold_events_with_a_candidate_trigger": sum(1 for y in ys if y != NONE),
             "labels": dict(sorted(Counter(ys).items())), "c": args.c, "seed": args.seed}
-    LinearModel(classes, [round(float(b), 4) for b in m.intercept_], weights, meta).dump(
-        MODELS / f"{MODEL_NAME}.json.gz")
-    out = dict(meta, features=len(weights), cross_validated=cv, seconds=round(time.perf_counter() - t0, 1))
+    model = to_model(dv, m, meta)
+    model.dump(MODELS / f"{MODEL_NAME}.json.gz")
+    out = dict(meta, features=len(model.weights), cross_validated=cv, seconds=round(time.perf_counter() - t0, 1))
     (ROOT / "bench" / "train_event_types.json").write_text(json.dumps(out, indent=1) + "\n")
     print(json.dumps({k: v for k, v in out.items() if k != "cross_validated"}, indent=1))
     for th, r in cv.items():

@@ -2,7 +2,7 @@
 complement: ``stepped down`` (RETREAT), ``spoke on the phone`` (CONSULT), ``took X into
 custody`` (COERCE), ``found X guilty`` (SANCTION; ``not guilty`` CONCEDE), ``resigned in
 protest at X`` (REJECT). The word tables are in ``data/plover_lexicon.json``
-(``phrasal_verbs``, ``prep_objects``, ``verdict_complements``); ``event_triggers`` asks
+(``phrasal_verbs``, ``prep_objects``, ``prep_senses``, ``verdict_complements``); ``event_triggers`` asks
 these before the verb's own lexicon reading.
 """
 from __future__ import annotations
@@ -22,6 +22,8 @@ _LEX = Lexicon("plover_lexicon.json")
 PHRASAL: dict[str, Code] = _coded(_LEX["phrasal_verbs"])  # "step down"
 PREP_OBJECTS: dict[str, Code] = _coded(_LEX["prep_objects"])  # "speak on phone"
 VERDICTS: dict[str, Code] = _coded(_LEX["verdict_complements"])  # "find guilty"
+PREP_SENSES: dict[str, Code] = _coded(_LEX["prep_senses"])  # "attack X for Y": a verbal attack
+NOT_A_REASON = ("DATE", "TIME", "CARDINAL", "QUANTITY")  # "attacked for hours" says when, not why
 ACQUITTAL = Code("CONCEDE", "080", None, 0.8)  # a negated verdict, "found not guilty" (guideline D5)
 PROTEST_PREPS = ("at", "against", "over", "to", "of")
 
@@ -41,6 +43,10 @@ def phrasal(v: Token, lemma: str) -> Code | None:
                     got = PREP_OBJECTS.get(f"{lemma} {c.lower_} {p.lemma_.lower()}")
                     if got is not None:
                         return got
+            got = PREP_SENSES.get(f"{lemma} {c.lower_}")
+            objs = [p for p in c.children if p.dep_ != "punct"]
+            if got is not None and objs and not any(p.ent_type_ in NOT_A_REASON or p.like_num for p in objs):
+                return got
     return None
 
 

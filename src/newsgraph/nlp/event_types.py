@@ -11,20 +11,26 @@ vectors). The rules (``event_triggers``) ask it about a verb or noun their lexic
 code, and take the type when the model is sure enough; the parties, modality and the
 finishing filters of ``events.py`` then apply as to any other candidate. With no model
 shipped (or ``NEWSGRAPH_MODELS_OFF=event_types``) nothing changes.
+``NEWSGRAPH_EVENT_TYPES_MODEL=PATH`` reads another model file instead of the shipped one
+(``scripts/cv_plover.py`` scores models trained outside the package this way).
 """
 from __future__ import annotations
 
+import os
+from functools import cache
+from pathlib import Path
 from typing import Protocol
 
 from spacy.tokens import Token
 
 from newsgraph.model import Actor
-from newsgraph.nlp.linear import load_model
+from newsgraph.nlp.linear import LinearModel, load_model
 from newsgraph.nlp.modality import noun_status, verb_status
 from newsgraph.nlp.plover import VERBS, noun_code, verb_code, verb_object_code
 from newsgraph.nlp.trigger_counts import counted
 
 MODEL_NAME = "event_types"
+MODEL_ENV = "NEWSGRAPH_EVENT_TYPES_MODEL"  # a model file to use instead of the shipped one
 NONE = "none"
 POS = ("VERB", "NOUN")
 WINDOW = 4  # content words either side of the trigger (the model's stand-in for vectors)
@@ -138,11 +144,25 @@ def features(tok: Token, roles: _Roles) -> dict[str, float]:
     return f
 
 
+@cache
+def _model_at(path: str) -> LinearModel:
+    return LinearModel.load(Path(path))
+
+
+def type_model() -> LinearModel | None:
+    """The model named by ``NEWSGRAPH_EVENT_TYPES_MODEL``, else the shipped one (None when
+    switched off by ``NEWSGRAPH_MODELS_OFF``, as for every model)."""
+    other = os.environ.get(MODEL_ENV)
+    if other and MODEL_NAME not in os.environ.get("NEWSGRAPH_MODELS_OFF", "").split(","):
+        return _model_at(other)
+    return load_model(MODEL_NAME)
+
+
 class TypeClassifier:
-    """The shipped model's type for a candidate, cached per token."""
+    """The model's type for a candidate, cached per token."""
 
     def __init__(self, roles: _Roles) -> None:
-        self.model = load_model(MODEL_NAME)
+        self.model = type_model()
         self.roles = roles
         self._cache: dict[int, dict[str, float]] = {}
 

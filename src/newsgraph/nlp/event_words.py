@@ -5,6 +5,8 @@ Each table there says what it is for; these names are how the event modules
 """
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from newsgraph.nlp.lexicon import Lexicon
 
 _LEX = Lexicon("event_words.json")
@@ -28,3 +30,10 @@ VERBAL_TYPES = _LEX.words("verbal_types")
 NOMINAL_TYPES = _LEX.words("nominal_types")
 HIST_ADV = _LEX.words("hist_adv")
 BLAME_VERBS = _LEX.words("blame_verbs")
+VERB_LEMMAS: dict[str, str] = dict(_LEX["verb_lemmas"]["forms"])
+
+
+def verb_lemma(tok: Token) -> str:
+    """The verb's lemma, lower-cased, with the parser's known lemmatiser slips repaired
+    (``staged`` is ``stage``, not ``stag``, or no lexicon entry for staging finds it)."""
+    return VERB_LEMMAS.get(tok.lower_) or tok.lemma_.lower()
