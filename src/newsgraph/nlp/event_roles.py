@@ -7,6 +7,8 @@ prepositions), and the learned party model that fills a side the rules left empt
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from newsgraph.model import Actor
@@ -26,10 +28,13 @@ from newsgraph.nlp.event_words import (
     SUBJ,
     TARGET_PREPS,
 )
+from newsgraph.nlp.lexicon import Lexicon
 from newsgraph.nlp.plover import AGENT_NOUNS, PATIENT_OF, Code, agent_sector, verb_code
 
 # Dependencies that keep a word inside a noun phrase (possessor, compound, apposition,
 # "of" phrase); a relative clause or participle leaves it.
+# Justice acts whose unnamed doer is the article's police or court: lemma -> words its name holds.
+IMPLIED_DOERS: dict[str, list[str]] = Lexicon("event_anaphors.json")["implied_doers"]["lemmas"]
 _NP_INSIDE = frozenset({"compound", "poss", "appos", "amod", "flat", "nmod", "prep", "pobj", "case", "det"})
 
 
@@ -371,3 +376,28 @@ class EventRoles(ExtractorState):
         # wikinews-dev 0.526 -> 0.511) and changed nothing on annotated-dev.
         c.src = c.src or src
         c.tgt = c.tgt or [a for a in tgt if a not in c.src and a not in c.not_target]
+
+    def implied_doer(self, c: Cand) -> None:
+        """A justice act reported without its doer (``X was arrested``, ``his conviction``)
+        is done by the police, court or prosecutors the article names (``implied_doers``,
+        ``data/event_anaphors.json``): the mention nearest before the act, else the first
+        after it. Not named at the act, so weak: marked like a doer read from the story."""
+        if c.src or c.status is not None:
+            return
+        t = c.trigger
+        if not (c.nominal or self.passive(t)):
+            return
+        words = IMPLIED_DOERS.get(t.lemma_.lower())
+        if not words:
+            return
+        heads = {w.split()[-1] for w in words}
+        found = [x for x in self.doc if x.pos_ in ("NOUN", "PROPN") and x.lower_ in heads
+                 and self.article.is_story(x.idx) and x.i != t.i]
+        found.sort(key=lambda x: (x.i > t.i, abs(x.i - t.i)))
+        for x in found:
+            a = self.actor(x)
+            # the institution itself, not whoever the phrase belongs to ("the city's police")
+            if a is not None and a not in c.tgt and any(re.search(rf"\b{re.escape(w)}\b", a.name.lower()) for w in words):
+                c.src = [a]
+                c.inherited_src = True
+                return
