@@ -34,6 +34,7 @@ class Cand:
     status: str | None = None
     nominal: bool = False
     inherited_src: bool = False
+    implied_src: bool = False  # the article's police or court, for an act that names no doer
     said_in: str | None = None
     obj_event: Token | None = None  # a nominal event this act is about (denounced the killing)
     quality: float = 1.0
