@@ -247,3 +247,29 @@ def test_reaction_to_an_act_named_by_a_generic_noun_aims_at_its_doer(analyse_tex
     assert "Chile" in _names(rec, ev[0]["target"])
     rec = analyse_text("Sweden condemned the move on Tuesday.")
     assert not any(e["target"] for e in _events(rec, "ACCUSE"))
+
+
+@pytest.mark.parametrize("text,ptype,doer,recipient", [
+    ("Police in Lyon said on Monday that a Belgian lorry driver was arrested after the crash.",
+     "COERCE", "Police", "driver"),
+    ("The Federal Court heard the case in March. The former mayor of Tarvin, Oskar Lind, was convicted "
+     "of fraud on Tuesday.", "SANCTION", "Court", "Oskar Lind"),
+])
+def test_justice_act_without_doer_takes_the_articles_police_or_court(analyse_text, text, ptype, doer, recipient):
+    rec = analyse_text(text)
+    evs = _events(rec, ptype)
+    assert evs, rec["non_events"]
+    assert doer in _names(rec, evs[0]["source"]), evs[0]
+    assert recipient in _names(rec, evs[0]["target"]), evs[0]
+
+
+@pytest.mark.parametrize("text,ptype", [
+    ("A Belgian lorry driver was arrested after the crash.", "COERCE"),  # no police named anywhere
+    ("Norway was attacked on Monday.", "ASSAULT"),  # no implied doer for an attack
+])
+def test_act_without_doer_is_kept_as_non_event_with_its_reason(analyse_text, text, ptype):
+    rec = analyse_text(text)
+    assert not _events(rec, ptype), rec["events"]
+    kept = [e for e in rec["non_events"] if e["type"] == ptype]
+    assert kept and kept[0]["reason"] == "no doer" and not kept[0]["source"], rec["non_events"]
+    assert kept[0]["confidence"] < 0.6

@@ -16,6 +16,13 @@ from newsgraph.nlp.actors import ActorIndex
 from newsgraph.nlp.interviews import INTERVIEW
 from newsgraph.nlp.plover import Code
 
+# The finishing filters (``events.py`` ``dropped``) whose events are kept in ``non_events``
+# with the filter's name as their reason: asserted acts the rules do not code, nearly all
+# for a side not found. Unlike a negated or hedged act, such a non-event does not stop the
+# statement-act model from coding the statement it sits on (``speech_events``).
+UNPLACED = frozenset({"low confidence", "no party", "consult with one side", "weak trigger with one side",
+                      "no doer", "derived", "vague", "nominal with no doer"})
+
 
 @dataclass
 class Cand:
@@ -27,6 +34,7 @@ class Cand:
     status: str | None = None
     nominal: bool = False
     inherited_src: bool = False
+    implied_src: bool = False  # the article's police or court, for an act that names no doer
     said_in: str | None = None
     obj_event: Token | None = None  # a nominal event this act is about (denounced the killing)
     quality: float = 1.0

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Actor, Article, Event, Quote
 from newsgraph.nlp.actor_index import ActorIndex
+from newsgraph.nlp.event_candidate import UNPLACED
 from newsgraph.nlp.interviews import INTERVIEW
 from newsgraph.nlp.lexicon import Lexicon
 from newsgraph.nlp.linear import load_model
@@ -278,7 +279,7 @@ def code_statements(doc: Doc, article: Article, index: ActorIndex, quotes: list[
             continue
         if not article.is_story(q.start) or article.caption_at(q.cue_start if q.cue_start is not None else q.start):
             continue
-        if _covered(q, events) or _covered(q, non_events):
+        if _covered(q, events) or _covered(q, [e for e in non_events if e.reason not in UNPLACED]):
             continue
         speaker = index.actors[q.speaker]
         addressees = recipients(doc, q, speaker, index)
