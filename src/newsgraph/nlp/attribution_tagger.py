@@ -63,8 +63,8 @@ def _path(t: Token, anchor: Token) -> str:
     return "none"
 
 
-def features(t: Token, prev: str, prev2: str, anchor: Token | None) -> dict[str, float]:
-    sent = t.sent
+def features(t: Token, prev: str, prev2: str, anchor: Token | None, sent: Span | None = None) -> dict[str, float]:
+    sent = sent if sent is not None else t.sent  # the caller's sentence saves a walk to its bounds per token
     f = {
         "w=" + t.lower_: 1.0, "l=" + t.lemma_.lower(): 1.0, "p=" + t.tag_: 1.0, "d=" + t.dep_: 1.0,
         "hd=" + t.head.dep_: 1.0, "hl=" + t.head.lemma_.lower(): 1.0, "e=" + t.ent_type_: 1.0,
@@ -92,7 +92,7 @@ def tag_sentence(model: LinearModel, sent: Span) -> list[str]:
     for t, anchor in zip(sent, anchors(sent)):
         prev = tags[-1] if tags else START
         prev2 = tags[-2] if len(tags) > 1 else START
-        p = model.proba(features(t, prev, prev2, anchor))
+        p = model.proba(features(t, prev, prev2, anchor, sent))
         tags.append(max(p, key=p.__getitem__))
     return tags
 

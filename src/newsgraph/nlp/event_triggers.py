@@ -435,7 +435,7 @@ class EventTriggers(EventRoles):
         if self.request_of(n):
             return
         code = noun_event_code(n)
-        if code is None:
+        if code is None and not (n.dep_ == "compound" and n.head.pos_ == "NOUN"):  # returns below either way
             code = self.learned_code(n, ADD_NOUN)
         if code is None:
             return

@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Protocol
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.model import Actor
 from newsgraph.nlp.linear import LinearModel, load_model
@@ -58,8 +58,21 @@ def _lex(f: dict[str, float], prefix: str, code) -> None:  # code: plover.Code |
         f[f"{prefix}={code.type}"] = max(f.get(f"{prefix}={code.type}", 0.0), code.strength)
 
 
-def features(tok: Token, roles: _Roles) -> dict[str, float]:
-    """The classifier's features for one candidate trigger (sparse, named)."""
+class DocWords:
+    """What ``features`` reads around a candidate, worked out once per Doc instead of
+    once per candidate: each token's sentence bounds and its context-word feature (None
+    for a stop word, a number or punctuation)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.bounds: list[tuple[int, int]] = [(0, 0)] * len(doc)
+        for s in doc.sents:
+            self.bounds[s.start:s.end] = [(s.start, s.end)] * (s.end - s.start)
+        self.words = [f"cw={t.lemma_.lower()}" if t.is_alpha and not t.is_stop else None for t in doc]
+
+
+def features(tok: Token, roles: _Roles, words: DocWords | None = None) -> dict[str, float]:
+    """The classifier's features for one candidate trigger (sparse, named); ``words``:
+    the DocWords of its Doc, when the caller keeps them for many candidates."""
     lemma = tok.lemma_.lower()
     pos = "v" if tok.pos_ == "VERB" else "n"
     f: dict[str, float] = {"bias": 1.0, f"pos={pos}": 1.0, f"l={pos}_{lemma}": 1.0,
@@ -135,12 +148,12 @@ def features(tok: Token, roles: _Roles) -> dict[str, float]:
         f["obj_actor"] = 1.0
     if subj_actor and obj_actor:
         f["both_actors"] = 1.0
-    doc = tok.doc
-    sent = tok.sent
-    lo, hi = max(sent.start, tok.i - WINDOW), min(sent.end, tok.i + WINDOW + 1)
-    for t in doc[lo:hi]:
-        if t.i != tok.i and t.is_alpha and not t.is_stop:
-            f[f"cw={t.lemma_.lower()}"] = 0.5
+    words = words or DocWords(tok.doc)
+    start, end = words.bounds[tok.i]
+    for i in range(max(start, tok.i - WINDOW), min(end, tok.i + WINDOW + 1)):
+        w = words.words[i]
+        if w is not None and i != tok.i:
+            f[w] = 0.5
     return f
 
 
@@ -165,12 +178,15 @@ class TypeClassifier:
         self.model = type_model()
         self.roles = roles
         self._cache: dict[int, dict[str, float]] = {}
+        self._words: DocWords | None = None
 
     def proba(self, tok: Token) -> dict[str, float] | None:
         if self.model is None or not is_candidate(tok):
             return None
         if tok.i not in self._cache:
-            self._cache[tok.i] = self.model.proba(features(tok, self.roles))
+            if self._words is None:
+                self._words = DocWords(tok.doc)
+            self._cache[tok.i] = self.model.proba(features(tok, self.roles, self._words))
         return self._cache[tok.i]
 
     def best(self, tok: Token) -> tuple[str, float] | None:
@@ -190,6 +206,7 @@ def record(doc_tokens, roles: _Roles, article_id: str, is_story) -> None:
     if RECORDER is None:
         return
     DOCS[article_id] = doc_tokens
+    words = DocWords(doc_tokens)
     for tok in doc_tokens:
         if is_candidate(tok) and is_story(tok.idx):
-            RECORDER.append((article_id, tok.idx, tok.idx + len(tok.text), features(tok, roles)))
+            RECORDER.append((article_id, tok.idx, tok.idx + len(tok.text), features(tok, roles, words)))

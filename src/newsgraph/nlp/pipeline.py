@@ -58,6 +58,13 @@ def load_nlp(model: str = MODEL) -> Language:
         if nlp is None:
             nlp = add_stages(spacy.load(model))
             nlp.max_length = 2_000_000
+            # the stages' own data (trained models, knowledge base) is read with the model,
+            # once per process, not while the first article waits
+            from newsgraph.kb import get_kb
+            from newsgraph.nlp.linear import load_all
+
+            load_all()
+            get_kb()
             _cache[key] = nlp
         return nlp
 
