@@ -96,3 +96,42 @@ def test_attack_reports_only_with_a_charge(analyse_text):
     rec = analyse_text("The campaign grew tense. The senator attacked the governor for raising taxes. "
                        "Gunmen attacked a police station in the north.")
     assert [q["content"] for q in find(rec, "attacked")] == ["the governor for raising taxes"]
+
+
+def test_quotation_after_a_colon_keeps_the_cue_before_it(analyse_text):
+    rec = analyse_text('The rally ended early. Police chief Maria Gomez said at a briefing: "The officers '
+                       'were under threat. He fired to save lives." Greenpeace has called for an inquiry.')
+    (q,) = [q for q in rec["quotes"] if q["kind"] == "direct"]
+    assert q["cue"] == "said"
+    assert "Gomez" in q["speaker_text"]
+
+
+def test_according_to_a_name_the_parser_cut_short(analyse_text):
+    rec = analyse_text("The bomber crashed on Tuesday. According to Ohio Senator Mark Dunn, the plane "
+                       "is one of ten still flying.")
+    (q,) = find(rec, "according")
+    assert "Mark Dunn" in q["speaker_text"]
+    assert q["content"].startswith("the plane")
+
+
+def test_according_to_a_description_and_its_name(analyse_text):
+    rec = analyse_text("The bomber crashed on Tuesday. According to the town manager, Carl Moss, there "
+                       "were ten people aboard.")
+    (q,) = find(rec, "according")
+    assert q["speaker_text"] == "Carl Moss"
+    assert q["content"] == "there were ten people aboard"
+
+
+def test_according_to_leaves_a_later_name_in_the_content(analyse_text):
+    rec = analyse_text("The bomber crashed on Tuesday. According to police, John Smith, 45, was "
+                       "arrested on Monday.")
+    (q,) = find(rec, "according")
+    assert q["speaker_text"] == "police"
+    assert q["content"].startswith("John Smith")
+
+
+def test_city_and_country_do_not_split_the_subject(analyse_text):
+    rec = analyse_text("The outbreak spread. The State Ministry of Health in Munich, Germany confirmed "
+                       "a case of infection in a man.")
+    (q,) = find(rec, "confirmed")
+    assert q["speaker_text"].startswith("The State Ministry of Health")
