@@ -135,3 +135,22 @@ def test_city_and_country_do_not_split_the_subject(analyse_text):
                        "a case of infection in a man.")
     (q,) = find(rec, "confirmed")
     assert q["speaker_text"].startswith("The State Ministry of Health")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The march was peaceful. Thousands gathered with banners supporting the new law.", "supporting"),
+    ("The fossils were dated. The findings support the theory that birds evolved from dinosaurs.", "support"),
+    ("The vote was delayed. The governor was asked about the budget at a press conference.", "asked"),
+    ("The season was harsh. The flu claimed 6606 lives in March.", "claimed"),
+])
+def test_report_verbs_that_report_nothing(analyse_text, text, cue):
+    assert find(analyse_text(text), cue) == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The vote is near. The senator backed the bill on Monday.", "backed"),
+    ("Fighting goes on as China and Russia support the government.", "support"),
+    ("The town flooded. Residents were asked to stay at home.", "asked"),
+])
+def test_positions_and_requests_still_count(analyse_text, text, cue):
+    assert len(find(analyse_text(text), cue)) == 1

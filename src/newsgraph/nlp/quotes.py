@@ -26,12 +26,16 @@ from newsgraph.nlp.candidates import TELL_VERBS, Cand
 from newsgraph.nlp.content_bounds import ContentBounds
 from newsgraph.nlp.cue_detection import CueDetection
 from newsgraph.nlp.cues import (
+    ACT_OBJECTS,
     CHARGE_VERBS,
     DOC_NOUNS,
     DOC_VERBS,
     FIRST,
     LABEL_VERBS,
+    NON_AUTHORS,
+    POSITION_VERBS,
     SAY_VERBS,
+    SPEECH_NOUNS,
     XCOMP_VERBS,
     is_data,
 )
@@ -65,7 +69,7 @@ class QuoteFinder(CueDetection, ContentBounds):
     def run(self) -> list[Quote]:
         self.classify()
         direct = self.direct_quotes()
-        reported = self.reported() + self.transcript_lines()
+        reported = [r for r in self.reported() if not self.is_act(r)] + self.transcript_lines()
         dropped: set[int] = set()
         keep_rep: list[Cand] = []
         by_mark: dict[int, list[Cand]] = {}
@@ -116,6 +120,32 @@ class QuoteFinder(CueDetection, ContentBounds):
             uniq.append(c)
         return self.finish(uniq)
 
+    @staticmethod
+    def is_act(c: Cand) -> bool:
+        """A report verb in a use that reports nothing: a side taken by a participle or
+        infinitive hung on something else, or by a finding (``slogans supporting the
+        law``, ``the findings support the theory``); one asked a question, with only
+        its topic (``when asked about the tax``: the answer, if any, is the statement);
+        a verb its object makes an act (``the storm claimed 20 lives``)."""
+        t = c.cue_tok
+        if t is None or t.pos_ not in ("VERB", "AUX"):
+            return False
+        lem = t.lemma_.lower()
+        if lem in POSITION_VERBS:
+            # a participle or infinitive with no subject or tense of its own; not one on a
+            # text ("a letter backing X")
+            hung = t.tag_ in ("VB", "VBG", "VBN") and t.dep_ in ("acl", "xcomp", "advcl", "pcomp") and not any(
+                x.dep_ in ("nsubj", "aux", "auxpass") and x.lower_ != "to" for x in t.children) and not (
+                t.dep_ == "acl" and t.head.lemma_.lower() in SPEECH_NOUNS | DOC_NOUNS)
+            if hung or c.subj is not None and (c.subj.lemma_.lower() in NON_AUTHORS or is_data(c.subj)):
+                return True
+        if lem == "ask" and t.tag_ == "VBN" and not any(
+                x.dep_ in ("agent", "ccomp", "xcomp", "dobj") for x in t.children) \
+                and any(x.dep_ == "prep" and x.lower_ == "about" for x in t.children):
+            return True
+        objects = ACT_OBJECTS.get(lem)
+        return bool(objects) and any(x.dep_ == "dobj" and x.lemma_.lower() in objects for x in t.children)
+
     # -- the trained tagger ---------------------------------------------------
     def tagged(self, found: list[Cand]) -> list[Cand]:
         """What the attribution tagger finds where the rules found nothing: statements
@@ -137,7 +167,7 @@ class QuoteFinder(CueDetection, ContentBounds):
                 continue
             for st in statements(model, sent):
                 c = self._tagged_cand(st)
-                if c is not None and free(c.start, c.end):
+                if c is not None and free(c.start, c.end) and not self.is_act(c):
                     out.append(c)
         return out
 
