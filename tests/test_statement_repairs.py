@@ -154,3 +154,21 @@ def test_report_verbs_that_report_nothing(analyse_text, text, cue):
 ])
 def test_positions_and_requests_still_count(analyse_text, text, cue):
     assert len(find(analyse_text(text), cue)) == 1
+
+
+def test_reporting_verb_tagged_as_a_plural_noun(analyse_text):
+    # the tagger reads this "claims" as a noun with a subject and a clause
+    rec = analyse_text("Other nominees released their records. Trump claims that his audit prevents it.")
+    (q,) = find(rec, "claims")
+    assert q["speaker_text"] == "Trump"
+    assert q["content"] == "his audit prevents it"
+
+
+def test_reporting_clause_hung_on_the_that_clause_after_an_aside(analyse_text):
+    rec = analyse_text("The Democratic nominee continues to insist, most recently in a Labor Day interview "
+                       "with NBC News, that she really, really wants to share her files but can't because "
+                       "she is being audited.")
+    (q,) = rec["quotes"]
+    assert q["cue"] == "insist"
+    assert q["speaker_text"] == "The Democratic nominee"
+    assert q["content"].startswith("she really, really wants")

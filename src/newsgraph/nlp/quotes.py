@@ -27,6 +27,7 @@ from newsgraph.nlp.content_bounds import ContentBounds
 from newsgraph.nlp.cue_detection import CueDetection
 from newsgraph.nlp.cues import (
     ACT_OBJECTS,
+    BELIEF_VERBS,
     CHARGE_VERBS,
     DOC_NOUNS,
     DOC_VERBS,
@@ -37,12 +38,13 @@ from newsgraph.nlp.cues import (
     SAY_VERBS,
     SPEECH_NOUNS,
     XCOMP_VERBS,
+    cue_lemma,
     is_data,
 )
 from newsgraph.nlp.interviews import INTERVIEW, Turn, find_turns, label_actor
 from newsgraph.nlp.nesting import drop_nested
 from newsgraph.nlp.quote_marks import WORD, Marked, scan_marks
-from newsgraph.nlp.speakers import Speaker
+from newsgraph.nlp.speakers import Speaker, subject_of
 
 __all__ = ["QuoteFinder", "extract_quotes", "scan_marks"]
 
@@ -67,9 +69,11 @@ class QuoteFinder(CueDetection, ContentBounds):
 
     # -- joining ------------------------------------------------------------
     def run(self) -> list[Quote]:
+        self.mend_verbs()
         self.classify()
         direct = self.direct_quotes()
-        reported = [r for r in self.reported() if not self.is_act(r)] + self.transcript_lines()
+        reported = [r for r in self.mend_left_clauses(self.reported()) if not self.is_act(r)] \
+            + self.transcript_lines()
         dropped: set[int] = set()
         keep_rep: list[Cand] = []
         by_mark: dict[int, list[Cand]] = {}
@@ -119,6 +123,66 @@ class QuoteFinder(CueDetection, ContentBounds):
                 continue
             uniq.append(c)
         return self.finish(uniq)
+
+    def mend_verbs(self) -> None:
+        """``But Trump claims that he …``: the tagger may read a reporting verb in -s as a
+        plural noun (``claims``, ``warns``) yet parse it with a subject and a clause of its
+        own; with both it is the verb, and every later pass should see a verb."""
+        for t in self.doc:
+            if t.pos_ != "NOUN" or t.tag_ != "NNS" or not t.lower_.endswith("s"):
+                continue
+            lem = cue_lemma(t)
+            if lem not in SAY_VERBS and lem not in BELIEF_VERBS:
+                continue
+            kids = list(t.children)
+            # the subject may come out as a compound of the "noun" ("Trump claims")
+            subj = any(c.i < t.i and (c.dep_ == "nsubj" or c.dep_ == "compound" and c.pos_ == "PROPN")
+                       for c in kids)
+            clause = any(c.dep_ == "ccomp" and c.i > t.i and c.pos_ in ("VERB", "AUX") and any(
+                m.dep_ in ("mark", "nsubj", "nsubjpass", "expl") for m in c.children) for c in kids)
+            if subj and clause and not any(c.dep_ in ("det", "poss", "amod") for c in kids):
+                t.pos_, t.tag_ = "VERB", "VBZ"
+                for c in kids:
+                    if c.dep_ == "compound" and c.i < t.i:
+                        c.dep_ = "nsubj"
+
+    def mend_left_clauses(self, reported: list[Cand]) -> list[Cand]:
+        """``X continues to insist, in an interview with Y, that he wants …``: after a long
+        aside the parser may make the that-clause's verb the root and hang the reporting
+        clause on it as a complement to its left. The cue is the reporting verb on the
+        left, its subject the source, and the content the that-clause; the clause's own
+        verb reports nothing of its own with the reporting clause as its content."""
+        doc = self.doc
+        swapped: set[int] = set()
+        out: list[Cand] = []
+        for v in doc:
+            if v.dep_ != "ROOT" or v.pos_ not in ("VERB", "AUX"):
+                continue
+            mark = next((m for m in v.children if m.dep_ == "mark" and m.lower_ == "that" and m.i < v.i), None)
+            left = next((c for c in v.children if c.dep_ == "ccomp" and c.i < v.i), None)
+            if mark is None or left is None or not self.in_story(left.idx):
+                continue
+            cue = left if cue_lemma(left) in SAY_VERBS | BELIEF_VERBS else next(
+                (x for x in left.children if x.dep_ == "xcomp" and cue_lemma(x) in SAY_VERBS | BELIEF_VERBS), None)
+            if cue is None or left.right_edge.i >= mark.i:
+                continue
+            subj = subject_of(cue)
+            if subj is None:
+                continue
+            b = v.right_edge.i
+            while b > mark.i and doc[b].is_punct:
+                b -= 1
+            got = self._content([(mark.i + 1, b)], None, cue)
+            if got is None:
+                continue
+            s, e, frags = got
+            out.append(Cand(s, e, "indirect", frags, cue=self.cue_span(cue), cue_tok=cue, subj=subj))
+            swapped.add(v.i)
+        if not swapped:
+            return reported
+        # the clause's own verb with the reporting clause before it as its "content"
+        kept = [r for r in reported if not (r.cue_tok is not None and r.cue_tok.i in swapped and r.end <= r.cue_tok.idx)]
+        return kept + out
 
     @staticmethod
     def is_act(c: Cand) -> bool:
