@@ -172,3 +172,12 @@ def test_reporting_clause_hung_on_the_that_clause_after_an_aside(analyse_text):
     assert q["cue"] == "insist"
     assert q["speaker_text"] == "The Democratic nominee"
     assert q["content"].startswith("she really, really wants")
+
+
+def test_quotation_right_after_a_cue_phrase_keeps_that_cue(analyse_text):
+    rec = analyse_text('The council met on Monday. Mayor Ann Lee wrote in a letter "The budget cannot be cut '
+                       'any further without closing schools." Since the letter was sent, many parents '
+                       'expressed their anger online.')
+    (q,) = [q for q in rec["quotes"] if q["kind"] == "direct"]
+    assert q["cue"] == "wrote"
+    assert "Ann Lee" in q["speaker_text"]

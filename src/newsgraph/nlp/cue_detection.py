@@ -99,14 +99,21 @@ class CueDetection(FinderBase):
         sentence belongs to that cue, not to a verb after it, which starts a sentence
         of its own."""
         before = self.text[max(0, q.open - 3):q.open].rstrip()
-        if not before.endswith((":", ",")):
-            return None
         content = self.text[q.start:q.end].rstrip()
         if content[-1:] not in SENT_END and content[-2:-1] not in SENT_END:
             return None
         cue = self._cue_before(q, prev_close)
         if cue is None or cue.pos_ not in ("VERB", "AUX"):
             return None
+        if not before.endswith((":", ",")):
+            # 'X wrote in the announcement "…."': a finite cue with its subject a few words
+            # before the mark, nothing but its own phrase between
+            opening = self.tok_at(q.open)
+            between = self.doc[cue.i + 1:opening]
+            if cue.tag_ not in ("VBD", "VBZ", "VBP") or len(between) > 5 or any(
+                    t.is_punct or t.pos_ in ("VERB", "AUX") for t in between) or subject_of(cue) is None:
+                return None
+            return cue
         if before.endswith(","):
             # only the verb itself before the comma (`she said, "…"`), not a clause
             # that merely ends in a comma
