@@ -96,3 +96,88 @@ def test_attack_reports_only_with_a_charge(analyse_text):
     rec = analyse_text("The campaign grew tense. The senator attacked the governor for raising taxes. "
                        "Gunmen attacked a police station in the north.")
     assert [q["content"] for q in find(rec, "attacked")] == ["the governor for raising taxes"]
+
+
+def test_quotation_after_a_colon_keeps_the_cue_before_it(analyse_text):
+    rec = analyse_text('The rally ended early. Police chief Maria Gomez said at a briefing: "The officers '
+                       'were under threat. He fired to save lives." Greenpeace has called for an inquiry.')
+    (q,) = [q for q in rec["quotes"] if q["kind"] == "direct"]
+    assert q["cue"] == "said"
+    assert "Gomez" in q["speaker_text"]
+
+
+def test_according_to_a_name_the_parser_cut_short(analyse_text):
+    rec = analyse_text("The bomber crashed on Tuesday. According to Ohio Senator Mark Dunn, the plane "
+                       "is one of ten still flying.")
+    (q,) = find(rec, "according")
+    assert "Mark Dunn" in q["speaker_text"]
+    assert q["content"].startswith("the plane")
+
+
+def test_according_to_a_description_and_its_name(analyse_text):
+    rec = analyse_text("The bomber crashed on Tuesday. According to the town manager, Carl Moss, there "
+                       "were ten people aboard.")
+    (q,) = find(rec, "according")
+    assert q["speaker_text"] == "Carl Moss"
+    assert q["content"] == "there were ten people aboard"
+
+
+def test_according_to_leaves_a_later_name_in_the_content(analyse_text):
+    rec = analyse_text("The bomber crashed on Tuesday. According to police, John Smith, 45, was "
+                       "arrested on Monday.")
+    (q,) = find(rec, "according")
+    assert q["speaker_text"] == "police"
+    assert q["content"].startswith("John Smith")
+
+
+def test_city_and_country_do_not_split_the_subject(analyse_text):
+    rec = analyse_text("The outbreak spread. The State Ministry of Health in Munich, Germany confirmed "
+                       "a case of infection in a man.")
+    (q,) = find(rec, "confirmed")
+    assert q["speaker_text"].startswith("The State Ministry of Health")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The march was peaceful. Thousands gathered with banners supporting the new law.", "supporting"),
+    ("The fossils were dated. The findings support the theory that birds evolved from dinosaurs.", "support"),
+    ("The vote was delayed. The governor was asked about the budget at a press conference.", "asked"),
+    ("The season was harsh. The flu claimed 6606 lives in March.", "claimed"),
+])
+def test_report_verbs_that_report_nothing(analyse_text, text, cue):
+    assert find(analyse_text(text), cue) == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The vote is near. The senator backed the bill on Monday.", "backed"),
+    ("Fighting goes on as China and Russia support the government.", "support"),
+    ("The town flooded. Residents were asked to stay at home.", "asked"),
+])
+def test_positions_and_requests_still_count(analyse_text, text, cue):
+    assert len(find(analyse_text(text), cue)) == 1
+
+
+def test_reporting_verb_tagged_as_a_plural_noun(analyse_text):
+    # the tagger reads this "claims" as a noun with a subject and a clause
+    rec = analyse_text("Other nominees released their records. Trump claims that his audit prevents it.")
+    (q,) = find(rec, "claims")
+    assert q["speaker_text"] == "Trump"
+    assert q["content"] == "his audit prevents it"
+
+
+def test_reporting_clause_hung_on_the_that_clause_after_an_aside(analyse_text):
+    rec = analyse_text("The Democratic nominee continues to insist, most recently in a Labor Day interview "
+                       "with NBC News, that she really, really wants to share her files but can't because "
+                       "she is being audited.")
+    (q,) = rec["quotes"]
+    assert q["cue"] == "insist"
+    assert q["speaker_text"] == "The Democratic nominee"
+    assert q["content"].startswith("she really, really wants")
+
+
+def test_quotation_right_after_a_cue_phrase_keeps_that_cue(analyse_text):
+    rec = analyse_text('The council met on Monday. Mayor Ann Lee wrote in a letter "The budget cannot be cut '
+                       'any further without closing schools." Since the letter was sent, many parents '
+                       'expressed their anger online.')
+    (q,) = [q for q in rec["quotes"] if q["kind"] == "direct"]
+    assert q["cue"] == "wrote"
+    assert "Ann Lee" in q["speaker_text"]

@@ -36,6 +36,7 @@ from newsgraph.nlp.speakers import (
     Speaker,
     SpeakerResolver,
     according_appos,
+    according_phrase,
     adjacent_subject,
     relayed_source,
     subject_of,
@@ -177,6 +178,9 @@ class FinderBase:
     def source_of(self, cue: Token) -> tuple[Token | None, bool]:
         """(subject token, impersonal) for a cue token."""
         if cue.lower_ == "according":
+            mended = according_phrase(cue)
+            if mended is not None:
+                return mended[0], False
             to = cue.doc[cue.i + 1]
             for c in to.children:
                 if c.dep_ == "pobj":

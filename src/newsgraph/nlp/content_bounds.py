@@ -40,7 +40,7 @@ from newsgraph.nlp.cues import (
 )
 from newsgraph.nlp.nominal_reports import NominalReports
 from newsgraph.nlp.quote_marks import is_mark
-from newsgraph.nlp.speakers import subject_of
+from newsgraph.nlp.speakers import according_phrase, subject_of
 
 
 class ContentBounds(NominalReports):
@@ -172,6 +172,9 @@ class ContentBounds(NominalReports):
             span = (head.left_edge.i, head.right_edge.i)
             # the phrase is "according to X" (the parser may hang more on "according")
             pa, pb = t.left_edge.i, doc[t.i + 1].right_edge.i
+            mended = according_phrase(t)
+            if mended is not None:
+                pb = max(pb, mended[1])
             sent = t.sent
             at_start = pa == sent.start
             at_end = pb + 1 >= sent.end or pb + 2 == sent.end and doc[pb + 1].is_punct

@@ -54,7 +54,8 @@ class CueDetection(FinderBase):
                 cand.cue, cand.subj = dash
                 out.append(cand)
                 continue
-            cue = self._cue_after(q, next_open) or self._cue_before(q, prev_close)
+            cue = self._introduced(q, prev_close) or self._cue_after(q, next_open) \
+                or self._cue_before(q, prev_close)
             if cue is None and q.title:
                 continue
             if cue is not None:
@@ -91,6 +92,36 @@ class CueDetection(FinderBase):
                 cand.inherit = cand.subj is None
             out.append(cand)
         return out
+
+    def _introduced(self, q: Marked, prev_close: int) -> Token | None:
+        """``X said at a briefing: "…." Y has called for …``: a quotation that a cue
+        introduces with a colon, or with a comma right after the verb, and that ends its
+        sentence belongs to that cue, not to a verb after it, which starts a sentence
+        of its own."""
+        before = self.text[max(0, q.open - 3):q.open].rstrip()
+        content = self.text[q.start:q.end].rstrip()
+        if content[-1:] not in SENT_END and content[-2:-1] not in SENT_END:
+            return None
+        cue = self._cue_before(q, prev_close)
+        if cue is None or cue.pos_ not in ("VERB", "AUX"):
+            return None
+        if not before.endswith((":", ",")):
+            # 'X wrote in the announcement "…."': a finite cue with its subject a few words
+            # before the mark, nothing but its own phrase between
+            opening = self.tok_at(q.open)
+            between = self.doc[cue.i + 1:opening]
+            if cue.tag_ not in ("VBD", "VBZ", "VBP") or len(between) > 5 or any(
+                    t.is_punct or t.pos_ in ("VERB", "AUX") for t in between) or subject_of(cue) is None:
+                return None
+            return cue
+        if before.endswith(","):
+            # only the verb itself before the comma (`she said, "…"`), not a clause
+            # that merely ends in a comma
+            i = self.tok_at(len(before) - 1 + max(0, q.open - 3))
+            j = i - 1 if self.doc[i].is_punct else i
+            if j != cue.i:
+                return None
+        return cue
 
     def _name_before(self, cue: Token) -> Token | None:
         """The name right before a cue (``Flynn, a top Trump surrogate, said``), through

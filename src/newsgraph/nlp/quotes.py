@@ -26,19 +26,25 @@ from newsgraph.nlp.candidates import TELL_VERBS, Cand
 from newsgraph.nlp.content_bounds import ContentBounds
 from newsgraph.nlp.cue_detection import CueDetection
 from newsgraph.nlp.cues import (
+    ACT_OBJECTS,
+    BELIEF_VERBS,
     CHARGE_VERBS,
     DOC_NOUNS,
     DOC_VERBS,
     FIRST,
     LABEL_VERBS,
+    NON_AUTHORS,
+    POSITION_VERBS,
     SAY_VERBS,
+    SPEECH_NOUNS,
     XCOMP_VERBS,
+    cue_lemma,
     is_data,
 )
 from newsgraph.nlp.interviews import INTERVIEW, Turn, find_turns, label_actor
 from newsgraph.nlp.nesting import drop_nested
 from newsgraph.nlp.quote_marks import WORD, Marked, scan_marks
-from newsgraph.nlp.speakers import Speaker
+from newsgraph.nlp.speakers import Speaker, subject_of
 
 __all__ = ["QuoteFinder", "extract_quotes", "scan_marks"]
 
@@ -63,9 +69,11 @@ class QuoteFinder(CueDetection, ContentBounds):
 
     # -- joining ------------------------------------------------------------
     def run(self) -> list[Quote]:
+        self.mend_verbs()
         self.classify()
         direct = self.direct_quotes()
-        reported = self.reported() + self.transcript_lines()
+        reported = [r for r in self.mend_left_clauses(self.reported()) if not self.is_act(r)] \
+            + self.transcript_lines()
         dropped: set[int] = set()
         keep_rep: list[Cand] = []
         by_mark: dict[int, list[Cand]] = {}
@@ -116,6 +124,92 @@ class QuoteFinder(CueDetection, ContentBounds):
             uniq.append(c)
         return self.finish(uniq)
 
+    def mend_verbs(self) -> None:
+        """``But Trump claims that he …``: the tagger may read a reporting verb in -s as a
+        plural noun (``claims``, ``warns``) yet parse it with a subject and a clause of its
+        own; with both it is the verb, and every later pass should see a verb."""
+        for t in self.doc:
+            if t.pos_ != "NOUN" or t.tag_ != "NNS" or not t.lower_.endswith("s"):
+                continue
+            lem = cue_lemma(t)
+            if lem not in SAY_VERBS and lem not in BELIEF_VERBS:
+                continue
+            kids = list(t.children)
+            # the subject may come out as a compound of the "noun" ("Trump claims")
+            subj = any(c.i < t.i and (c.dep_ == "nsubj" or c.dep_ == "compound" and c.pos_ == "PROPN")
+                       for c in kids)
+            clause = any(c.dep_ == "ccomp" and c.i > t.i and c.pos_ in ("VERB", "AUX") and any(
+                m.dep_ in ("mark", "nsubj", "nsubjpass", "expl") for m in c.children) for c in kids)
+            if subj and clause and not any(c.dep_ in ("det", "poss", "amod") for c in kids):
+                t.pos_, t.tag_ = "VERB", "VBZ"
+                for c in kids:
+                    if c.dep_ == "compound" and c.i < t.i:
+                        c.dep_ = "nsubj"
+
+    def mend_left_clauses(self, reported: list[Cand]) -> list[Cand]:
+        """``X continues to insist, in an interview with Y, that he wants …``: after a long
+        aside the parser may make the that-clause's verb the root and hang the reporting
+        clause on it as a complement to its left. The cue is the reporting verb on the
+        left, its subject the source, and the content the that-clause; the clause's own
+        verb reports nothing of its own with the reporting clause as its content."""
+        doc = self.doc
+        swapped: set[int] = set()
+        out: list[Cand] = []
+        for v in doc:
+            if v.dep_ != "ROOT" or v.pos_ not in ("VERB", "AUX"):
+                continue
+            mark = next((m for m in v.children if m.dep_ == "mark" and m.lower_ == "that" and m.i < v.i), None)
+            left = next((c for c in v.children if c.dep_ == "ccomp" and c.i < v.i), None)
+            if mark is None or left is None or not self.in_story(left.idx):
+                continue
+            cue = left if cue_lemma(left) in SAY_VERBS | BELIEF_VERBS else next(
+                (x for x in left.children if x.dep_ == "xcomp" and cue_lemma(x) in SAY_VERBS | BELIEF_VERBS), None)
+            if cue is None or left.right_edge.i >= mark.i:
+                continue
+            subj = subject_of(cue)
+            if subj is None:
+                continue
+            b = v.right_edge.i
+            while b > mark.i and doc[b].is_punct:
+                b -= 1
+            got = self._content([(mark.i + 1, b)], None, cue)
+            if got is None:
+                continue
+            s, e, frags = got
+            out.append(Cand(s, e, "indirect", frags, cue=self.cue_span(cue), cue_tok=cue, subj=subj))
+            swapped.add(v.i)
+        if not swapped:
+            return reported
+        # the clause's own verb with the reporting clause before it as its "content"
+        kept = [r for r in reported if not (r.cue_tok is not None and r.cue_tok.i in swapped and r.end <= r.cue_tok.idx)]
+        return kept + out
+
+    @staticmethod
+    def is_act(c: Cand) -> bool:
+        """A report verb in a use that reports nothing: a side taken by a participle or
+        infinitive hung on something else, or by a finding (``slogans supporting the
+        law``, ``the findings support the theory``); one asked a question, with only
+        its topic (``when asked about the tax``: the answer, if any, is the statement);
+        a verb its object makes an act (``the storm claimed 20 lives``)."""
+        t = c.cue_tok
+        if t is None or t.pos_ not in ("VERB", "AUX"):
+            return False
+        lem = t.lemma_.lower()
+        if lem in POSITION_VERBS:
+            # a participle or infinitive with no subject or tense of its own; not one on a
+            # text ("a letter backing X")
+            hung = t.tag_ in ("VB", "VBG", "VBN") and t.dep_ in ("acl", "xcomp", "advcl", "pcomp") and not any(
+                x.dep_ in ("nsubj", "aux", "auxpass") and x.lower_ != "to" for x in t.children) and not (
+                t.dep_ == "acl" and t.head.lemma_.lower() in SPEECH_NOUNS | DOC_NOUNS)
+            if hung or c.subj is not None and (c.subj.lemma_.lower() in NON_AUTHORS or is_data(c.subj)):
+                return True
+        if lem == "ask" and t.tag_ == "VBN" and not any(
+                x.dep_ in ("agent", "ccomp", "xcomp", "dobj") for x in t.children) \
+                and any(x.dep_ == "prep" and x.lower_ == "about" for x in t.children):
+            return True
+        objects = ACT_OBJECTS.get(lem)
+        return bool(objects) and any(x.dep_ == "dobj" and x.lemma_.lower() in objects for x in t.children)
+
     # -- the trained tagger ---------------------------------------------------
     def tagged(self, found: list[Cand]) -> list[Cand]:
         """What the attribution tagger finds where the rules found nothing: statements
@@ -137,7 +231,7 @@ class QuoteFinder(CueDetection, ContentBounds):
                 continue
             for st in statements(model, sent):
                 c = self._tagged_cand(st)
-                if c is not None and free(c.start, c.end):
+                if c is not None and free(c.start, c.end) and not self.is_act(c):
                     out.append(c)
         return out
 

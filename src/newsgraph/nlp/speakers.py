@@ -95,11 +95,18 @@ def subject_of(verb: Token, max_up: int = 4) -> Token | None:
         if subs:
             # "Early opponent MP Tanya Davies said": the parser may give two subjects
             c = min(subs, key=lambda x: abs(x.i - tok.i))
+            doc = tok.doc
+            if c.i < tok.i and len(subs) > 1 and c.ent_type_ == "GPE" and c.i >= 2 \
+                    and doc[c.i - 1].text == "," and doc[c.i - 2].ent_type_ in ("GPE", "LOC"):
+                # "the ministry in Munich, Germany confirmed": the country closes the place
+                # phrase the parser cut in two; the subject before it speaks
+                earlier = [x for x in subs if x.i < c.i]
+                if earlier:
+                    c = max(earlier, key=lambda x: x.i)
             if c.i > tok.i:
                 # "said study co-author Karen Alley": the hyphen splits the phrase and the
                 # parser makes its first piece a subject too; after the cue, the phrase's
                 # head is its last subject (one phrase: no comma or verb between)
-                doc = tok.doc
                 for x in sorted(subs, key=lambda x: x.i):
                     if x.i > c.i and not any(doc[k].text in (",", ";", ":") or doc[k].pos_ in ("VERB", "AUX")
                                              for k in range(c.i + 1, x.i)):
@@ -157,6 +164,47 @@ def relayed_source(subj: Token) -> Token:
         if appos is not None:
             return appos
     return subj
+
+
+def according_phrase(cue: Token) -> tuple[Token, int] | None:
+    """The source of ``according to`` and the last token of its phrase, where the parser
+    cut the phrase short: ``According to Ohio Senator Mark Dunn, …`` with only ``Ohio``
+    as the object (the name runs on to the comma), and ``According to the town manager,
+    Carl Moss, there were …`` (a name set off in apposition before the clause: the one
+    named is the source). None when the parse needs no mending."""
+    doc = cue.doc
+    if cue.i + 1 >= len(doc) or doc[cue.i + 1].lower_ != "to":
+        return None
+    to = doc[cue.i + 1]
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    sent_end = cue.sent.end
+    end = obj.right_edge.i
+    head = obj
+    k = end + 1
+    while k < sent_end and doc[k].pos_ == "PROPN":
+        # a name the parser split off its object: "Ohio | Senator Mark Dunn"
+        k += 1
+    if k > end + 1 and k < sent_end and doc[k].text == ",":
+        end = k - 1
+        head = doc[end]
+    # "the town manager, Carl Moss, there were …": a name in apposition, then the clause
+    a = end + 2
+    if head.pos_ == "NOUN" and a < sent_end and doc[end + 1].text == "," and doc[a].pos_ == "PROPN":
+        f = a
+        while f + 1 < sent_end and doc[f + 1].pos_ == "PROPN":
+            f += 1
+        if f + 2 < sent_end and doc[f + 1].text == "," and doc[f + 2].pos_ != "NUM" \
+                and doc[f + 2].lower_ not in RELATIVE:
+            g = f + 2
+            while g < sent_end and doc[g].pos_ not in ("VERB", "AUX") and doc[g].text != ",":
+                g += 1
+            if g < sent_end and doc[g].text != ",":
+                return doc[f], f
+    if head is obj:
+        return None
+    return head, end
 
 
 def according_appos(verb: Token) -> Token | None:
