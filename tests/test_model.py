@@ -62,3 +62,11 @@ def test_input_errors_cross_process_boundaries():
 
     e = pickle.loads(pickle.dumps(InputError("feed.jsonl:3", "malformed JSON")))
     assert (e.where, e.reason, str(e)) == ("feed.jsonl:3", "malformed JSON", "feed.jsonl:3: malformed JSON")
+
+
+def test_actor_keeps_no_empty_or_inverted_mention() -> None:
+    a = Actor(id="person:ann-lee", name="Ann Lee")
+    a.add_mention(Mention("", 247, 245, "description"))
+    a.add_mention(Mention("", 10, 10, "description"))
+    a.add_mention(Mention("Ann Lee", 0, 7))
+    assert [(m.start, m.end) for m in a.mentions] == [(0, 7)]

@@ -30,6 +30,10 @@ class Actor:
     aliases: list[str] = field(default_factory=list)
 
     def add_mention(self, m: Mention) -> None:
+        # an empty or inverted span points at no characters: a parse with broken edges
+        # (seen on fuzzed text) must not put it in the record
+        if m.end <= m.start:
+            return
         if not any(x.start == m.start and x.end == m.end for x in self.mentions):
             self.mentions.append(m)
             self.mentions.sort(key=lambda x: x.start)

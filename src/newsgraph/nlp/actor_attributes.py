@@ -215,7 +215,7 @@ class AttributePass(ActorState):
             actor = self.index.add(Actor(id=aid, name=low, kind=COLLECTIVE_BODIES[low]))  # type: ignore[arg-type]
             # the mention as written: its modifiers (the local police, the same court) and
             # a short place phrase after it (police in Springfield, Ohio)
-            lo, hi = t.left_edge.i, t.i + 1
+            lo, hi = min(t.left_edge.i, t.i), t.i + 1
             for p in t.rights:
                 if p.dep_ == "prep" and p.i == hi and p.lower_ in ("in", "of") and p.right_edge.i - t.i <= 6:
                     hi = p.right_edge.i + 1
