@@ -273,3 +273,24 @@ def test_act_without_doer_is_kept_as_non_event_with_its_reason(analyse_text, tex
     kept = [e for e in rec["non_events"] if e["type"] == ptype]
     assert kept and kept[0]["reason"] == "no doer" and not kept[0]["source"], rec["non_events"]
     assert kept[0]["confidence"] < 0.6
+
+
+@pytest.mark.parametrize("text,ptype,who", [
+    ("Police in Leeds stopped a van on Tuesday. Officers arrested the driver.", "COERCE", "driver"),
+    ("Gunmen in Kano attacked a market on Friday, killing four.", "ASSAULT", "four"),
+])
+def test_an_object_that_names_people_is_the_recipient(analyse_text, text, ptype, who):
+    rec = analyse_text(text)
+    evs = _events(rec, ptype)
+    assert evs and any(who in _names(rec, e["target"]) for e in evs), rec["events"]
+
+
+def test_a_pronoun_with_no_named_antecedent_stands_for_the_people_noun_before_it(analyse_text):
+    rec = analyse_text("A lorry driver ran a red light on Sunday morning. Police detained him for questioning.")
+    evs = _events(rec, "COERCE")
+    assert evs and "driver" in _names(rec, evs[0]["target"]), rec["events"]
+
+
+def test_a_thing_as_object_is_no_recipient(analyse_text):
+    rec = analyse_text("Police in Leeds seized the van on Tuesday.")
+    assert all(not e["target"] for e in _events(rec, "COERCE")), rec["events"]
