@@ -294,3 +294,12 @@ def test_a_pronoun_with_no_named_antecedent_stands_for_the_people_noun_before_it
 def test_a_thing_as_object_is_no_recipient(analyse_text):
     rec = analyse_text("Police in Leeds seized the van on Tuesday.")
     assert all(not e["target"] for e in _events(rec, "COERCE")), rec["events"]
+
+
+def test_a_passive_takes_its_doer_from_the_act_it_happened_in(analyse_text):
+    rec = analyse_text("The rebel commander was killed in a Ugandan raid near the border on Monday.")
+    killed = [e for e in _events(rec, "ASSAULT") if "commander" in _names(rec, e["target"])]
+    assert killed and "Uganda" in _names(rec, killed[0]["source"]), rec["events"]
+    rec = analyse_text("The new mining law was condemned in a statement by Norway on Friday.")
+    acc = _events(rec, "ACCUSE")
+    assert acc and "Norway" in _names(rec, acc[0]["source"]), (rec["events"], rec["non_events"])

@@ -31,7 +31,7 @@ from newsgraph.nlp.event_words import (
     TARGET_PREPS,
 )
 from newsgraph.nlp.lexicon import Lexicon
-from newsgraph.nlp.plover import AGENT_NOUNS, PATIENT_OF, Code, agent_sector, verb_code
+from newsgraph.nlp.plover import AGENT_NOUNS, PATIENT_OF, Code, agent_sector, noun_code, verb_code
 
 # Dependencies that keep a word inside a noun phrase (possessor, compound, apposition,
 # "of" phrase); a relative clause or participle leaves it.
@@ -54,6 +54,9 @@ _FEMALE, _MALE = _COREF.words("female_nouns"), _COREF.words("male_nouns")
 PERSON_NOUNS: frozenset[str] = (PARTY_NOUNS - _COREF.words("org_descriptions")) - frozenset(COLLECTIVE_BODIES)
 FEMALE_PRON, MALE_PRON = _COREF.words("female_pronouns"), _COREF.words("male_pronouns")
 PLURAL_PRON = _COREF.words("plural_pronouns")
+# Nouns of an act whose owner did a passive act inside it (``killed in a US operation``),
+# besides the coded act nouns and the documents (``embedded_doer``).
+EMBEDDING_NOUNS: frozenset[str] = Lexicon("event_anaphors.json").words("act_nouns")
 # Acts whose bare number object counts people ("killed four", "arrested three").
 COUNTED_TYPES = frozenset({"ASSAULT", "COERCE"})
 _NP_INSIDE = frozenset({"compound", "poss", "appos", "amod", "flat", "nmod", "prep", "pobj", "case", "det"})
@@ -503,3 +506,28 @@ class EventRoles(ExtractorState):
                 return self.index.add_unnamed(self.text[start:end], start, end)
             return None
         return None
+
+    def embedded_doer(self, c: Cand) -> None:
+        """A passive without ``by`` whose doer is named inside the act or document it
+        happened in (``was killed in a Kenyan air strike``, ``was condemned in a statement
+        by X``): the owner of that noun (``by`` phrase, possessive, name or nationality)."""
+        if c.src or c.nominal or c.status is not None or not self.passive(c.trigger):
+            return
+        for ch in c.trigger.children:
+            if ch.dep_ != "prep" or ch.lower_ not in ("in", "during", "through", "with"):
+                continue
+            for n in ch.children:
+                lemma = n.lemma_.lower()
+                # an act or a document, not a place or a body ("banned in its public institutions")
+                if n.dep_ != "pobj" or n.pos_ != "NOUN" or not (
+                        noun_code(lemma) or lemma in DOC_NOUNS or lemma in EMBEDDING_NOUNS):
+                    continue
+                by = [p for x in n.children if x.dep_ == "prep" and x.lower_ == "by" for p in x.children if p.dep_ == "pobj"]
+                owners = by or [x for x in n.children if x.dep_ in ("poss", "compound")
+                                or (x.dep_ == "amod" and x.ent_type_ in ("NORP", "GPE"))]
+                acts, toks = self.parties(owners)
+                acts = [a for a in acts if a not in c.tgt]
+                if acts:
+                    c.src = acts
+                    c.toks += toks
+                    return
