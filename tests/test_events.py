@@ -303,3 +303,9 @@ def test_a_passive_takes_its_doer_from_the_act_it_happened_in(analyse_text):
     rec = analyse_text("The new mining law was condemned in a statement by Norway on Friday.")
     acc = _events(rec, "ACCUSE")
     assert acc and "Norway" in _names(rec, acc[0]["source"]), (rec["events"], rec["non_events"])
+
+
+def test_who_is_under_an_act_is_its_recipient(analyse_text):
+    rec = analyse_text("Since March, Belarus has been under Canadian sanctions over the crackdown.")
+    sanctions = _events(rec, "SANCTION")
+    assert sanctions and "Belarus" in _names(rec, sanctions[0]["target"]), rec["events"]

@@ -330,6 +330,11 @@ class EventRoles(ExtractorState):
                 add(tgt, c)  # "his arrest", "Maduro's capture": the one it is done to
             elif c.dep_ == "poss" or (c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_)) or c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
                 add(src, c)
+        if n.dep_ == "pobj" and n.head.lower_ == "under" and n.head.head.pos_ in ("VERB", "AUX"):
+            # "X is under sanctions", "came under attack": the one it is done to is the subject
+            for c in n.head.head.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    add(tgt, c)
         for c in n.children:
             if c.dep_ != "prep":
                 continue
