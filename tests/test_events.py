@@ -309,3 +309,9 @@ def test_who_is_under_an_act_is_its_recipient(analyse_text):
     rec = analyse_text("The ministers of Norway met in Oslo, where they noted that Belarus remains under EU sanctions.")
     sanctions = _events(rec, "SANCTION")
     assert sanctions and "Belarus" in _names(rec, sanctions[0]["target"]), rec["events"]
+
+
+def test_an_object_pronoun_is_not_the_doer_itself(analyse_text):
+    rec = analyse_text("Students marched to the embassy in Quito on Monday. Police fired tear gas at them.")
+    evs = [e for e in _events(rec, "ASSAULT") if "Police" in e["evidence"]]
+    assert evs and "Students" in _names(rec, evs[0]["target"]), rec["events"]

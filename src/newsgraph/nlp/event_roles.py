@@ -57,6 +57,9 @@ PLURAL_PRON = _COREF.words("plural_pronouns")
 # Nouns of an act whose owner did a passive act inside it (``killed in a US operation``),
 # besides the coded act nouns and the documents (``embedded_doer``).
 EMBEDDING_NOUNS: frozenset[str] = Lexicon("event_anaphors.json").words("act_nouns")
+# Prepositions whose object an act with no recipient is aimed at, by type (``object_party``).
+FALLBACK_PREPS: dict[str, tuple[str, ...]] = {"ASSAULT": ("at",), "THREATEN": ("at",), "COERCE": ("at",),
+                                              "REQUEST": ("from",)}
 # Acts whose bare number object counts people ("killed four", "arrested three").
 COUNTED_TYPES = frozenset({"ASSAULT", "COERCE"})
 _NP_INSIDE = frozenset({"compound", "poss", "appos", "amod", "flat", "nmod", "prep", "pobj", "case", "det"})
@@ -454,16 +457,21 @@ class EventRoles(ExtractorState):
                 objs += [ch for ch in t.children if ch.dep_ == "poss"]
         else:
             objs = self.objects(t, c.code.type)
+            # "fired at them", "requested help from X": who the act is aimed at or asks
+            preps = FALLBACK_PREPS.get(c.code.type, ())
+            heads = [t, *(o for o in t.children if o.dep_ == "dobj")]
+            objs += [p for h in heads for x in h.children if x.dep_ == "prep" and x.lower_ in preps
+                     for p in x.children if p.dep_ == "pobj"]
         # what a noun object names ("demanded a meeting with the minister")
         objs += [p for o in objs if o.pos_ == "NOUN" and o.lemma_.lower() not in PARTY_NOUNS for p in self._noun_preps(o)]
         for o in objs:
             for x in [o, *o.conjuncts]:
-                a = self.object_actor(x, c.code.type)
+                a = self.object_actor(x, c.code.type, c.src)
                 if a is not None and a not in c.src and a not in c.tgt and a not in c.not_target:
                     c.tgt.append(a)
                     c.toks.append(x)
 
-    def object_actor(self, x: Token, ptype: str) -> Actor | None:
+    def object_actor(self, x: Token, ptype: str, src: list[Actor]) -> Actor | None:
         """The actor an act's object token stands for, if it names people."""
         mine = any(d.dep_ == "poss" and d.lower_ in ("its", "their", "his", "her", "our") for d in x.children)
         if mine and ptype not in OWN_PEOPLE_TYPES:
@@ -471,7 +479,9 @@ class EventRoles(ExtractorState):
         if x.pos_ == "PRON":
             if x.lower_ not in ANAPHORS:
                 return None
-            return self.antecedent(x) or self.described_antecedent(x)
+            a = self.antecedent(x)
+            # an object pronoun is not the act's own doer ("police fired at them")
+            return a if a is not None and a not in src else self.described_antecedent(x)
         lemma = x.lemma_.lower()
         counted = x.pos_ == "NUM" and ptype in COUNTED_TYPES
         if not counted and not (x.pos_ == "NOUN" and (lemma in PARTY_NOUNS or x.lower_ in PARTY_NOUNS
