@@ -9,6 +9,12 @@ A missed gold event is
   wrong type       predictions overlap it, none of its type;
   wrong actor      one of its type overlaps it, the gold actor is not among its sources;
   wrong recipient  the actor is right, the gold recipient is not among its targets.
+and each failing side of a wrong actor / recipient is put in one party class (``--parties``):
+  missing side     the prediction has no one on that side;
+  reversed         the gold party is on the prediction's other side;
+  not an actor     no predicted actor of the article matches the gold party (a common
+                   noun such as "the crowd", or a name the actor stage missed);
+  wrong party      a predicted actor matches the gold party, the event chose another.
 A wrong prediction is
   extra (other gold event)  it overlaps a gold event's evidence (the gold's miss is counted above);
   extra (no gold event)     nothing in the gold there; "(negated/hedged)" when the gold lists the
@@ -115,6 +121,21 @@ def diagnose(score: ModuleType, gold: dict, pred: dict) -> tuple[list[tuple[str,
     return misses, wrong
 
 
+def party_class(score: ModuleType, actors, pred: dict, gold_parties: list[dict], side: list[str],
+                other: list[str]) -> str | None:
+    """Why one side of a same-type prediction does not match the gold side, or None."""
+    if not gold_parties or score.parties_match(actors, gold_parties, side):
+        return None
+    if not side:
+        return "missing side"
+    if score.parties_match(actors, gold_parties, other):
+        return "reversed"
+    if not any(actors.matches(a["id"], g) for a in pred.get("actors", []) for g in gold_parties):
+        common = all(g.get("text", "")[:1].islower() for g in gold_parties)
+        return "not an actor (common noun)" if common else "not an actor (name)"
+    return "wrong party"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", default="dev", choices=("dev", "train"))
@@ -122,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--newsgraph", default=str(ROOT / ".venv" / "bin" / "newsgraph"))
     ap.add_argument("--list", action="store_true", help="print every miss and wrong prediction")
+    ap.add_argument("--parties", action="store_true", help="count the party classes of wrong actors / recipients")
     args = ap.parse_args(argv)
     score = load_scorer(Path(args.shared))
     golds = split_records(args.split)
@@ -132,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     miss_n: Counter[str] = Counter()
     wrong_n: Counter[str] = Counter()
     confusion: Counter[tuple[str, str]] = Counter()
+    party_n: Counter[str] = Counter()
     for gold in golds:
         pred = preds.get(gold["id"], {})
         names = {a["id"]: a["name"] for a in pred.get("actors", [])}
@@ -140,6 +163,15 @@ def main(argv: list[str] | None = None) -> int:
             miss_n[why] += 1
             if why == "wrong type":
                 confusion[(g["type"], near[0]["type"])] += 1
+            if why in ("wrong actor", "wrong recipient"):
+                p = next(x for x in near if x.get("type") == g["type"])
+                actors = score.Actors(pred)
+                for side, gp, got, other in (("actor", g.get("actor", []), p.get("source", []), p.get("target", [])),
+                                             ("recipient", g.get("recipient", []), p.get("target", []),
+                                              p.get("source", []))):
+                    cls = party_class(score, actors, pred, gp, got, other)
+                    if cls:
+                        party_n[f"{side}: {cls}"] += 1
             if args.list:
                 got = "; ".join(f"{p['type']} {[names.get(i, i) for i in p.get('source', [])]}->"
                                 f"{[names.get(i, i) for i in p.get('target', [])]}" for p in near)
@@ -156,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrong predictions: {sum(wrong_n.values())}")
     for k, v in wrong_n.most_common():
         print(f"  {k:40} {v}")
+    if args.parties:
+        print("party classes of the wrong actors / recipients (one per failing side):")
+        for k, v in sorted(party_n.items()):
+            print(f"  {k:40} {v}")
     if confusion:
         print("wrong type (gold -> predicted):", ", ".join(f"{g}->{p} {n}" for (g, p), n in confusion.most_common(12)))
     return 0

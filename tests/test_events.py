@@ -273,3 +273,45 @@ def test_act_without_doer_is_kept_as_non_event_with_its_reason(analyse_text, tex
     kept = [e for e in rec["non_events"] if e["type"] == ptype]
     assert kept and kept[0]["reason"] == "no doer" and not kept[0]["source"], rec["non_events"]
     assert kept[0]["confidence"] < 0.6
+
+
+@pytest.mark.parametrize("text,ptype,who", [
+    ("Police in Leeds stopped a van on Tuesday. Officers arrested the driver.", "COERCE", "driver"),
+    ("Gunmen in Kano attacked a market on Friday, killing four.", "ASSAULT", "four"),
+])
+def test_an_object_that_names_people_is_the_recipient(analyse_text, text, ptype, who):
+    rec = analyse_text(text)
+    evs = _events(rec, ptype)
+    assert evs and any(who in _names(rec, e["target"]) for e in evs), rec["events"]
+
+
+def test_a_pronoun_with_no_named_antecedent_stands_for_the_people_noun_before_it(analyse_text):
+    rec = analyse_text("A lorry driver ran a red light on Sunday morning. Police detained him for questioning.")
+    evs = _events(rec, "COERCE")
+    assert evs and "driver" in _names(rec, evs[0]["target"]), rec["events"]
+
+
+def test_a_thing_as_object_is_no_recipient(analyse_text):
+    rec = analyse_text("Police in Leeds seized the van on Tuesday.")
+    assert all(not e["target"] for e in _events(rec, "COERCE")), rec["events"]
+
+
+def test_a_passive_takes_its_doer_from_the_act_it_happened_in(analyse_text):
+    rec = analyse_text("The rebel commander was killed in a Ugandan raid near the border on Monday.")
+    killed = [e for e in _events(rec, "ASSAULT") if "commander" in _names(rec, e["target"])]
+    assert killed and "Uganda" in _names(rec, killed[0]["source"]), rec["events"]
+    rec = analyse_text("The new mining law was condemned in a statement by Norway on Friday.")
+    acc = _events(rec, "ACCUSE")
+    assert acc and "Norway" in _names(rec, acc[0]["source"]), (rec["events"], rec["non_events"])
+
+
+def test_who_is_under_an_act_is_its_recipient(analyse_text):
+    rec = analyse_text("The ministers of Norway met in Oslo, where they noted that Belarus remains under EU sanctions.")
+    sanctions = _events(rec, "SANCTION")
+    assert sanctions and "Belarus" in _names(rec, sanctions[0]["target"]), rec["events"]
+
+
+def test_an_object_pronoun_is_not_the_doer_itself(analyse_text):
+    rec = analyse_text("Students marched to the embassy in Quito on Monday. Police fired tear gas at them.")
+    evs = [e for e in _events(rec, "ASSAULT") if "Police" in e["evidence"]]
+    assert evs and "Students" in _names(rec, evs[0]["target"]), rec["events"]

@@ -156,7 +156,9 @@ class _Extractor(EventTriggers, EventDates):
             c.tgt = [a for a in c.tgt if a not in c.src]
         reacted = {c.obj_event.i for c in by_trigger.values() if c.obj_event is not None and c.said_in}
         for c in sorted(by_trigger.values(), key=lambda c: c.trigger.idx):
+            self.embedded_doer(c)
             self.implied_doer(c)
+            self.object_party(c)
             conf = self.confidence(c)
             why = self.dropped(c, conf, by_trigger, reacted)
             if why is not None and why not in UNPLACED:
