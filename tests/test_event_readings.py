@@ -163,3 +163,26 @@ def test_a_pledge_of_aid_is_a_promise(analyse_text):
     # PLOVER: an expressed intent to provide material aid is AGREE (CAMEO 033), not AID
     assert _types(analyse_text("China pledged funds to Syria.")) == ["AGREE"]
     assert _types(analyse_text("China sent funds to Syria.")) == ["AID"]
+
+
+def test_nominal_accusation_is_an_act(analyse_text):
+    # a legal accusation named by a noun with its parties (data/event_words.json nominal_acts)
+    rec = analyse_text("The lawsuit by the Ministry of Finance against Acme Corporation was dismissed in May.")
+    ev = [e for e in rec["events"] + rec["non_events"] if e["type"] == "ACCUSE"]
+    assert ev and "lawsuit" in ev[0]["evidence"], rec["events"] + rec["non_events"]
+    # bare, the same word is a topic, not an act
+    rec = analyse_text("Senator Jane Doe is in charge of the budget committee.")
+    assert "ACCUSE" not in [e["type"] for e in rec["events"] + rec["non_events"]]
+
+
+def test_cameo_apology_is_concede():
+    # CAMEO2PLOVER maps 055 to SUPPORT; guideline D14 (PLOVER's manual) codes it CONCEDE
+    from newsgraph.nlp.plover import verb_code, verb_object_code
+    assert verb_object_code("issue", "apology").type == "CONCEDE"
+    assert verb_code("apologize").type == "CONCEDE"
+
+
+def test_paying_tribute_is_support(analyse_text):
+    rec = analyse_text("Prime Minister Jane Doe paid tribute to President John Smith on Friday.")
+    # read through its object (data/plover_lexicon.json verb_objects)
+    assert "SUPPORT" in [e["type"] for e in rec["events"] + rec["non_events"]], rec["events"] + rec["non_events"]

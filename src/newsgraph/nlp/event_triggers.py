@@ -20,6 +20,7 @@ from newsgraph.nlp.event_words import (
     BLAME_VERBS,
     CROWD,
     FIRST_PERSON,
+    NOMINAL_ACTS,
     NOMINAL_TYPES,
     NOT_EVENT_MODS,
     STATIVE_PASSIVE,
@@ -442,7 +443,7 @@ class EventTriggers(EventRoles):
         code = self.retyped(n, code, None)
         if n.dep_ == "compound" and n.head.pos_ == "NOUN":
             return  # "peace talks" is coded at "talks"; "strike force" is no strike
-        if code.type not in NOMINAL_TYPES:
+        if code.type not in NOMINAL_TYPES and not nominal_act(n):
             return  # "demands from X", "the threat": the content of another act, not an act
         if code.type in ("AID", "COOPERATE", "AGREE") and n.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
             return
@@ -530,6 +531,18 @@ def noun_event_code(n: Token) -> Code | None:
                     if p.dep_ == "pobj":
                         return noun_code(p.lemma_.lower())
     return code
+
+
+def nominal_act(n: Token) -> bool:
+    """A noun of a verbal type that reports an act on its own (``nominal_acts``: ``the
+    lawsuit against X``, ``his indictment``, ``an apology from X``), when it names a party
+    by a preposition or a possessive: bare, it is too often a topic; ``in charge of``,
+    ``free of charge`` (a bare singular after a preposition) are no accusation."""
+    if n.dep_ == "pobj" and n.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in n.children):
+        return False
+    return n.lemma_.lower() in NOMINAL_ACTS and any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("against", "of", "into", "from", "by", "over", "to"))
+        for c in n.children)
 
 
 def campaign_rally(n: Token) -> bool:

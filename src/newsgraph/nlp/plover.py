@@ -79,8 +79,13 @@ def derived() -> dict:
         raw = json.loads(DATA.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         raw = {}
-    verbs = {k: Code(v[0], v[1], v[2], 0.35) for k, v in (raw.get("verbs") or {}).items()}
-    objs = {k: Code(v[0], v[1], v[2], 0.6) for k, v in (raw.get("verb_objects") or {}).items()}
+    amend: dict[str, str] = _LEX["cameo_amendments"]["codes"]  # where the guidelines differ from CAMEO2PLOVER
+
+    def typed(v: list) -> str:
+        return amend.get(v[1] or "", v[0])
+
+    verbs = {k: Code(typed(v), v[1], v[2], 0.35) for k, v in (raw.get("verbs") or {}).items()}
+    objs = {k: Code(typed(v), v[1], v[2], 0.6) for k, v in (raw.get("verb_objects") or {}).items()}
     return {"verbs": verbs, "verb_objects": objs, "agents": dict(raw.get("agents") or {})}
 
 
