@@ -91,9 +91,6 @@ class Cand:
 
 
 SENT_END = frozenset(".!?")
-GERUND_VERBS = frozenset((
-    "propose", "suggest", "recommend", "urge", "advocate",
-))
 TELL_VERBS = frozenset((
     "tell", "inform", "assure", "remind", "warn", "notify", "advise", "convince", "persuade",
     "promise",

@@ -10,7 +10,6 @@ from spacy.tokens import Token
 
 from newsgraph.nlp.candidates import (
     FINITE,
-    GERUND_VERBS,
     PASSIVE_HEARERS,
     TELL_VERBS,
     Cand,
@@ -24,6 +23,7 @@ from newsgraph.nlp.cues import (
     CONTENT_NOUNS,
     DOC_NOUNS,
     DOC_VERBS,
+    GERUND_VERBS,
     IMPERSONAL_VERBS,
     LABEL_VERBS,
     NAMING_VERBS,
@@ -404,7 +404,12 @@ class ContentBounds(NominalReports):
             elif lem in ("decline", "refuse") and xcomp and cue_lemma(xcomp[0]) in SAY_VERBS | {"comment"} \
                     and not any(c.dep_ in ("ccomp", "dobj") for c in xcomp[0].children):
                 return None  # "declined to comment": nothing put on record
-            elif lem in XCOMP_VERBS and xcomp and (xcomp[0].tag_ == "VB" or xcomp[0].tag_ == "VBG" and lem in GERUND_VERBS):
+            elif xcomp and (lem in XCOMP_VERBS and (xcomp[0].tag_ == "VB" or any(
+                    c.dep_ == "aux" and c.tag_ == "TO" for c in xcomp[0].children))  # "claimed to have lost"
+                            or xcomp[0].tag_ == "VBG" and lem in GERUND_VERBS
+                            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in xcomp[0].children)):
+                # "vowed to resign"; "favored raising the tax", "denied wanting weapons": a
+                # gerund with no subject of its own is what the source backs, denies or recalls
                 x = xcomp[0]
                 spans.append((x.left_edge.i, x.right_edge.i))
                 for y in children:  # "pledged to cap and then gradually reduce ...": one promise

@@ -30,6 +30,7 @@ LABEL_VERBS = _LEX.words("label_verbs")
 NAMING_VERBS = _LEX.words("naming_verbs")
 CHARGE_VERBS = _LEX.words("charge_verbs")
 XCOMP_VERBS = _LEX.words("xcomp_verbs")
+GERUND_VERBS = _LEX.words("gerund_verbs")
 TOPIC_PREPS: dict[str, frozenset[str]] = {p: frozenset(v) for p, v in _LEX["topic_preps"]["words"].items()}
 DOC_VERBS = _LEX.words("doc_verbs")
 DOC_NOUNS = _LEX.words("doc_nouns")
