@@ -44,3 +44,19 @@ def test_declining_to_comment_stays_no_statement(rules_only):
 def test_emphasized_reports_its_object(rules_only):
     (q,) = find(rules_only("The board met. The chair emphasized the need for new housing."), "emphasized")
     assert q["content"] == "the need for new housing"
+
+
+def test_a_clause_reported_by_the_cue_after_it_is_that_cues_content(rules_only):
+    # the clause's own verb could report ("charged"), but here it is what "said" reports
+    rec = rules_only("The trial opens in June. Prosecutors charged the driver with manslaughter, "
+                     "they said on Friday.")
+    (q,) = rec["quotes"]
+    assert q["cue"] == "said"
+    assert q["content"] == "Prosecutors charged the driver with manslaughter"
+
+
+def test_an_inverted_cue_after_the_clause_takes_its_object_as_source(rules_only):
+    rec = rules_only("The hearing lasted two days. The ban breaches the charter, argued the union's lawyer.")
+    (q,) = find(rec, "argued")
+    assert q["content"] == "The ban breaches the charter"
+    assert q["speaker_text"] == "the union's lawyer"

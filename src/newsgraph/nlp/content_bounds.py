@@ -40,7 +40,7 @@ from newsgraph.nlp.cues import (
 )
 from newsgraph.nlp.nominal_reports import NominalReports
 from newsgraph.nlp.quote_marks import is_mark
-from newsgraph.nlp.speakers import according_phrase, subject_of
+from newsgraph.nlp.speakers import according_phrase, inverted_subject, subject_of
 
 
 class ContentBounds(NominalReports):
@@ -225,7 +225,8 @@ class ContentBounds(NominalReports):
             return None
         subj, impersonal = self.source_of(t)
         impersonal = impersonal and lem in IMPERSONAL_VERBS
-        outer = self._coordinated_report(t)
+        inverted = t.dep_ == "conj" and subj is not None and inverted_subject(t) == subj
+        outer = None if inverted else self._coordinated_report(t)
         if outer is not None:
             subj = outer
         if subj is not None and is_data(subj):
@@ -308,7 +309,12 @@ class ContentBounds(NominalReports):
             x = next(c for c in children if c.dep_ == "xcomp" and c.i > t.i)
             spans.append((x.left_edge.i, x.right_edge.i))
         elif (is_say or is_belief) and t.head.pos_ in ("VERB", "AUX") and (
-                t.dep_ == "parataxis" or t.dep_ == "ccomp" and t.head.i > t.i):
+                t.dep_ == "parataxis" or t.dep_ == "ccomp" and t.head.i > t.i
+                or inverted) and not (
+                t.dep_ == "ccomp" and cue_lemma(t.head) in SAY_VERBS | BELIEF_VERBS
+                and any(c.dep_ == "nsubj" for c in t.head.children)):
+            # (not "Prosecutors charged him with murder, they said": a clause reported by the
+            # cue after it is that cue's content, however its own verb could report)
             # "The economy, he said, is growing" / "X reported on Monday, coverage had risen"
             head = t.head
             spans.append((head.left_edge.i, head.right_edge.i))
