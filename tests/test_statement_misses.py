@@ -60,3 +60,19 @@ def test_an_inverted_cue_after_the_clause_takes_its_object_as_source(rules_only)
     (q,) = find(rec, "argued")
     assert q["content"] == "The ban breaches the charter"
     assert q["speaker_text"] == "the union's lawyer"
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ('The guard, who was described as "utterly fearless" by the warden, retired.', "the warden",
+     '"utterly fearless"'),
+    ("A tanker, reported by local radio as carrying diesel, sank off the coast.", "local radio",
+     "carrying diesel"),
+])
+def test_a_passive_label_with_an_agent_is_the_agents_statement(rules_only, text, speaker, content):
+    (q,) = rules_only("The port reopened. " + text)["quotes"]
+    assert q["speaker_text"] == speaker
+    assert q["content"].strip('"') == content.strip('"')
+
+
+def test_a_passive_label_without_an_agent_is_no_statement(rules_only):
+    assert rules_only("The port reopened. The road was described as dangerous in 2019.")["quotes"] == []

@@ -30,6 +30,7 @@ from newsgraph.nlp.cues import (
     NON_SOURCES,
     OBJECT_PREPS,
     OBJECT_VERBS,
+    PASSIVE_LABEL_VERBS,
     REPORT_ADVERBS,
     SAY_VERBS,
     SPEECH_NOUNS,
@@ -328,6 +329,11 @@ class ContentBounds(NominalReports):
                 # a parenthetical cue ("…, he said, …") reports its whole sentence
                 sent = t.sent
                 spans = [(sent.start, sent.end - 1)]
+        elif lem in PASSIVE_LABEL_VERBS and (label := self._passive_label(t)) is not None:
+            # "was described as 'reckless' by the police": the agent's label (D11)
+            subj, (a, b) = label
+            spans.append((a, b))
+            exclude = (t.i, t.i)
         elif lem in OBJECT_VERBS and lem not in PASSIVE_HEARERS and lem not in CHARGE_VERBS \
                 and any(c.dep_ == "agent" for c in children) \
                 and any(c.dep_ == "nsubjpass" and c.i < t.i for c in children):
@@ -456,6 +462,28 @@ class ContentBounds(NominalReports):
             return None
         kind = "indirect"
         return Cand(s, e, kind, frags, cue=self.cue_span(t), cue_tok=t, subj=subj, no_speaker=subj is None)
+
+    @staticmethod
+    def _passive_label(t: Token) -> tuple[Token, tuple[int, int]] | None:
+        """(agent, label tokens) of a passive label verb: ``was described as X by Y``,
+        ``reported by Y as X``, wherever the parser hung the two phrases under the verb."""
+        if t.tag_ != "VBN" or not (any(c.dep_ == "auxpass" for c in t.children) or t.dep_ in ("acl", "relcl")):
+            return None
+        sub = [x for x in t.subtree if x.i > t.i]
+        by = next((x for x in sub if x.lower_ == "by" and x.dep_ in ("agent", "prep")), None)
+        as_ = next((x for x in sub if x.lower_ == "as" and x.dep_ == "prep"), None)
+        agent = next((x for x in by.children if x.dep_ == "pobj"), None) if by is not None else None
+        if as_ is None or agent is None or agent.pos_ not in ("NOUN", "PROPN") or agent.ent_type_ in ("DATE", "TIME"):
+            return None
+        a, b = as_.i + 1, as_.right_edge.i
+        if a <= by.i <= b:
+            b = by.i - 1  # "as 'obsessed' by the police": the by-phrase hung inside the label
+        doc = t.doc
+        while b >= a and (doc[b].is_punct and not is_mark(doc[b].text) or doc[b].text == ","):
+            b -= 1
+        if b < a or agent.i >= a and agent.i <= b:
+            return None
+        return agent, (a, b)
 
     def _balance(self, c: Cand) -> None:
         """Take in the quotation mark a reported content cuts in half

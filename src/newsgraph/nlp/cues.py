@@ -27,6 +27,7 @@ POSITION_VERBS = _LEX.words("position_verbs")
 ACT_OBJECTS: dict[str, frozenset[str]] = {v: frozenset(o) for v, o in _LEX["act_objects"]["words"].items()}
 NON_AUTHORS = _LEX.words("non_authors")
 LABEL_VERBS = _LEX.words("label_verbs")
+PASSIVE_LABEL_VERBS = _LEX.words("passive_label_verbs")
 NAMING_VERBS = _LEX.words("naming_verbs")
 CHARGE_VERBS = _LEX.words("charge_verbs")
 XCOMP_VERBS = _LEX.words("xcomp_verbs")
