@@ -35,12 +35,13 @@ def test_a_plain_report_is_tagged_cue_source_content(nlp):
 
 
 def test_the_tagger_adds_what_the_rules_miss(analyse_text, monkeypatch):
-    """``claimed to have …``: no rule reads an infinitive after ``claim``; the tagger does.
-    With the model switched off, the rules alone find nothing."""
-    text = "The driver later claimed to have no memory of the crash on the bridge."
+    """``confirmed to have …``: no rule reads an infinitive after ``confirm`` (``claim``
+    has one since issue 15's fourth round); the tagger does. With the model switched off,
+    the rules alone find nothing."""
+    text = "The ministry later confirmed to have received the letter from the bank."
     (q,) = analyse_text(text)["quotes"]
-    assert (q["cue"], q["content"]) == ("claimed", "to have no memory of the crash on the bridge")
-    assert "driver" in q["speaker_text"]
+    assert (q["cue"], q["content"]) == ("confirmed", "to have received the letter from the bank")
+    assert "ministry" in q["speaker_text"]
     monkeypatch.setenv("NEWSGRAPH_MODELS_OFF", "attribution_tagger")
     assert analyse_text(text)["quotes"] == []
 

@@ -38,6 +38,7 @@ from newsgraph.nlp.speakers import (
     according_appos,
     according_phrase,
     adjacent_subject,
+    inverted_subject,
     relayed_source,
     subject_of,
 )
@@ -91,9 +92,6 @@ class Cand:
 
 
 SENT_END = frozenset(".!?")
-GERUND_VERBS = frozenset((
-    "propose", "suggest", "recommend", "urge", "advocate",
-))
 TELL_VERBS = frozenset((
     "tell", "inform", "assure", "remind", "warn", "notify", "advise", "convince", "persuade",
     "promise",
@@ -186,6 +184,9 @@ class FinderBase:
                 if c.dep_ == "pobj":
                     return c, False
             return None, False
+        inverted = inverted_subject(cue) if cue.dep_ == "conj" else None
+        if inverted is not None:
+            return inverted, False  # not the subject of the verb the parser coordinated it with
         subj = subject_of(cue)
         if subj is None:
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)

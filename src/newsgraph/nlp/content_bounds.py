@@ -10,7 +10,6 @@ from spacy.tokens import Token
 
 from newsgraph.nlp.candidates import (
     FINITE,
-    GERUND_VERBS,
     PASSIVE_HEARERS,
     TELL_VERBS,
     Cand,
@@ -24,12 +23,14 @@ from newsgraph.nlp.cues import (
     CONTENT_NOUNS,
     DOC_NOUNS,
     DOC_VERBS,
+    GERUND_VERBS,
     IMPERSONAL_VERBS,
     LABEL_VERBS,
     NAMING_VERBS,
     NON_SOURCES,
     OBJECT_PREPS,
     OBJECT_VERBS,
+    PASSIVE_LABEL_VERBS,
     REPORT_ADVERBS,
     SAY_VERBS,
     SPEECH_NOUNS,
@@ -40,7 +41,7 @@ from newsgraph.nlp.cues import (
 )
 from newsgraph.nlp.nominal_reports import NominalReports
 from newsgraph.nlp.quote_marks import is_mark
-from newsgraph.nlp.speakers import according_phrase, subject_of
+from newsgraph.nlp.speakers import according_phrase, inverted_subject, subject_of
 
 
 class ContentBounds(NominalReports):
@@ -225,7 +226,8 @@ class ContentBounds(NominalReports):
             return None
         subj, impersonal = self.source_of(t)
         impersonal = impersonal and lem in IMPERSONAL_VERBS
-        outer = self._coordinated_report(t)
+        inverted = t.dep_ == "conj" and subj is not None and inverted_subject(t) == subj
+        outer = None if inverted else self._coordinated_report(t)
         if outer is not None:
             subj = outer
         if subj is not None and is_data(subj):
@@ -308,7 +310,12 @@ class ContentBounds(NominalReports):
             x = next(c for c in children if c.dep_ == "xcomp" and c.i > t.i)
             spans.append((x.left_edge.i, x.right_edge.i))
         elif (is_say or is_belief) and t.head.pos_ in ("VERB", "AUX") and (
-                t.dep_ == "parataxis" or t.dep_ == "ccomp" and t.head.i > t.i):
+                t.dep_ == "parataxis" or t.dep_ == "ccomp" and t.head.i > t.i
+                or inverted) and not (
+                t.dep_ == "ccomp" and cue_lemma(t.head) in SAY_VERBS | BELIEF_VERBS
+                and any(c.dep_ == "nsubj" for c in t.head.children)):
+            # (not "Prosecutors charged him with murder, they said": a clause reported by the
+            # cue after it is that cue's content, however its own verb could report)
             # "The economy, he said, is growing" / "X reported on Monday, coverage had risen"
             head = t.head
             spans.append((head.left_edge.i, head.right_edge.i))
@@ -322,6 +329,11 @@ class ContentBounds(NominalReports):
                 # a parenthetical cue ("…, he said, …") reports its whole sentence
                 sent = t.sent
                 spans = [(sent.start, sent.end - 1)]
+        elif lem in PASSIVE_LABEL_VERBS and (label := self._passive_label(t)) is not None:
+            # "was described as 'reckless' by the police": the agent's label (D11)
+            subj, (a, b) = label
+            spans.append((a, b))
+            exclude = (t.i, t.i)
         elif lem in OBJECT_VERBS and lem not in PASSIVE_HEARERS and lem not in CHARGE_VERBS \
                 and any(c.dep_ == "agent" for c in children) \
                 and any(c.dep_ == "nsubjpass" and c.i < t.i for c in children):
@@ -404,7 +416,12 @@ class ContentBounds(NominalReports):
             elif lem in ("decline", "refuse") and xcomp and cue_lemma(xcomp[0]) in SAY_VERBS | {"comment"} \
                     and not any(c.dep_ in ("ccomp", "dobj") for c in xcomp[0].children):
                 return None  # "declined to comment": nothing put on record
-            elif lem in XCOMP_VERBS and xcomp and (xcomp[0].tag_ == "VB" or xcomp[0].tag_ == "VBG" and lem in GERUND_VERBS):
+            elif xcomp and (lem in XCOMP_VERBS and (xcomp[0].tag_ == "VB" or any(
+                    c.dep_ == "aux" and c.tag_ == "TO" for c in xcomp[0].children))  # "claimed to have lost"
+                            or xcomp[0].tag_ == "VBG" and lem in GERUND_VERBS
+                            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in xcomp[0].children)):
+                # "vowed to resign"; "favored raising the tax", "denied wanting weapons": a
+                # gerund with no subject of its own is what the source backs, denies or recalls
                 x = xcomp[0]
                 spans.append((x.left_edge.i, x.right_edge.i))
                 for y in children:  # "pledged to cap and then gradually reduce ...": one promise
@@ -445,6 +462,28 @@ class ContentBounds(NominalReports):
             return None
         kind = "indirect"
         return Cand(s, e, kind, frags, cue=self.cue_span(t), cue_tok=t, subj=subj, no_speaker=subj is None)
+
+    @staticmethod
+    def _passive_label(t: Token) -> tuple[Token, tuple[int, int]] | None:
+        """(agent, label tokens) of a passive label verb: ``was described as X by Y``,
+        ``reported by Y as X``, wherever the parser hung the two phrases under the verb."""
+        if t.tag_ != "VBN" or not (any(c.dep_ == "auxpass" for c in t.children) or t.dep_ in ("acl", "relcl")):
+            return None
+        sub = [x for x in t.subtree if x.i > t.i]
+        by = next((x for x in sub if x.lower_ == "by" and x.dep_ in ("agent", "prep")), None)
+        as_ = next((x for x in sub if x.lower_ == "as" and x.dep_ == "prep"), None)
+        agent = next((x for x in by.children if x.dep_ == "pobj"), None) if by is not None else None
+        if as_ is None or agent is None or agent.pos_ not in ("NOUN", "PROPN") or agent.ent_type_ in ("DATE", "TIME"):
+            return None
+        a, b = as_.i + 1, as_.right_edge.i
+        if a <= by.i <= b:
+            b = by.i - 1  # "as 'obsessed' by the police": the by-phrase hung inside the label
+        doc = t.doc
+        while b >= a and (doc[b].is_punct and not is_mark(doc[b].text) or doc[b].text == ","):
+            b -= 1
+        if b < a or agent.i >= a and agent.i <= b:
+            return None
+        return agent, (a, b)
 
     def _balance(self, c: Cand) -> None:
         """Take in the quotation mark a reported content cuts in half

@@ -219,6 +219,32 @@ def according_appos(verb: Token) -> Token | None:
     return None
 
 
+def inverted_subject(verb: Token) -> Token | None:
+    """``The rule is unlawful, argued the city's lawyer``: after the reported clause and a
+    comma, an inverted cue's subject that the parser took for its object. The clause is
+    the cue's complement to its left, or the verb the parser coordinated the cue with;
+    then only a saying verb with no object of its own (``…, reported record profits``
+    is a second act) and an object that ends the sentence."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i
+                and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in NON_SOURCES), None)
+    if obj is None:
+        return None
+    if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return obj
+    end = obj.right_edge.i + 1
+    while end < len(doc) and doc[end].is_punct and doc[end].text not in (",", ";", ":"):
+        end += 1
+    if verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") \
+            and verb.lemma_.lower() in SAY_VERBS and verb.lemma_.lower() not in OBJECT_VERBS \
+            and not any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children) \
+            and (end >= verb.sent.end or doc[end].is_sent_start):
+        return obj
+    return None
+
+
 def adjacent_subject(verb: Token) -> Token | None:
     """A subject the parser missed: the noun phrase right before a finite cue
     (``…, Jamel Msallem, said``) or right after it (``"…," said Jane Doe``)."""
@@ -228,6 +254,9 @@ def adjacent_subject(verb: Token) -> Token | None:
     after_quote = verb.i > 0 and verb.tag_ == "VBN" and doc[verb.i - 1].text in ('"', "”", "’", "'")
     if verb.tag_ not in ("VBD", "VBZ", "VBP") and not after_quote:
         return None
+    obj = inverted_subject(verb)
+    if obj is not None:
+        return obj
     j = verb.i - 1
     while j >= 0 and doc[j].text in (",", "—", "–") :
         j -= 1
