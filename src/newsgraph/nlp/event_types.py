@@ -192,10 +192,11 @@ class TypeClassifier:
 
     def best(self, tok: Token) -> tuple[str, float] | None:
         """The most likely PLOVER type (never ``none``) and its probability."""
-        if tok.i in self._best:
-            return self._best[tok.i]
-        got = self._best[tok.i] = self._best_of(tok)
-        return got
+        if self.model is None:  # switched off after a question: as ``proba``, no type
+            return None
+        if tok.i not in self._best:
+            self._best[tok.i] = self._best_of(tok)
+        return self._best[tok.i]
 
     def _best_of(self, tok: Token) -> tuple[str, float] | None:
         p = self.proba(tok)
