@@ -80,3 +80,28 @@ def test_attribution_features_are_the_same_given_the_sentence(nlp):
         for t, anchor in zip(sent, attribution_tagger.anchors(sent)):
             assert attribution_tagger.features(t, "O", "Q", anchor, sent) == \
                 attribution_tagger.features(t, "O", "Q", anchor)
+
+
+def test_a_four_class_model_sums_its_weights_as_the_loop_does_bit_for_bit():
+    rnd = random.Random(14)
+    names = [f"f{i}" for i in range(200)]
+    model = LinearModel(["a", "b", "c", "d"], [rnd.gauss(0, 3) for _ in range(4)],
+                        {n: [rnd.gauss(0, 1) * 10 ** rnd.randint(-6, 3) for _ in range(4)] for n in names})
+    for _ in range(500):
+        feats = {n: rnd.choice([1.0, 0.5, 0.0, rnd.random() * 5])
+                 for n in rnd.sample(names, rnd.randint(0, 60))}
+        feats["never_seen"] = 1.0
+        assert model.proba(feats) == _plain_proba(model, feats)
+
+
+def test_the_type_classifiers_kept_best_type_is_the_one_it_works_out(nlp):
+    doc = nlp("Rebels seized the town after heavy fighting. The army vowed to retake it, "
+              "and envoys met for talks on a ceasefire.")
+    classifier = event_types.TypeClassifier(_NoActors())
+    if classifier.model is None:
+        return
+    cands = [t for t in doc if event_types.is_candidate(t)]
+    assert len(cands) > 5
+    for t in list(doc) + cands:  # asked twice: the second answer comes from the kept one
+        assert classifier.best(t) == classifier._best_of(t)
+    assert set(classifier._best) == {t.i for t in doc}

@@ -179,6 +179,7 @@ class TypeClassifier:
         self.roles = roles
         self._cache: dict[int, dict[str, float]] = {}
         self._words: DocWords | None = None
+        self._best: dict[int, tuple[str, float] | None] = {}  # the rules ask about a token many times
 
     def proba(self, tok: Token) -> dict[str, float] | None:
         if self.model is None or not is_candidate(tok):
@@ -191,6 +192,13 @@ class TypeClassifier:
 
     def best(self, tok: Token) -> tuple[str, float] | None:
         """The most likely PLOVER type (never ``none``) and its probability."""
+        if self.model is None:  # switched off after a question: as ``proba``, no type
+            return None
+        if tok.i not in self._best:
+            self._best[tok.i] = self._best_of(tok)
+        return self._best[tok.i]
+
+    def _best_of(self, tok: Token) -> tuple[str, float] | None:
         p = self.proba(tok)
         if p is None:
             return None
