@@ -186,3 +186,40 @@ def test_paying_tribute_is_support(analyse_text):
     rec = analyse_text("Prime Minister Jane Doe paid tribute to President John Smith on Friday.")
     # read through its object (data/plover_lexicon.json verb_objects)
     assert "SUPPORT" in [e["type"] for e in rec["events"] + rec["non_events"]], rec["events"] + rec["non_events"]
+
+
+def test_recipient_verb_reads_its_object(analyse_text):
+    # the act is the object's, done to the subject, by whoever "from" names (issue 14)
+    rec = analyse_text("The mayor of Springfield, John Harlan, drew sharp criticism from the Green Party on Monday.")
+    ev = [e for e in rec["events"] if e["type"] == "ACCUSE"]
+    assert ev and "Green Party" in _names(rec, ev[0]["source"]) and "John Harlan" in _names(rec, ev[0]["target"])
+    rec = analyse_text("Senator Maria Lopez received a ten-year prison sentence from the Federal Court in Madrid.")
+    ev = [e for e in rec["events"] if e["type"] == "COERCE"]
+    assert ev and "Maria Lopez" in _names(rec, ev[0]["target"])
+
+
+def test_faced_sentence_is_a_prospect(analyse_text):
+    rec = analyse_text("Senator Maria Lopez faces a ten-year prison sentence from the Federal Court in Madrid.")
+    assert "COERCE" not in _types(rec)
+    assert any(e["type"] == "COERCE" and e["reason"] == "future" for e in rec["non_events"])
+
+
+def test_loaded_label_is_an_act(analyse_text):
+    rec = analyse_text("Opposition leader Tom Baker called Prime Minister Anne Clark a liar on Tuesday.")
+    ev = [e for e in rec["events"] if e["type"] == "ACCUSE"]
+    assert ev and "Anne Clark" in _names(rec, ev[0]["target"])
+    rec = analyse_text("Opposition leader Tom Baker called Prime Minister Anne Clark a hero on Tuesday.")
+    assert "SUPPORT" in _types(rec) and "ACCUSE" not in _types(rec)
+
+
+def test_neutral_or_thing_label_is_no_act(analyse_text):
+    rec = analyse_text("The club named Tom Baker as its new coach on Tuesday.")
+    assert not {"ACCUSE", "SUPPORT"} & set(_types(rec))
+    rec = analyse_text("Opposition leader Tom Baker called it a disaster on Tuesday.")
+    assert "ACCUSE" not in _types(rec)
+
+
+def test_opened_a_case_against(analyse_text):
+    rec = analyse_text("Prosecutors in Madrid opened a criminal case against Pedro Alvarez on Friday.")
+    ev = [e for e in rec["events"] if e["type"] == "ACCUSE"]
+    assert ev and "Pedro Alvarez" in _names(rec, ev[0]["target"])

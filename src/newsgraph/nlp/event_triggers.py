@@ -23,6 +23,7 @@ from newsgraph.nlp.event_words import (
     NOMINAL_ACTS,
     NOMINAL_TYPES,
     NOT_EVENT_MODS,
+    QUANTITY_HEADS,
     STATIVE_PASSIVE,
     SUBJ,
     TREATY_WORDS,
@@ -47,6 +48,7 @@ from newsgraph.nlp.plover import (
     verb_object_code,
 )
 from newsgraph.nlp.speech_events import DEFAULT_CAMEO
+from newsgraph.nlp.tone import text_score
 from newsgraph.nlp.trigger_counts import trained_code
 
 # How sure the type classifier (nlp/event_types.py) must be to code a verb or noun no
@@ -75,6 +77,17 @@ DISASTERS = Lexicon("plover_lexicon.json").words("disaster_agents")  # "the typh
 RALLY_NOUNS = frozenset(Lexicon("plover_lexicon.json")["campaign_rally"]["nouns"])
 CAMPAIGN_MODS = Lexicon("plover_lexicon.json").words("campaign_rally")  # "a campaign rally"
 INTO_TYPES = ("AGREE", "CONSULT", "COOPERATE")
+RECIPIENT_VERBS = Lexicon("plover_lexicon.json").words("recipient_verbs")  # "received a prison sentence"
+CHARACTERISE_VERBS = Lexicon("plover_lexicon.json").words("characterise_verbs")  # "called X a fraud"
+RECIPIENT_PROSPECTS: dict[str, list[str]] = Lexicon("plover_lexicon.json")["recipient_verbs"]["prospects"]
+RECIPIENT_OBJECTS: dict[str, Code] = {
+    w: Code(e["type"], e.get("cameo"), e.get("mode"), float(e.get("strength", 0.8)))
+    for e in Lexicon("plover_lexicon.json")["recipient_objects"]["entries"] for w in e["words"]}
+# How loaded a label must be (nlp/tone.py's score, -1..1) for the labelling to be an act:
+# "a fraud", "terrorists", "a disaster" score about -0.6, "a hero" +0.56, "a day" 0.
+LABEL_TONE = 0.4
+THING_PRONOUNS = ("it", "this", "that", "which", "what")  # the label's object is a thing, not a party
+DOER_PREPS = ("from", "by")  # "drew criticism from X", "suffered an attack by X"
 
 
 class EventTriggers(EventRoles):
@@ -134,6 +147,8 @@ class EventTriggers(EventRoles):
         light_obj: Token | None = None
         dobj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
         frame_x = self.frame_target(v)
+        if dobj is not None and dobj.dep_ == "dobj" and self.received(v, lemma, dobj):
+            return
         # light verbs and verb+object pairs: "held talks", "imposed sanctions"
         if dobj is not None:
             olemma = dobj.lemma_.lower()
@@ -310,6 +325,51 @@ class EventTriggers(EventRoles):
         c = Cand(v, code, src, tgt, toks, status, obj_event=obj_event, derived=derived)
         self.cands.append(c)
 
+    def received(self, v: Token, lemma: str, obj: Token) -> bool:
+        """``received a prison sentence``, ``faced charges``, ``drew criticism from X``: the
+        act is the object noun's (``recipient_verbs``), done to the verb's subject by whoever
+        a from- or by-phrase names; coded as a nominal event at the noun, so that a justice
+        act with no doer named takes the article's court or police (``implied_doer``)."""
+        if lemma not in RECIPIENT_VERBS or verb_object_code(lemma, obj.lemma_.lower()) is not None:
+            return False
+        code = noun_event_code(obj) or RECIPIENT_OBJECTS.get(obj.lemma_.lower())
+        if code is None:
+            return False
+        doers = [p for h in (v, obj) for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ in DOER_PREPS
+                 for p in c.children if p.dep_ == "pobj"]
+        src, st = self.parties(doers)
+        nsrc, _, ntoks = self.noun_parties(obj, code)
+        src = src or nsrc
+        tgt, tt = self.parties(self.subjects(v))
+        tgt = [a for a in tgt if a not in src]
+        status = verb_status(v)
+        if status is None and code.type in RECIPIENT_PROSPECTS.get(lemma, ()):
+            status = "future"  # "faces a life sentence": not passed yet
+        self.consumed.add(obj.i)
+        self.cands.append(Cand(obj, code, src, tgt, [v, obj] + st + tt + ntoks, status, nominal=True))
+        return True
+
+    def labelled(self, v: Token, lemma: str) -> Code | None:
+        """``called X a fraud``, ``labelled X as terrorists``, ``branded the minister a
+        liar``: the label's tone makes the labelling of a party an accusation or praise; a
+        neutral label (``named X as coach``) is no act."""
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        if lemma not in CHARACTERISE_VERBS or not objs or objs[0].lower_ in THING_PRONOUNS \
+                or not self.actors_of(objs[0], deep=False)[0]:
+            return None  # labelling a plan or an event ("called it a disaster") accuses no one named
+        labels = [c for c in v.children if c.dep_ in ("oprd", "xcomp", "acomp")]
+        labels += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+                   if p.dep_ in ("pobj", "pcomp", "acomp")]
+        if len(objs) > 1:
+            labels.append(objs[-1])  # "branded the minister a liar": the second object is the label
+        for lab in labels:
+            tone = text_score(" ".join(t.text for t in lab.subtree))
+            if tone <= -LABEL_TONE:
+                return Code("ACCUSE", "111", "disapprove", 0.8)
+            if tone >= LABEL_TONE:
+                return Code("SUPPORT", "051", None, 0.8)
+        return None
+
     def with_outlet(self, v: Token) -> bool:
         """Does the verb's subject, object or prepositional phrase name the outlet that
         publishes the article?"""
@@ -349,7 +409,9 @@ class EventTriggers(EventRoles):
                 self._verdict_on: dict[int, list[Token]] = {}
             self._verdict_on[v.i] = ver[1]  # who the verdict falls on: the act's target
             return ver[0]
-        preps = {c.lower_ for c in v.children if c.dep_ in ("prep", "prt")}
+        # "called X a liar on Tuesday": a date's preposition is no "called on"
+        preps = {c.lower_ for c in v.children if c.dep_ in ("prep", "prt") and not any(
+            p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in c.children)}
         if lemma == "call" and (preps & {"on", "upon"} or ("for" in preps and not any(
                 c.dep_ in ("dobj", "oprd") for c in v.children))):
             return Code("REQUEST", "020", None, 0.8)
@@ -379,7 +441,7 @@ class EventTriggers(EventRoles):
             return Code("REQUEST", "020", None, 0.75)
         if lemma in ("join", "enter") and "talks" in {c.lower_ for c in v.children if c.dep_ == "dobj"}:
             return Code("CONSULT", "046", None, 0.8)
-        return None
+        return self.labelled(v, lemma)
 
     def intent(self, v: Token, code: Code) -> tuple[Code, Token] | None:
         """A future act stated by its actor is an expression of intent (CAMEO 03/13):
@@ -524,7 +586,7 @@ def noun_event_code(n: Token) -> Code | None:
         mods = {c.lower_ for c in n.children if c.dep_ in ("amod", "compound")}
         if mods & NOUN_TYPE_ADJ_PROTEST:
             return Code("PROTEST", "143", "boycott", 0.8)
-    if code is None and lemma in ("series", "wave", "spate", "barrage", "round", "string", "number"):
+    if code is None and lemma in QUANTITY_HEADS:
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:

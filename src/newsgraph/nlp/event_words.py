@@ -29,6 +29,7 @@ TREATY_WORDS = _LEX.words("treaty_words")
 VERBAL_TYPES = _LEX.words("verbal_types")
 NOMINAL_TYPES = _LEX.words("nominal_types")
 NOMINAL_ACTS = _LEX.words("nominal_acts")
+QUANTITY_HEADS = _LEX.words("quantity_heads")  # "a wave of arrests", "two weeks of protests"
 HIST_ADV = _LEX.words("hist_adv")
 BLAME_VERBS = _LEX.words("blame_verbs")
 VERB_LEMMAS: dict[str, str] = dict(_LEX["verb_lemmas"]["forms"])
