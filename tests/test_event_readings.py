@@ -223,3 +223,18 @@ def test_opened_a_case_against(analyse_text):
     rec = analyse_text("Prosecutors in Madrid opened a criminal case against Pedro Alvarez on Friday.")
     ev = [e for e in rec["events"] if e["type"] == "ACCUSE"]
     assert ev and "Pedro Alvarez" in _names(rec, ev[0]["target"])
+
+
+def test_charge_as_grounds_of_an_arrest(analyse_text):
+    # the accusation is aimed at the one arrested, by whoever arrested (issue 14)
+    rec = analyse_text("Tennis player Marco Rossi was arrested by Italian police on Friday on a charge of fraud.")
+    ev = [e for e in rec["events"] if e["type"] == "ACCUSE"]
+    assert ev and "Marco Rossi" in _names(rec, ev[0]["target"])
+    rec = analyse_text("Tennis player Marco Rossi was praised by Italian police on Friday for a charge of the cavalry.")
+    assert "ACCUSE" not in _types(rec)
+
+
+def test_dropped_charges_concede(analyse_text):
+    rec = analyse_text("Prosecutors in Milan dropped the charges against Anna Verdi on Monday.")
+    ev = [e for e in rec["events"] if e["type"] == "CONCEDE"]
+    assert ev and "Anna Verdi" in _names(rec, ev[0]["target"])

@@ -11,6 +11,7 @@ import os
 
 from spacy.tokens import Token
 
+from newsgraph.model import Actor
 from newsgraph.nlp.event_candidate import Cand
 from newsgraph.nlp.event_readings import in_protest, phrasal, verdict
 from newsgraph.nlp.event_roles import EventRoles
@@ -474,6 +475,23 @@ class EventTriggers(EventRoles):
             return Code("AGREE", "030", code.mode, s), speaker
         return None
 
+    def grounds_parties(self, n: Token, code: Code) -> tuple[list[Actor], list[Actor], list[Token]]:
+        """An accusation that names no party itself but is the grounds of an arrest or a
+        sentence (``X was arrested on charges of fraud``): its recipient is who was arrested,
+        its doer whoever arrested (else the article's police or prosecutors, ``implied_doer``)."""
+        gov = _grounded_act(n) if code.type == "ACCUSE" else None
+        if gov is None:
+            return [], [], []
+        if self.passive(gov):
+            patients = [c for c in gov.children if c.dep_ == "nsubjpass"]
+            doers = [p for c in gov.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        else:
+            patients = [c for c in gov.children if c.dep_ == "dobj"]
+            doers = self.subjects(gov)
+        tgt, tt = self.parties(patients)
+        src, st = self.parties(doers)
+        return src, [a for a in tgt if a not in src], st + tt
+
     def request_of(self, n: Token) -> bool:
         """``did so at the request of X``: X asked the doer of the governing verb."""
         if n.lemma_.lower() not in ("request", "behest", "urging", "invitation", "demand") or n.dep_ != "pobj":
@@ -510,6 +528,8 @@ class EventTriggers(EventRoles):
         if code.type in ("AID", "COOPERATE", "AGREE") and n.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
             return
         src, tgt, toks = self.noun_parties(n, code)
+        if not src and not tgt:
+            src, tgt, toks = self.grounds_parties(n, code)
         status = noun_status(n)
         head = n.head
         # "called for talks", "rejected talks", "plans talks": the talks did not happen (yet).
@@ -573,6 +593,21 @@ class EventTriggers(EventRoles):
             return  # a meeting of one named side says nothing about who met whom
         c = Cand(n, code, src, tgt, [n] + toks, status, nominal=True, inherited_src=inherited)
         self.cands.append(c)
+
+
+GROUNDS_PREPS = ("on", "for", "over")  # "arrested on charges of X", "detained over allegations"
+GROUNDS_ACTS = ("COERCE", "SANCTION")  # the acts an accusation can be the grounds of
+
+
+def _grounded_act(n: Token) -> Token | None:
+    """The verb an accusation noun is the grounds of (``was arrested on a charge of
+    fraud``, ``jailed over allegations``): the accusation is aimed at the one that act
+    is done to."""
+    if n.dep_ != "pobj" or n.head.lower_ not in GROUNDS_PREPS or n.head.head.pos_ != "VERB":
+        return None
+    gov = n.head.head
+    code = verb_code(verb_lemma(gov))
+    return gov if code is not None and code.type in GROUNDS_ACTS else None
 
 
 def noun_event_code(n: Token) -> Code | None:
