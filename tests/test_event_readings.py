@@ -238,3 +238,17 @@ def test_dropped_charges_concede(analyse_text):
     rec = analyse_text("Prosecutors in Milan dropped the charges against Anna Verdi on Monday.")
     ev = [e for e in rec["events"] if e["type"] == "CONCEDE"]
     assert ev and "Anna Verdi" in _names(rec, ev[0]["target"])
+
+
+def test_released_pronoun_is_a_person(analyse_text):
+    rec = analyse_text("Police in Lagos arrested the journalist Ade Bello on Monday. They released him on bail on Tuesday.")
+    ev = [e for e in rec["events"] if e["type"] == "RETREAT"]
+    assert ev and "Ade Bello" in _names(rec, ev[0]["target"])
+    rec = analyse_text("Police in Lagos released it on Tuesday.")
+    assert "RETREAT" not in _types(rec)
+
+
+def test_took_a_swipe_accuses(analyse_text):
+    rec = analyse_text("Senator Tom Baker took a swipe at Governor Anne Clark on Twitter.")
+    ev = [e for e in rec["events"] if e["type"] == "ACCUSE"]
+    assert ev and "Anne Clark" in _names(rec, ev[0]["target"])

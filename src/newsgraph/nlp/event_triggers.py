@@ -87,6 +87,7 @@ RECIPIENT_OBJECTS: dict[str, Code] = {
 # How loaded a label must be (nlp/tone.py's score, -1..1) for the labelling to be an act:
 # "a fraud", "terrorists", "a disaster" score about -0.6, "a hero" +0.56, "a day" 0.
 LABEL_TONE = 0.4
+PERSON_PRONOUNS = ("him", "her", "them", "us", "me")  # "released him on bail": a person, whoever
 THING_PRONOUNS = ("it", "this", "that", "which", "what")  # the label's object is a thing, not a party
 DOER_PREPS = ("from", "by")  # "drew criticism from X", "suffered an attack by X"
 
@@ -227,7 +228,8 @@ class EventTriggers(EventRoles):
                 for t in [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")] + (
                     [v.head] if v.dep_ == "acl" else [])):
             return  # "a statement released by X", "released Red Hat Enterprise Linux": things, not captives
-        if code.mode == "release" and not any(self.actor(o) for o in self.objects(v, "RETREAT")[:2]):
+        if code.mode == "release" and not any(self.actor(o) or o.lower_ in PERSON_PRONOUNS
+                                              for o in self.objects(v, "RETREAT")[:2]):
             return  # "released a statement": only people (or what they hold) are released
         if code.type == "PROTEST" and lemma == "protest":
             subj = self.subjects(v)
