@@ -79,6 +79,24 @@ def test_compound_actors_make_one_event(analyse_text):
     assert "Kenya" in names and "Uganda" in names
 
 
+@pytest.mark.parametrize("text,parties", [
+    # the parser folds the first name into the second's title phrase
+    ("US President Barack Obama and Turkish President Recep Tayyip Erdoğan met in Ankara on Friday.",
+     ("Obama", "Erdo")),
+    ("The delegations of Portugal, Chile and Kenya met in Lisbon on Friday.",
+     ("Portugal", "Chile", "Kenya")),
+])
+def test_coordinated_parties_are_all_found(analyse_text, text, parties):
+    """A meeting of parties coordinated in one phrase is coded with all of them, not left
+    with one side (``consult with one side``); a country qualifying a title is no party."""
+    rec = analyse_text(text)
+    ev = _events(rec, "CONSULT")
+    assert len(ev) == 1
+    names = _names(rec, ev[0]["source"] + ev[0]["target"])
+    assert all(p in names for p in parties)
+    assert not any(n.startswith("United States") for n in names.split(" | "))
+
+
 @pytest.mark.parametrize("text,reason", [
     ("Spain did not attack Portugal.", "negated"),
     ("Egypt might attack Sudan.", "hedged"),
