@@ -57,9 +57,10 @@ PLURAL_PRON = _COREF.words("plural_pronouns")
 # Nouns of an act whose owner did a passive act inside it (``killed in a US operation``),
 # besides the coded act nouns and the documents (``embedded_doer``).
 EMBEDDING_NOUNS: frozenset[str] = Lexicon("event_anaphors.json").words("act_nouns")
-# Prepositions whose object an act with no recipient is aimed at, by type (``object_party``).
+# Prepositions whose object an act with no recipient is aimed at, by type (``object_party``);
+# "called for the resignation of X" asks X as "demanded the resignation of X" does.
 FALLBACK_PREPS: dict[str, tuple[str, ...]] = {"ASSAULT": ("at",), "THREATEN": ("at",), "COERCE": ("at",),
-                                              "REQUEST": ("from",)}
+                                              "REQUEST": ("from", "for")}
 # Acts whose bare number object counts people ("killed four", "arrested three").
 COUNTED_TYPES = frozenset({"ASSAULT", "COERCE"})
 _NP_INSIDE = frozenset({"compound", "poss", "appos", "amod", "flat", "nmod", "prep", "pobj", "case", "det"})
@@ -215,6 +216,11 @@ class EventRoles(ExtractorState):
         agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agents:
             return agents
+        # "X has, in a statement, called on ...": a phrase between the auxiliary and the verb
+        # can leave the subject hanging on the auxiliary
+        subs = [s for a in v.children if a.dep_ in ("aux", "auxpass") for s in a.children if s.dep_ in SUBJ]
+        if subs:
+            return subs[:1]
         if depth > 3 or v.head == v:
             return []
         h = v.head
@@ -527,6 +533,8 @@ class EventRoles(ExtractorState):
             a = self.antecedent(x)
             # an object pronoun is not the act's own doer ("police fired at them")
             return a if a is not None and a not in src else self.described_antecedent(x)
+        if x.pos_ == "PROPN":
+            return self.actor(x)  # a name the rules' prepositions do not reach ("called for the resignation of X")
         lemma = x.lemma_.lower()
         counted = x.pos_ == "NUM" and ptype in COUNTED_TYPES
         if not counted and not (x.pos_ == "NOUN" and (lemma in PARTY_NOUNS or x.lower_ in PARTY_NOUNS
