@@ -20,6 +20,13 @@ A wrong prediction is
   extra (no gold event)     nothing in the gold there; "(negated/hedged)" when the gold lists the
                             text as negated or hedged, i.e. it should have been a non-event.
 
+With ``--rejections`` each gold event is put in one recall class instead (type and evidence
+overlap only, parties not asked): hit (an event of its type), rejected right type (a
+non-event of its type: the filter's ``reason`` and which sides it had are counted), typed
+wrong (an event of another type), rejected wrong type, no candidate; the non-events that
+overlap no gold event (rightly rejected, or false candidates) are counted the same way, so
+that the two can be compared.
+
 Matching is the shared scorer's (``../shared/eval/score.py``, imported, not copied): type,
 span overlap, parties. The test split is refused: it is for reporting, not for reading errors.
 """
@@ -121,6 +128,48 @@ def diagnose(score: ModuleType, gold: dict, pred: dict) -> tuple[list[tuple[str,
     return misses, wrong
 
 
+def sides(e: dict) -> str:
+    return ("src+tgt" if e.get("target") else "src only") if e.get("source") else \
+        ("tgt only" if e.get("target") else "no party")
+
+
+def conf_bin(e: dict) -> str:
+    q = float(e.get("confidence") or 0.0)
+    return f"raw {min(int(q * 10), 9) / 10:.1f}"
+
+
+def rejections(score: ModuleType, gold: dict, pred: dict) -> tuple[list[tuple[str, dict, dict | None]], list[dict]]:
+    """(recall class, gold event, the non-event that rejected it or None) per gold event, and
+    the non-events that overlap no gold event."""
+    text = gold["text"]
+    pe, ne = pred.get("events", []), pred.get("non_events", [])
+
+    def near(evs: list[dict], gspan: tuple[int, int] | None) -> list[dict]:
+        return [e for e in evs if gspan is not None and e.get("start") is not None
+                and score.overlap(gspan, (e["start"], e["end"]))]
+    out: list[tuple[str, dict, dict | None]] = []
+    spans = []
+    for g in gold.get("events", []):
+        gspan = score.find_span(text, g.get("evidence")) if g.get("evidence") else None
+        if gspan:
+            spans.append(gspan)
+        ev, non = near(pe, gspan), near(ne, gspan)
+        right = [e for e in non if e.get("type") == g["type"]]
+        if any(e.get("type") == g["type"] for e in ev):
+            out.append(("hit", g, None))
+        elif right:
+            out.append(("rejected right type", g, right[0]))
+        elif ev:
+            out.append(("typed wrong", g, None))
+        elif non:
+            out.append(("rejected wrong type", g, non[0]))
+        else:
+            out.append(("no candidate", g, None))
+    false = [e for e in ne if e.get("start") is not None
+             and not any(score.overlap(s, (e["start"], e["end"])) for s in spans)]
+    return out, false
+
+
 def party_class(score: ModuleType, actors, pred: dict, gold_parties: list[dict], side: list[str],
                 other: list[str]) -> str | None:
     """Why one side of a same-type prediction does not match the gold side, or None."""
@@ -144,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--newsgraph", default=str(ROOT / ".venv" / "bin" / "newsgraph"))
     ap.add_argument("--list", action="store_true", help="print every miss and wrong prediction")
     ap.add_argument("--parties", action="store_true", help="count the party classes of wrong actors / recipients")
+    ap.add_argument("--thresholds", type=float, nargs="*", metavar="T",
+                    help="events precision / recall / F1 (full, type-only) keeping events with confidence >= T")
+    ap.add_argument("--rejections", action="store_true",
+                    help="recall classes, and the filters' reasons for rejected gold events vs false candidates")
     args = ap.parse_args(argv)
     score = load_scorer(Path(args.shared))
     golds = split_records(args.split)
@@ -151,6 +204,10 @@ def main(argv: list[str] | None = None) -> int:
         preds = {p["id"]: p for p in (json.loads(x) for x in Path(args.pred).read_text().splitlines() if x.strip())}
     else:
         preds = predict(golds, args.newsgraph)
+    if args.thresholds is not None:
+        return report_thresholds(score, golds, preds, args.thresholds or [0.0, 0.2, 0.3, 0.4, 0.5])
+    if args.rejections:
+        return report_rejections(score, golds, preds, args.list)
     miss_n: Counter[str] = Counter()
     wrong_n: Counter[str] = Counter()
     confusion: Counter[tuple[str, str]] = Counter()
@@ -194,6 +251,53 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {k:40} {v}")
     if confusion:
         print("wrong type (gold -> predicted):", ", ".join(f"{g}->{p} {n}" for (g, p), n in confusion.most_common(12)))
+    return 0
+
+
+def report_thresholds(score: ModuleType, golds: list[dict], preds: dict[str, dict], ths: list[float]) -> int:
+    """What ``--min-confidence T`` would give: the scorer's event figures on the predictions
+    with the events below T left out."""
+    gold_by_id = {g["id"]: g for g in golds}
+    print(f"{'threshold':>9} {'events':>6}  full P / R / F1        type-only P / R / F1")
+    for th in ths:
+        kept = {k: dict(p, events=[e for e in p.get("events", []) if float(e.get("confidence") or 0.0) >= th])
+                for k, p in preds.items()}
+        res = score.score_events(gold_by_id, kept)
+        n = sum(len(p["events"]) for k, p in kept.items() if k in gold_by_id)
+        f, t = res["full"], res["type_only"]
+        print(f"{th:9.2f} {n:6}  {f['p']:.3f} / {f['r']:.3f} / {f['f1']:.3f}   {t['p']:.3f} / {t['r']:.3f} / {t['f1']:.3f}")
+    return 0
+
+
+def report_rejections(score: ModuleType, golds: list[dict], preds: dict[str, dict], listing: bool) -> int:
+    cls_n: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    right_sides: Counter[str] = Counter()
+    false: Counter[str] = Counter()
+    false_sides: Counter[str] = Counter()
+    for gold in golds:
+        pred = preds.get(gold["id"], {})
+        out, wrong = rejections(score, gold, pred)
+        for cls, g, ne in out:
+            cls_n[cls] += 1
+            if cls == "rejected right type" and ne is not None:
+                right[ne.get("reason") or "?"] += 1
+                right_sides[f"{ne.get('reason')}: {sides(ne)}, {conf_bin(ne)}"] += 1
+                if listing:
+                    print(f"REJ {gold['id']} {g['type']:9} {ne.get('reason')!s:26} {sides(ne):8} "
+                          f"{ne.get('confidence')} | {g.get('evidence')!r}")
+        for ne in wrong:
+            false[ne.get("reason") or "?"] += 1
+            false_sides[f"{ne.get('reason')}: {sides(ne)}, {conf_bin(ne)}"] += 1
+    print(f"gold events: {sum(cls_n.values())}")
+    for k, v in cls_n.most_common():
+        print(f"  {k:40} {v}")
+    print("rejected right type (gold event) vs non-event over no gold event, by reason:")
+    for k in sorted(set(right) | set(false), key=lambda k: -right[k] - false[k]):
+        print(f"  {k:40} {right[k]:5} {false[k]:6}")
+    print("by reason, sides and raw confidence:")
+    for k in sorted(set(right_sides) | set(false_sides)):
+        print(f"  {k:60} {right_sides[k]:5} {false_sides[k]:6}")
     return 0
 
 

@@ -33,3 +33,35 @@ def test_party_classes():
     assert diag.party_class(score, actors, pred, gold, ["c"], ["a"]) == "wrong party"
     assert diag.party_class(score, actors, pred, [{"text": "the crowd", "code": "FIN"}], ["c"], []) \
         == "not an actor (common noun)"
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="no shared scorer")
+def test_rejection_classes_and_thresholds(capsys):
+    """Each gold event in one recall class by what overlaps its evidence; a threshold leaves
+    the events below it out of the scorer's figures."""
+    diag = _load("diagnose_events", ROOT / "scripts" / "diagnose_events.py")
+    score = diag.load_scorer(SHARED)
+    text = "Norland shelled Ostia. Norland praised Ostia. Ostia may sue Norland. Ostia met Norland."
+    actor = [{"text": "Norland"}]
+    gold = {"id": "d1", "text": text, "events": [
+        {"type": "ASSAULT", "evidence": "Norland shelled Ostia", "actor": actor},
+        {"type": "SUPPORT", "evidence": "Norland praised Ostia", "actor": actor},
+        {"type": "ACCUSE", "evidence": "Ostia may sue Norland", "actor": [{"text": "Ostia"}]},
+        {"type": "CONSULT", "evidence": "Ostia met Norland", "actor": [{"text": "Ostia"}]}]}
+    pred = {"id": "d1", "actors": [{"id": "n", "name": "Norland", "mentions": []}],
+            "events": [{"type": "ASSAULT", "start": 0, "end": 21, "source": ["n"], "target": [], "confidence": 0.9},
+                       {"type": "AID", "start": 23, "end": 45, "source": ["n"], "target": [], "confidence": 0.1}],
+            "non_events": [{"type": "SUPPORT", "start": 23, "end": 45, "source": ["n"], "target": [],
+                            "reason": "low confidence", "confidence": 0.2},
+                           {"type": "REJECT", "start": 47, "end": 68, "source": [], "target": ["n"],
+                            "reason": "hedged", "confidence": 0.1},
+                           {"type": "COERCE", "start": 200, "end": 210, "source": [], "target": [],
+                            "reason": "no party", "confidence": 0.1}]}
+    out, false = diag.rejections(score, gold, pred)
+    assert [c for c, _, _ in out] == ["hit", "rejected right type", "rejected wrong type", "no candidate"]
+    assert out[1][2]["reason"] == "low confidence"
+    assert [e["type"] for e in false] == ["COERCE"]
+    diag.report_thresholds(score, [gold], {"d1": pred}, [0.0, 0.5])
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()[1:]]
+    assert rows[0][:2] == ["0.00", "2"] and rows[1][:2] == ["0.50", "1"]
+    assert rows[1][2] == "1.000"  # full precision once the AID below 0.5 is left out

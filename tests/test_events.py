@@ -79,6 +79,38 @@ def test_compound_actors_make_one_event(analyse_text):
     assert "Kenya" in names and "Uganda" in names
 
 
+@pytest.mark.parametrize("text,parties", [
+    # the parser folds the first name into the second's title phrase
+    ("US President Barack Obama and Turkish President Recep Tayyip Erdoğan met in Ankara on Friday.",
+     ("Obama", "Erdo")),
+    ("The delegations of Portugal, Chile and Kenya met in Lisbon on Friday.",
+     ("Portugal", "Chile", "Kenya")),
+])
+def test_coordinated_parties_are_all_found(analyse_text, text, parties):
+    """A meeting of parties coordinated in one phrase is coded with all of them, not left
+    with one side (``consult with one side``); a country qualifying a title is no party."""
+    rec = analyse_text(text)
+    ev = _events(rec, "CONSULT")
+    assert len(ev) == 1
+    names = _names(rec, ev[0]["source"] + ev[0]["target"])
+    assert all(p in names for p in parties)
+    assert not any(n.startswith("United States") for n in names.split(" | "))
+
+
+def test_subject_hanging_on_the_auxiliary_is_the_doer(analyse_text):
+    """``X has, in a statement, called on ...``: the parser hangs the subject on ``has``."""
+    rec = analyse_text("The Health Ministry has, in a statement, called on residents to stay home.")
+    ev = _events(rec, "REQUEST")
+    assert len(ev) == 1 and "Ministry" in _names(rec, ev[0]["source"])
+
+
+def test_calling_for_a_resignation_asks_the_one_who_should_resign(analyse_text):
+    rec = analyse_text("Opposition leader Maria Lopez called for the resignation of Senator John Brown on Monday.")
+    ev = _events(rec, "REQUEST")
+    assert len(ev) == 1
+    assert "Lopez" in _names(rec, ev[0]["source"]) and "Brown" in _names(rec, ev[0]["target"])
+
+
 @pytest.mark.parametrize("text,reason", [
     ("Spain did not attack Portugal.", "negated"),
     ("Egypt might attack Sudan.", "hedged"),

@@ -1,8 +1,11 @@
 """Train the event confidence model: P(an event the extractor codes is right).
 
-    python scripts/train/train_confidence.py [--shared ../shared] [--seed 13]
+    python scripts/train/train_confidence.py [--shared ../shared] [--seed 13] [--upstream-folds 2]
 
-Runs today's extractor (without this model) on the annotated corpus's train split, labels
+Runs today's extractor (without this model) on the annotated corpus's train split out of
+fold (``oof_events.py``: each fold's events come from a copy of the trained parts fitted
+on the other folds, so that they are as right as on unseen text; ``--upstream-folds 0``
+runs the shipped models in-sample instead, which the model then over-trusts), labels
 each coded event right when the shared scorer's full match pairs it with a gold event
 (type, actor, recipient, overlapping evidence; one-to-one, in the scorer's order), and
 fits a logistic model on ``newsgraph.nlp.event_verifier.features``. Reports
@@ -107,13 +110,29 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--C", type=float, default=0.5)
+    ap.add_argument("--upstream-folds", type=int, default=2,
+                    help="folds for the out-of-fold events (oof_events.py); 0: the shipped models, in-sample")
+    ap.add_argument("--pred", help="train-split predictions already made (JSONL), e.g. by oof_events.py")
     args = ap.parse_args(argv)
     sc = scorer(Path(args.shared))
     ann = ROOT / "data" / "annotated"
     train = set(json.loads((ann / "splits.json").read_text())["train"])
     gold = [r for r in (json.loads(line) for line in (ann / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
                         if line.strip()) if r["id"] in train]
-    ex = examples(gold, predict(gold, args.newsgraph), sc)
+    if args.pred:
+        preds = {p["id"]: p for p in (json.loads(x) for x in Path(args.pred).read_text().splitlines() if x.strip())}
+    elif args.upstream_folds > 1:
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "oof.jsonl"
+            subprocess.run([sys.executable, str(ROOT / "scripts" / "train" / "oof_events.py"), "--out", str(out),
+                            "--shared", args.shared, "--newsgraph", args.newsgraph, "--folds",
+                            str(args.upstream_folds), "--seed", str(args.seed)], check=True)
+            preds = {p["id"]: p for p in (json.loads(x) for x in out.read_text().splitlines() if x.strip())}
+    else:
+        preds = predict(gold, args.newsgraph)
+    source = "given predictions" if args.pred else f"out of fold ({args.upstream_folds} folds upstream)" \
+        if args.upstream_folds > 1 else "in-sample (the shipped models)"
+    ex = examples(gold, preds, sc)
     groups = sorted({g for g, _, _ in ex})
     random.Random(args.seed).shuffle(groups)
     fold_of = {g: k % args.folds for k, g in enumerate(groups)}
@@ -151,8 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     LinearModel(["wrong", RIGHT], [0.0, round(bias, 4)], weights, {
         "what": "P(a coded event is right: type, actor, recipient, evidence), newsgraph.nlp.event_verifier",
         "trained_on": f"data/annotated train split ({len(gold)} Wikinews articles, CC BY 2.5 text)",
+        "events": source,
         "seed": args.seed, "C": args.C}).dump(MODELS / "event_confidence.json.gz")
-    report = {"articles": len(gold), "events_coded": len(ex), "right": sum(y), "gold_events": n_gold,
+    report = {"articles": len(gold), "events": source, "events_coded": len(ex), "right": sum(y), "gold_events": n_gold,
               "cross_validated": {"log_loss_raw": round(log_loss(y, raw), 4), "log_loss": round(log_loss(y, cv), 4),
                                   "reliability_raw": reliability(y, raw), "reliability": reliability(y, cv),
                                   "full_at_threshold": at}}

@@ -57,9 +57,10 @@ PLURAL_PRON = _COREF.words("plural_pronouns")
 # Nouns of an act whose owner did a passive act inside it (``killed in a US operation``),
 # besides the coded act nouns and the documents (``embedded_doer``).
 EMBEDDING_NOUNS: frozenset[str] = Lexicon("event_anaphors.json").words("act_nouns")
-# Prepositions whose object an act with no recipient is aimed at, by type (``object_party``).
+# Prepositions whose object an act with no recipient is aimed at, by type (``object_party``);
+# "called for the resignation of X" asks X as "demanded the resignation of X" does.
 FALLBACK_PREPS: dict[str, tuple[str, ...]] = {"ASSAULT": ("at",), "THREATEN": ("at",), "COERCE": ("at",),
-                                              "REQUEST": ("from",)}
+                                              "REQUEST": ("from", "for")}
 # Acts whose bare number object counts people ("killed four", "arrested three").
 COUNTED_TYPES = frozenset({"ASSAULT", "COERCE"})
 _NP_INSIDE = frozenset({"compound", "poss", "appos", "amod", "flat", "nmod", "prep", "pobj", "case", "det"})
@@ -136,6 +137,13 @@ class EventRoles(ExtractorState):
             if a is not None and a not in out:
                 out.append(a)
                 toks.append(t)
+                if deep and t.pos_ == "NOUN":
+                    # "the delegations of A, B and C met": every member the phrase lists acts
+                    for p in self._of_members(t, a):
+                        ap = self.actor(p)
+                        if ap is not None and ap not in out:
+                            out.append(ap)
+                            toks.append(p)
             elif a is None and deep and t.pos_ == "NOUN":
                 # "US Predator attacks killed": the doer is named by the modifiers
                 for c in t.children:
@@ -152,7 +160,45 @@ class EventRoles(ExtractorState):
                                     a3, t3 = self.actors_of(p, deep=False)
                                     out += [x for x in a3 if x not in out]
                                     toks += t3
+        if deep and len(out) == 1:
+            for t in self._folded_names(tok, toks[0]):
+                a = self.index.at(t.idx, t.idx + len(t.text))
+                if a is not None and a not in out and a.kind != "unnamed":
+                    out.append(a)
+                    toks.append(t)
         return out, toks
+
+    def _of_members(self, noun: Token, a: Actor) -> list[Token]:
+        """The other conjuncts of the ``of`` phrase that gave ``noun`` its actor ``a``."""
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj" and self.actor(p) is a:
+                        return list(p.conjuncts)
+        return []
+
+    def _folded_names(self, tok: Token, found: Token) -> list[Token]:
+        """Names the parser folded into the phrase of ``tok`` across an ``and`` (``US
+        President A and Turkish President B spoke``, parsed as one title phrase of B): the
+        proper nouns of its subtree on the other side of an ``and`` from the one found.
+        A name qualifying a title (``US President``), a possessive or a prepositional modifier (``A's minister``, ``the head of A and B``)
+        is not a coordinated party and is left out."""
+        sub = list(tok.subtree)
+        ands = [t.i for t in sub if t.dep_ == "cc" and t.lower_ == "and"]
+        if not ands:
+            return []
+        out = []
+        for t in sub:
+            if t.pos_ != "PROPN" or t.i == found.i or t.dep_ in ("poss", "pobj") or \
+                    any(x.dep_ in ("poss", "prep", "pobj") for x in t.ancestors if x.i in range(sub[0].i, sub[-1].i + 1)
+                        and x.i != tok.i):
+                continue
+            if t.dep_ == "compound" and self.index.at(t.head.idx, t.head.idx + len(t.head.text)) is not \
+                    self.index.at(t.idx, t.idx + len(t.text)):
+                continue  # "US President B": the country qualifies a title, it is not a party
+            if any(min(t.i, found.i) < k < max(t.i, found.i) for k in ands):
+                out.append(t)
+        return out
 
     def antecedent(self, pron: Token) -> Actor | None:
         """The pronoun's actor from the article's one coreference step, with this stage's
@@ -170,6 +216,11 @@ class EventRoles(ExtractorState):
         agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agents:
             return agents
+        # "X has, in a statement, called on ...": a phrase between the auxiliary and the verb
+        # can leave the subject hanging on the auxiliary
+        subs = [s for a in v.children if a.dep_ in ("aux", "auxpass") for s in a.children if s.dep_ in SUBJ]
+        if subs:
+            return subs[:1]
         if depth > 3 or v.head == v:
             return []
         h = v.head
@@ -482,6 +533,8 @@ class EventRoles(ExtractorState):
             a = self.antecedent(x)
             # an object pronoun is not the act's own doer ("police fired at them")
             return a if a is not None and a not in src else self.described_antecedent(x)
+        if x.pos_ == "PROPN":
+            return self.actor(x)  # a name the rules' prepositions do not reach ("called for the resignation of X")
         lemma = x.lemma_.lower()
         counted = x.pos_ == "NUM" and ptype in COUNTED_TYPES
         if not counted and not (x.pos_ == "NOUN" and (lemma in PARTY_NOUNS or x.lower_ in PARTY_NOUNS
