@@ -1,0 +1,36 @@
+"""Statements that are not on record, and sources the parse hides (issue 15, fourth round):
+made-up sentences run through the whole extraction (``analyse_text``)."""
+from __future__ import annotations
+
+import pytest
+
+
+def find(rec, cue_word):
+    return [q for q in rec["quotes"] if q.get("cue") and cue_word in q["cue"].lower()]
+
+
+@pytest.mark.parametrize("text, cue", [
+    # an infinitive that modifies a noun
+    ("The board met on Monday. It set up a hotline as a safer way to report fraud in the agency.", "report"),
+    ("The study is small. We see no reason to think the trend will last.", "think"),
+    # an act someone is asked or obliged to do
+    ("The rules are strict. The new law requires all lobbyists to disclose their clients.", "disclose"),
+    ("The rally was loud. Mayor Tomas Brandt urged the crowd to consider who pays for the stadium.", "consider"),
+    # the purpose of an act with an object
+    ("The lab was rebuilt. Engineers installed sensors to report changes in the water level.", "report"),
+])
+def test_infinitive_cue_not_on_record(analyse_text, text, cue):
+    assert find(analyse_text(text), cue) == []
+
+
+def test_infinitive_cue_of_its_own_subject_stays(analyse_text):
+    rec = analyse_text("The hearing ran late. Senator Ada Novak went on to add that the budget was wasteful.")
+    (q,) = find(rec, "add")
+    assert q["content"] == "the budget was wasteful"
+
+
+def test_the_one_forced_to_admit_is_the_source(analyse_text):
+    rec = analyse_text("The hearing was tense. Senator Ada Novak forced Karl Stumm, the bank's chief, "
+                       "to admit that no manager had been fired.")
+    (q,) = find(rec, "admit")
+    assert "Stumm" in q["speaker_text"]
