@@ -34,3 +34,20 @@ def test_the_one_forced_to_admit_is_the_source(analyse_text):
                        "to admit that no manager had been fired.")
     (q,) = find(rec, "admit")
     assert "Stumm" in q["speaker_text"]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The council met late. Senator Ada Novak claimed the mayor had hidden the audit, which the mayor denied.",
+     "claimed", "the mayor had hidden the audit"),
+    ("The debate was long. Rolf Berger described his plan as a compromise, which he said would cut taxes.",
+     "described", "his plan as a compromise"),
+])
+def test_content_ends_before_a_relative_clause_that_reports(analyse_text, text, cue, content):
+    (q,) = find(analyse_text(text), cue)
+    assert q["content"] == content
+
+
+def test_relative_clause_inside_the_content_stays(analyse_text):
+    rec = analyse_text("The storm passed. Police said a driver, who was not named, had been hurt.")
+    (q,) = find(rec, "said")
+    assert q["content"] == "a driver, who was not named, had been hurt"
