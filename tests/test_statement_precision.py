@@ -51,3 +51,15 @@ def test_relative_clause_inside_the_content_stays(analyse_text):
     rec = analyse_text("The storm passed. Police said a driver, who was not named, had been hurt.")
     (q,) = find(rec, "said")
     assert q["content"] == "a driver, who was not named, had been hurt"
+
+
+def test_quoted_heading_alone_in_its_paragraph_is_no_statement(analyse_text):
+    rec = analyse_text("Mayor Ines Vogel said the port was deep in debt.\n\n"
+                       "\"The Port Is Not for Sale.\"\n\nTen years ago the port employed 4,000 people.")
+    assert [q for q in rec["quotes"] if "Not for Sale" in q["content"]] == []
+
+
+def test_sentence_quote_alone_in_its_paragraph_stays(analyse_text):
+    rec = analyse_text("Mayor Ines Vogel spoke for an hour about the port and its debts, she said.\n\n"
+                       "\"We will pay back every cent of the loan before the next election.\"\n\nThe council agreed.")
+    assert [q for q in rec["quotes"] if "every cent" in q["content"]]
