@@ -63,3 +63,12 @@ def test_sentence_quote_alone_in_its_paragraph_stays(analyse_text):
     rec = analyse_text("Mayor Ines Vogel spoke for an hour about the port and its debts, she said.\n\n"
                        "\"We will pay back every cent of the loan before the next election.\"\n\nThe council agreed.")
     assert [q for q in rec["quotes"] if "every cent" in q["content"]]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The vote was held in May. The senate confirmed Olga Brandt's nomination on Friday.", "confirmed"),
+    ("The party won the vote. Rolf Berger assumed office in January.", "assumed"),
+    ("The institute maintains a program to train young judges in the region.", "maintains"),
+])
+def test_object_that_makes_the_verb_an_act(analyse_text, text, cue):
+    assert find(analyse_text(text), cue) == []
