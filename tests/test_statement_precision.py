@@ -72,3 +72,13 @@ def test_sentence_quote_alone_in_its_paragraph_stays(analyse_text):
 ])
 def test_object_that_makes_the_verb_an_act(analyse_text, text, cue):
     assert find(analyse_text(text), cue) == []
+
+
+def test_confessed_to_is_a_statement(analyse_text):
+    rec = analyse_text("The trial ended on Monday. The driver confessed to causing the crash on the bridge.")
+    (q,) = find(rec, "confessed")
+    assert q["content"].startswith("causing the crash")
+
+
+def test_declared_war_is_an_act(analyse_text):
+    assert find(analyse_text("The talks failed. Elbonia declared war on its neighbour in 1921."), "declared") == []
