@@ -23,6 +23,13 @@ def test_infinitive_cue_not_on_record(analyse_text, text, cue):
     assert find(analyse_text(text), cue) == []
 
 
+def test_purpose_infinitive_of_a_protest_is_the_protesters_demand(analyse_text):
+    rec = analyse_text("The strike went on. Hundreds of nurses held rallies on Friday to demand higher pay.")
+    (q,) = find(rec, "demand")
+    assert q["content"] == "higher pay"
+    assert "nurses" in q["speaker_text"]
+
+
 def test_infinitive_cue_of_its_own_subject_stays(analyse_text):
     rec = analyse_text("The hearing ran late. Senator Ada Novak went on to add that the budget was wasteful.")
     (q,) = find(rec, "add")

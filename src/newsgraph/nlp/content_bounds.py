@@ -33,6 +33,7 @@ from newsgraph.nlp.cues import (
     OBJECT_PREPS,
     OBJECT_VERBS,
     PASSIVE_LABEL_VERBS,
+    PURPOSE_REQUESTS,
     REPORT_ADVERBS,
     SAY_VERBS,
     SPEECH_NOUNS,
@@ -148,11 +149,12 @@ class ContentBounds(NominalReports):
     @staticmethod
     def _infinitive_source(t: Token) -> tuple[bool, Token | None]:
         """(asserted, source) of a to-infinitive cue. Not asserted: one that modifies a noun
-        (`a way to report profits`, `no reason to think`), one that names the purpose of an
-        act with an object (`installed sensors to report the level`), or one whose doer is
-        someone asked or obliged to do it (`urged the crowd to consider`, `requires
-        candidates to disclose`, `was asked to describe`): nothing was put on record. Where
-        the object did it (`forced X to admit`), the object is the source."""
+        (`a way to report profits`, `no reason to think`), or one whose doer is someone asked
+        or obliged to do it (`urged the crowd to consider`, `requires candidates to
+        disclose`, `was asked to describe`): nothing was put on record. Where the object did
+        it (`forced X to admit`), the object is the source. A purpose clause after an act with
+        an object (`installed sensors to report the level`) reports nothing, unless it is a
+        request (`staged protests to demand X`: the protesters' demand, D8)."""
         if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
             return True, None
         if t.dep_ in ("acl", "relcl"):
@@ -165,7 +167,8 @@ class ContentBounds(NominalReports):
             return True, obj
         if t.dep_ == "xcomp" and lem in CONTROL_VERBS and (obj is not None or passive):
             return False, None
-        if t.dep_ == "advcl" and obj is not None and not (lem in SAY_VERBS or lem in OBJECT_VERBS):
+        if t.dep_ == "advcl" and obj is not None and not (lem in SAY_VERBS or lem in OBJECT_VERBS) \
+                and cue_lemma(t) not in PURPOSE_REQUESTS:
             return False, None
         return True, None
 

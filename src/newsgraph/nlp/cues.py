@@ -33,6 +33,7 @@ CHARGE_VERBS = _LEX.words("charge_verbs")
 XCOMP_VERBS = _LEX.words("xcomp_verbs")
 CONTROL_VERBS = _LEX.words("control_verbs")
 COMPEL_VERBS = _LEX.words("compel_verbs")
+PURPOSE_REQUESTS = _LEX.words("purpose_requests")
 GERUND_VERBS = _LEX.words("gerund_verbs")
 TOPIC_PREPS: dict[str, frozenset[str]] = {p: frozenset(v) for p, v in _LEX["topic_preps"]["words"].items()}
 DOC_VERBS = _LEX.words("doc_verbs")
