@@ -20,7 +20,9 @@ from newsgraph.nlp.cues import (
     BELIEF_ADJECTIVES,
     BELIEF_VERBS,
     CHARGE_VERBS,
+    COMPEL_VERBS,
     CONTENT_NOUNS,
+    CONTROL_VERBS,
     DOC_NOUNS,
     DOC_VERBS,
     GERUND_VERBS,
@@ -31,6 +33,7 @@ from newsgraph.nlp.cues import (
     OBJECT_PREPS,
     OBJECT_VERBS,
     PASSIVE_LABEL_VERBS,
+    PURPOSE_REQUESTS,
     REPORT_ADVERBS,
     SAY_VERBS,
     SPEECH_NOUNS,
@@ -143,6 +146,32 @@ class ContentBounds(NominalReports):
         inner = self._reported_from(head, lem)  # a report only with a content of its own
         return inner is not None and inner.subj is not None and inner.subj.lower_ not in NON_SOURCES
 
+    @staticmethod
+    def _infinitive_source(t: Token) -> tuple[bool, Token | None]:
+        """(asserted, source) of a to-infinitive cue. Not asserted: one that modifies a noun
+        (`a way to report profits`, `no reason to think`), or one whose doer is someone asked
+        or obliged to do it (`urged the crowd to consider`, `requires candidates to
+        disclose`, `was asked to describe`): nothing was put on record. Where the object did
+        it (`forced X to admit`), the object is the source. A purpose clause after an act with
+        an object (`installed sensors to report the level`) reports nothing, unless it is a
+        request (`staged protests to demand X`: the protesters' demand, D8)."""
+        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
+            return True, None
+        if t.dep_ in ("acl", "relcl"):
+            return False, None
+        h = t.head
+        obj = next((c for c in h.children if c.dep_ in ("dobj", "dative") and c.i < t.i), None)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in h.children)
+        lem = cue_lemma(h)
+        if t.dep_ == "xcomp" and lem in COMPEL_VERBS:
+            return True, obj
+        if t.dep_ == "xcomp" and lem in CONTROL_VERBS and (obj is not None or passive):
+            return False, None
+        if t.dep_ == "advcl" and obj is not None and not (lem in SAY_VERBS or lem in OBJECT_VERBS) \
+                and cue_lemma(t) not in PURPOSE_REQUESTS:
+            return False, None
+        return True, None
+
     def _reported_from(self, t: Token, lem: str) -> Cand | None:
         doc = self.doc
         if t.lower_ == "according":
@@ -224,7 +253,12 @@ class ContentBounds(NominalReports):
         is_doc = lem in DOC_VERBS
         if not (is_say or is_belief or is_doc or lem in OBJECT_VERBS or lem in XCOMP_VERBS):
             return None
+        asserted, controlled = self._infinitive_source(t)
+        if not asserted:
+            return None
         subj, impersonal = self.source_of(t)
+        if controlled is not None:
+            subj, impersonal = controlled, False
         impersonal = impersonal and lem in IMPERSONAL_VERBS
         inverted = t.dep_ == "conj" and subj is not None and inverted_subject(t) == subj
         outer = None if inverted else self._coordinated_report(t)

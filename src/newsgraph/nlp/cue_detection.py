@@ -36,9 +36,21 @@ class CueDetection(FinderBase):
             ends = stripped[-1:] in SENT_END or stripped[-2:-1] in SENT_END
             caps = sum(1 for w in words if w[0].isupper())
             q.title = (not ends and q.words <= 12 and q.words >= 2 and caps >= 0.6 * q.words
-                       and not finite)
+                       and not finite) or (self._alone(q) and 2 <= q.words <= 8 and caps >= 0.6 * q.words
+                                           and stripped[-1:] not in "?!")
             q.direct = not q.title and (q.words >= 8 or (q.words >= 3 and finite)
                                         or (q.words >= 3 and ends and stripped[-1:] in "?!"))
+
+    def _alone(self, q: Marked) -> bool:
+        """Whether the quotation is its paragraph's only text: a short one in title case
+        there (`'All Bets Are Off.'`) is a section heading, not something said (A11)."""
+        text = self.text
+        if not q.closed:
+            return False
+        before = text[text.rfind("\n", 0, q.open) + 1:q.open]
+        nl = text.find("\n", q.close)
+        after = text[q.close + 1:len(text) if nl < 0 else nl]
+        return not before.strip() and not after.strip(" .\u00a0")
 
     def direct_quotes(self) -> list[Cand]:
         text = self.text

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from newsgraph.nlp.candidates import FINITE, Cand, FinderBase
 from newsgraph.nlp.cues import (
+    BELIEF_VERBS,
     CHARGE_VERBS,
     FINDING_SOURCES,
     NON_SOURCES,
@@ -55,6 +56,7 @@ class NominalReports(FinderBase):
                 b -= 1
             if a > b:
                 return None
+            b = self._before_relative_report(a, b, cue)
         frags: list[tuple[int, int]] = [(a, b)]
         if exclude is not None:
             ea, eb = exclude
@@ -82,6 +84,23 @@ class NominalReports(FinderBase):
         if words < 2:
             return None
         return clean[0][0], clean[-1][1], clean
+
+    def _before_relative_report(self, a: int, b: int, cue: Token) -> int:
+        """The content's last token before a trailing relative clause set off by a comma
+        that reports on its own (``X claimed A, which Y denied``; ``named his view as B,
+        which he said was …``): that clause is another statement, not part of this one."""
+        doc = self.doc
+        for x in doc[a:b + 1]:
+            if x.dep_ != "relcl" or x.i == cue.i or x.left_edge.i <= a + 1 \
+                    or doc[x.left_edge.i - 1].text != "," or x.right_edge.i < b - 1 \
+                    or x.left_edge.i <= cue.i <= x.right_edge.i:
+                continue
+            reports = [y for y in (x, *x.children) if y.pos_ in ("VERB", "AUX") and (
+                cue_lemma(y) in SAY_VERBS or cue_lemma(y) in BELIEF_VERBS
+                or cue_lemma(y) in OBJECT_VERBS and y.i == x.i)]
+            if any(any(c.dep_ in ("nsubj", "nsubjpass") for c in y.children) for y in reports):
+                return x.left_edge.i - 2
+        return b
 
     def _before_participle_report(self, clause: Token, cue: Token | None = None) -> int:
         """The last token of a reported clause, before a ``…, adding …`` / ``…, saying …``

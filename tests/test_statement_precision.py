@@ -1,0 +1,91 @@
+"""Statements that are not on record, and sources the parse hides (issue 15, fourth round):
+made-up sentences run through the whole extraction (``analyse_text``)."""
+from __future__ import annotations
+
+import pytest
+
+
+def find(rec, cue_word):
+    return [q for q in rec["quotes"] if q.get("cue") and cue_word in q["cue"].lower()]
+
+
+@pytest.mark.parametrize("text, cue", [
+    # an infinitive that modifies a noun
+    ("The board met on Monday. It set up a hotline as a safer way to report fraud in the agency.", "report"),
+    ("The study is small. We see no reason to think the trend will last.", "think"),
+    # an act someone is asked or obliged to do
+    ("The rules are strict. The new law requires all lobbyists to disclose their clients.", "disclose"),
+    ("The rally was loud. Mayor Tomas Brandt urged the crowd to consider who pays for the stadium.", "consider"),
+    # the purpose of an act with an object
+    ("The lab was rebuilt. Engineers installed sensors to report changes in the water level.", "report"),
+])
+def test_infinitive_cue_not_on_record(analyse_text, text, cue):
+    assert find(analyse_text(text), cue) == []
+
+
+def test_purpose_infinitive_of_a_protest_is_the_protesters_demand(analyse_text):
+    rec = analyse_text("The strike went on. Hundreds of nurses held rallies on Friday to demand higher pay.")
+    (q,) = find(rec, "demand")
+    assert q["content"] == "higher pay"
+    assert "nurses" in q["speaker_text"]
+
+
+def test_infinitive_cue_of_its_own_subject_stays(analyse_text):
+    rec = analyse_text("The hearing ran late. Senator Ada Novak went on to add that the budget was wasteful.")
+    (q,) = find(rec, "add")
+    assert q["content"] == "the budget was wasteful"
+
+
+def test_the_one_forced_to_admit_is_the_source(analyse_text):
+    rec = analyse_text("The hearing was tense. Senator Ada Novak forced Karl Stumm, the bank's chief, "
+                       "to admit that no manager had been fired.")
+    (q,) = find(rec, "admit")
+    assert "Stumm" in q["speaker_text"]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The council met late. Senator Ada Novak claimed the mayor had hidden the audit, which the mayor denied.",
+     "claimed", "the mayor had hidden the audit"),
+    ("The debate was long. Rolf Berger described his plan as a compromise, which he said would cut taxes.",
+     "described", "his plan as a compromise"),
+])
+def test_content_ends_before_a_relative_clause_that_reports(analyse_text, text, cue, content):
+    (q,) = find(analyse_text(text), cue)
+    assert q["content"] == content
+
+
+def test_relative_clause_inside_the_content_stays(analyse_text):
+    rec = analyse_text("The storm passed. Police said a driver, who was not named, had been hurt.")
+    (q,) = find(rec, "said")
+    assert q["content"] == "a driver, who was not named, had been hurt"
+
+
+def test_quoted_heading_alone_in_its_paragraph_is_no_statement(analyse_text):
+    rec = analyse_text("Mayor Ines Vogel said the port was deep in debt.\n\n"
+                       "\"The Port Is Not for Sale.\"\n\nTen years ago the port employed 4,000 people.")
+    assert [q for q in rec["quotes"] if "Not for Sale" in q["content"]] == []
+
+
+def test_sentence_quote_alone_in_its_paragraph_stays(analyse_text):
+    rec = analyse_text("Mayor Ines Vogel spoke for an hour about the port and its debts, she said.\n\n"
+                       "\"We will pay back every cent of the loan before the next election.\"\n\nThe council agreed.")
+    assert [q for q in rec["quotes"] if "every cent" in q["content"]]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The vote was held in May. The senate confirmed Olga Brandt's nomination on Friday.", "confirmed"),
+    ("The party won the vote. Rolf Berger assumed office in January.", "assumed"),
+    ("The institute maintains a program to train young judges in the region.", "maintains"),
+])
+def test_object_that_makes_the_verb_an_act(analyse_text, text, cue):
+    assert find(analyse_text(text), cue) == []
+
+
+def test_confessed_to_is_a_statement(analyse_text):
+    rec = analyse_text("The trial ended on Monday. The driver confessed to causing the crash on the bridge.")
+    (q,) = find(rec, "confessed")
+    assert q["content"].startswith("causing the crash")
+
+
+def test_declared_war_is_an_act(analyse_text):
+    assert find(analyse_text("The talks failed. Elbonia declared war on its neighbour in 1921."), "declared") == []
