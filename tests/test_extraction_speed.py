@@ -200,3 +200,15 @@ def test_attribution_features_read_once_per_sentence_are_the_same(nlp):
                 assert list(fast.items()) == list(attribution_tagger.features(t, prev, prev2, anchor).items())
             if anchor is not None and anchor.i != t.i:
                 assert words.path(t, anchor) == attribution_tagger._path(t, anchor)
+
+
+def test_settled_features_are_the_features_of_the_real_roles(nlp):
+    doc = nlp("The president said he would not sign the bill, and protesters marched on the "
+              "capitol. Negotiators may meet again, officials said, after talks collapsed.")
+    words = event_types.DocWords(doc)
+    for roles in (_NoActors(), _SomeActors()):
+        for t in doc:
+            if event_types.is_candidate(t):
+                maybe = event_types.features(t, event_types._Maybe(roles), words)
+                assert list(event_types._settle(maybe, t, roles).items()) == \
+                    list(event_types.features(t, roles, words).items())

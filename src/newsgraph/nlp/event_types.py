@@ -94,7 +94,8 @@ def features(tok: Token, roles: _Roles, words: DocWords | None = None) -> dict[s
     if st:
         f[f"status={st}"] = 1.0
     subj_actor = obj_actor = False
-    for c in tok.children:
+    kids = list(tok.children)  # walked three times below
+    for c in kids:
         d = c.dep_
         cl = c.lemma_.lower()
         if d in ("nsubj", "nsubjpass", "agent", "poss"):
@@ -129,9 +130,9 @@ def features(tok: Token, roles: _Roles, words: DocWords | None = None) -> dict[s
             f["neg"] = 1.0
     # the frame around the word, in terms that carry over to unseen words: voice, the
     # entity kinds of its parties, what governs a noun, whether it is a statement's cue
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in kids):
         f["passive"] = 1.0
-    for c in tok.children:
+    for c in kids:
         if c.ent_type_ and c.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "compound"):
             f[f"ent_{c.dep_}={c.ent_type_}"] = 1.0
     if pos == "n":
@@ -173,6 +174,24 @@ class _Maybe:
 
 # the features only _Maybe leaves open: counted as absent too (a ceiling of at least 0)
 _MAYBE_FAMILIES = ("status=", "cue")
+
+
+def _settle(maybe: dict[str, float], tok: Token, roles: _Roles) -> dict[str, float]:
+    """``features(tok, roles)`` from ``features(tok, _Maybe(roles))``: the same names in the
+    same order (so the same sums), the modality and the cue now read from the real roles."""
+    out: dict[str, float] = {}
+    for name, value in maybe.items():
+        if name == "status=*":
+            st = verb_status(tok) if tok.pos_ == "VERB" else noun_status(tok)
+            if st:
+                out[f"status={st}"] = 1.0
+        elif name == "cue":
+            quote_for = getattr(roles, "quote_for", None)
+            if quote_for is not None and quote_for(tok) is not None:
+                out[name] = value
+        else:
+            out[name] = value
+    return out
 
 
 class _Ceiling:
@@ -235,6 +254,7 @@ class TypeClassifier:
         self._cache: dict[int, dict[str, float]] = {}
         self._words: DocWords | None = None
         self._best: dict[int, tuple[str, float] | None] = {}  # the rules ask about a token many times
+        self._maybe: dict[int, dict[str, float]] = {}
 
     def proba(self, tok: Token) -> dict[str, float] | None:
         if self.model is None or not is_candidate(tok):
@@ -242,7 +262,9 @@ class TypeClassifier:
         if tok.i not in self._cache:
             if self._words is None:
                 self._words = DocWords(tok.doc)
-            self._cache[tok.i] = self.model.proba(features(tok, self.roles, self._words))
+            maybe = self._maybe.pop(tok.i, None)  # may_reach's features, when it asked
+            self._cache[tok.i] = self.model.proba(features(tok, self.roles, self._words) if maybe is None
+                                                  else _settle(maybe, tok, self.roles))
         return self._cache[tok.i]
 
     def may_reach(self, tok: Token, threshold: float) -> bool:
@@ -254,9 +276,13 @@ class TypeClassifier:
             return True
         if self._words is None:
             self._words = DocWords(tok.doc)
-        most = _ceiling(self.model).most(features(tok, _Maybe(self.roles), self._words))
+        maybe = features(tok, _Maybe(self.roles), self._words)
+        most = _ceiling(self.model).most(maybe)
         # a margin far above rounding: the bound is exact arithmetic, the model's floats are not
-        return most is None or most >= math.log(threshold / (1.0 - threshold)) - 1e-3
+        if most is None or most >= math.log(threshold / (1.0 - threshold)) - 1e-3:
+            self._maybe[tok.i] = maybe  # proba settles these instead of building them again
+            return True
+        return False
 
     def best(self, tok: Token) -> tuple[str, float] | None:
         """The most likely PLOVER type (never ``none``) and its probability."""
