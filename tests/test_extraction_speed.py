@@ -212,3 +212,12 @@ def test_settled_features_are_the_features_of_the_real_roles(nlp):
                 maybe = event_types.features(t, event_types._Maybe(roles), words)
                 assert list(event_types._settle(maybe, t, roles).items()) == \
                     list(event_types.features(t, roles, words).items())
+
+
+def test_best_agrees_with_the_probabilities_when_scores_all_but_tie():
+    # scores a rounding apart: their probabilities may tie, and the first class then wins
+    for bias in ([0.3, 0.1 + 0.2, 0.0, -1.0], [0.1 + 0.2, 0.3, 0.0, -1.0], [0.0, 0.3, 0.3 - 1e-17, 0.3 + 1e-16],
+                 [5.0, 5.0 - 1e-10, 5.0 + 1e-15, 1.0], [1e6, 1e6 + 1e-9, 0.0, 1e6 - 1e-10]):
+        model = LinearModel(["a", "b", "c", "d"], bias, {"x": [0.0, 0.0, 0.0, 0.0]})
+        p = model.proba({"x": 1.0})
+        assert model.best({"x": 1.0}) == max(p, key=p.__getitem__)
