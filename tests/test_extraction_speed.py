@@ -221,3 +221,27 @@ def test_best_agrees_with_the_probabilities_when_scores_all_but_tie():
         model = LinearModel(["a", "b", "c", "d"], bias, {"x": [0.0, 0.0, 0.0, 0.0]})
         p = model.proba({"x": 1.0})
         assert model.best({"x": 1.0}) == max(p, key=p.__getitem__)
+
+
+def _anchors_by_bisect(sent):
+    # the former per-token bisect, kept here as the reference
+    import bisect
+
+    found = [t for t in sent if attribution_tagger.is_anchor(t)]
+    if not found:
+        return [None] * len(sent)
+    pos = [t.i for t in found]
+    out = []
+    for t in sent:
+        k = bisect.bisect_left(pos, t.i)
+        near = [found[j] for j in (k - 1, k) if 0 <= j < len(found)]
+        out.append(min(near, key=lambda a: (abs(a.i - t.i), a.i)))
+    return out
+
+
+def test_anchors_by_one_sweep_are_the_nearest_ones(nlp):
+    doc = nlp("He said it, she said it, and they all said and claimed and insisted that the plan, "
+              "which the council announced, was, according to critics, doomed. Nothing here. "
+              "Said the mayor: we will see, she added, as aides denied it.")
+    for sent in doc.sents:
+        assert attribution_tagger.anchors(sent) == _anchors_by_bisect(sent)

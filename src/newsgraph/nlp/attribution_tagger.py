@@ -14,7 +14,6 @@ a reporting verb where the rules found nothing, so the tagger adds what the rule
 """
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -44,12 +43,18 @@ def anchors(sent: Span) -> list[Token | None]:
     found = [t for t in sent if is_anchor(t)]
     if not found:
         return [None] * len(sent)
-    pos = [t.i for t in found]
+    # one sweep: k is the first anchor at or after the token; of it and the one before,
+    # the nearer wins, the earlier on a tie
     out: list[Token | None] = []
+    k, n = 0, len(found)
     for t in sent:
-        k = bisect.bisect_left(pos, t.i)
-        near = [found[j] for j in (k - 1, k) if 0 <= j < len(found)]
-        out.append(min(near, key=lambda a: (abs(a.i - t.i), a.i)))
+        while k < n and found[k].i < t.i:
+            k += 1
+        if k == 0 or k == n:
+            out.append(found[min(k, n - 1)])
+        else:
+            before, after = found[k - 1], found[k]
+            out.append(before if t.i - before.i <= after.i - t.i else after)
     return out
 
 
