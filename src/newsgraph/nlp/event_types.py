@@ -167,6 +167,12 @@ class _Maybe:
 
     def __init__(self, roles: _Roles) -> None:
         self.actor = roles.actor
+        self._roles = roles
+
+    def __getattr__(self, name: str) -> object:
+        # anything else a feature asks of the roles is asked of the real ones, so a new
+        # feature is exact here (and tests/test_extraction_speed.py checks it settles)
+        return getattr(self._roles, name)
 
     def quote_for(self, tok: Token) -> _Maybe:
         return self
