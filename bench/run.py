@@ -5,7 +5,11 @@
 Phases, each in a fresh process (so peak memory is its own, and one phase's warm
 caches don't help the next); ``results.json`` gets every number, a table is printed:
 
-- ``parse``     bare spaCy: ``nlp.pipe`` over the texts (the floor; model load excluded)
+- ``parse``     bare spaCy: ``nlp.pipe`` over the texts ``extract`` parses (the floor; model
+                load excluded): the records its readers accept, as its parser gets them
+- ``parse1``    bare spaCy on the same texts one at a time, as ``extract`` parses them (measured:
+                10 % less CPU than ``nlp.pipe`` in batches of 8 on the 294 clean articles, so
+                it is the stricter floor)
 - ``extract``   ``newsgraph extract`` with every stage on (readers, cleaning, parse,
                 actors, quotes, events, tone, records; model load excluded): ratio to the floor
 - ``textacy``   the peer: spaCy + ``textacy.extract.triples.direct_quotations``
@@ -40,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-PHASES = ("parse", "extract", "textacy", "ingest1", "ingest2", "spark", "full", "html", "live")
+PHASES = ("parse", "parse1", "extract", "textacy", "ingest1", "ingest2", "spark", "full", "html", "live")
 
 
 # -- memory sampling (inside a phase) ------------------------------------------------
@@ -88,10 +92,6 @@ def mb(n: float) -> float:
     return round(n / 1e6, 1)
 
 
-def texts_of(path: Path) -> list[str]:
-    return [json.loads(line)["text"] for line in path.open(encoding="utf-8") if line.strip()]
-
-
 def fresh_db(work: Path, name: str) -> Path:
     db = work / name
     for s in ("", "-wal", "-shm"):
@@ -104,15 +104,38 @@ def db_bytes(db: Path) -> int:
 
 
 # -- phases (each runs in its own process) ----------------------------------------------
+def extracted_texts(texts_file: Path) -> list[str]:
+    """The texts ``extract`` parses: the articles its readers accept (a record with no
+    text is refused, not parsed), as the parser gets them (``parse_text``). The floor
+    parses exactly these, so the two phases compare the same work."""
+    from newsgraph.errors import InputError
+    from newsgraph.ingest.clean import parse_text
+    from newsgraph.ingest.sources import read_inputs
+
+    return [parse_text(a.text) for a in read_inputs([str(texts_file)]) if not isinstance(a, InputError)]
+
+
 def phase_parse(texts_file: Path, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     from newsgraph.nlp.pipeline import load_spacy
     from newsgraph.settings import get_settings
 
-    texts = texts_of(texts_file)
+    texts = extracted_texts(texts_file)
     with RSSSampler() as rss:
         nlp = load_spacy()  # spaCy alone: the floor
         t0 = time.perf_counter()
         tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=get_settings().batch_size))
+        secs = time.perf_counter() - t0
+    return {"articles": len(texts), "tokens": tokens, "seconds": secs, "peak_rss_mb": mb(rss.peak)}
+
+
+def phase_parse1(texts_file: Path, work: Path, args: argparse.Namespace) -> dict[str, Any]:
+    from newsgraph.nlp.pipeline import load_spacy
+
+    texts = extracted_texts(texts_file)
+    with RSSSampler() as rss:
+        nlp = load_spacy()
+        t0 = time.perf_counter()
+        tokens = sum(len(nlp(text)) for text in texts)
         secs = time.perf_counter() - t0
     return {"articles": len(texts), "tokens": tokens, "seconds": secs, "peak_rss_mb": mb(rss.peak)}
 
@@ -143,7 +166,7 @@ def phase_textacy(texts_file: Path, work: Path, args: argparse.Namespace) -> dic
     from newsgraph.nlp.pipeline import load_nlp
     from newsgraph.settings import get_settings
 
-    texts = texts_of(texts_file)
+    texts = extracted_texts(texts_file)
     with RSSSampler() as rss:
         nlp = load_nlp()
         t0 = time.perf_counter()
@@ -279,13 +302,18 @@ def summarise(r: dict[str, dict[str, Any]]) -> dict[str, Any]:
     # On a machine shared with other work, wall ratios understate what the cores could
     # do; CPU seconds show how much work each variant needed (2 workers that do the
     # same work as 1 in the same CPU time would run 2x as fast on 2 idle cores).
+    # the same for extraction against the floor: the CPU each process needed (model loads
+    # included), which other processes on the machine skew less than wall time
+    s["extract_vs_parse_cpu"] = ratio(g("extract", "cpu_seconds"), g("parse", "cpu_seconds"))
+    s["extract_vs_parse1_cpu"] = ratio(g("extract", "cpu_seconds"), g("parse1", "cpu_seconds"))
     c1, c2 = g("ingest1", "cpu_seconds"), g("ingest2", "cpu_seconds")
     if c1 and c2:
         s["workers2_cpu_overhead"] = ratio(c2, c1)
     return s
 
 
-TARGETS = {"extract_vs_parse": ("<=", 1.3), "workers2_speedup": (">=", 1.7), "spark_vs_workers2": ("<=", 1.5),
+TARGETS = {"extract_vs_parse": ("<=", 1.3), "extract_vs_parse_cpu": ("<=", 1.2), "extract_vs_parse1_cpu": ("<=", 1.2),
+           "workers2_speedup": (">=", 1.7), "spark_vs_workers2": ("<=", 1.5),
            "full_peak_rss_mb": ("<", 1500)}
 
 

@@ -14,7 +14,6 @@ a reporting verb where the rules found nothing, so the tagger adds what the rule
 """
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -44,12 +43,18 @@ def anchors(sent: Span) -> list[Token | None]:
     found = [t for t in sent if is_anchor(t)]
     if not found:
         return [None] * len(sent)
-    pos = [t.i for t in found]
+    # one sweep: k is the first anchor at or after the token; of it and the one before,
+    # the nearer wins, the earlier on a tie
     out: list[Token | None] = []
+    k, n = 0, len(found)
     for t in sent:
-        k = bisect.bisect_left(pos, t.i)
-        near = [found[j] for j in (k - 1, k) if 0 <= j < len(found)]
-        out.append(min(near, key=lambda a: (abs(a.i - t.i), a.i)))
+        while k < n and found[k].i < t.i:
+            k += 1
+        if k == 0 or k == n:
+            out.append(found[min(k, n - 1)])
+        else:
+            before, after = found[k - 1], found[k]
+            out.append(before if t.i - before.i <= after.i - t.i else after)
     return out
 
 
@@ -63,20 +68,69 @@ def _path(t: Token, anchor: Token) -> str:
     return "none"
 
 
-def features(t: Token, prev: str, prev2: str, anchor: Token | None, sent: Span | None = None) -> dict[str, float]:
-    sent = sent if sent is not None else t.sent  # the caller's sentence saves a walk to its bounds per token
-    f = {
-        "w=" + t.lower_: 1.0, "l=" + t.lemma_.lower(): 1.0, "p=" + t.tag_: 1.0, "d=" + t.dep_: 1.0,
-        "hd=" + t.head.dep_: 1.0, "hl=" + t.head.lemma_.lower(): 1.0, "e=" + t.ent_type_: 1.0,
-        "prev=" + prev: 1.0, "prev2=" + prev + prev2: 1.0, "lex": float(t.lemma_.lower() in LEXICON),
-        "pw=" + (t.nbor(-1).lower_ if t.i > sent.start else START): 1.0,
-        "nw=" + (t.nbor(1).lower_ if t.i + 1 < sent.end else "</s>"): 1.0,
-    }
+class SentenceWords:
+    """What ``features`` reads of each token of one sentence, read once for the sentence
+    (the tagger asks about each of its tokens, left to right): the token's own feature
+    names, and its head's place in the sentence for the path to the anchor. Features
+    from it are those from the tokens, name for name and in the same order (issue 13)."""
+
+    def __init__(self, sent: Span) -> None:
+        toks = list(sent)
+        n = len(toks)
+        self.start = sent.start
+        lower = [t.lower_ for t in toks]
+        lemma = [t.lemma_.lower() for t in toks]
+        self.dep = dep = [t.dep_ for t in toks]
+        self.head = head = [t.head.i - sent.start for t in toks]
+        self.parts: list[tuple[str, ...]] = []
+        self.lex: list[float] = []
+        for k, t in enumerate(toks):
+            h = head[k]
+            if 0 <= h < n:
+                hd, hl = dep[h], lemma[h]
+            else:  # a head outside the sentence: read it from the token
+                hd, hl = t.head.dep_, t.head.lemma_.lower()
+            self.parts.append(("w=" + lower[k], "l=" + lemma[k], "p=" + t.tag_, "d=" + dep[k], "hd=" + hd,
+                               "hl=" + hl, "e=" + t.ent_type_, "pw=" + (lower[k - 1] if k > 0 else START),
+                               "nw=" + (lower[k + 1] if k + 1 < n else "</s>")))
+            self.lex.append(float(lemma[k] in LEXICON))
+
+    def path(self, t: Token, anchor: Token) -> str:
+        """``_path`` on the sentence's head indices instead of a walk over Tokens."""
+        head, dep, a = self.head, self.dep, anchor.i - self.start
+        x = t.i - self.start
+        n = len(head)
+        while True:
+            h = head[x]
+            if not 0 <= h < n:  # the walk leaves the sentence: the Tokens' walk decides
+                return _path(t, anchor)
+            if h == x:
+                return "none"
+            if h == a:
+                return dep[x]
+            x = h
+
+
+def features(t: Token, prev: str, prev2: str, anchor: Token | None, sent: Span | None = None,
+             words: SentenceWords | None = None) -> dict[str, float]:
+    if words is not None:  # the same names, read once per sentence
+        w, lm, p, d, hd, hl, e, pw, nw = words.parts[t.i - words.start]
+        f = {w: 1.0, lm: 1.0, p: 1.0, d: 1.0, hd: 1.0, hl: 1.0, e: 1.0, "prev=" + prev: 1.0,
+             "prev2=" + prev + prev2: 1.0, "lex": words.lex[t.i - words.start], pw: 1.0, nw: 1.0}
+    else:
+        sent = sent if sent is not None else t.sent  # the caller's sentence saves a walk to its bounds per token
+        f = {
+            "w=" + t.lower_: 1.0, "l=" + t.lemma_.lower(): 1.0, "p=" + t.tag_: 1.0, "d=" + t.dep_: 1.0,
+            "hd=" + t.head.dep_: 1.0, "hl=" + t.head.lemma_.lower(): 1.0, "e=" + t.ent_type_: 1.0,
+            "prev=" + prev: 1.0, "prev2=" + prev + prev2: 1.0, "lex": float(t.lemma_.lower() in LEXICON),
+            "pw=" + (t.nbor(-1).lower_ if t.i > sent.start else START): 1.0,
+            "nw=" + (t.nbor(1).lower_ if t.i + 1 < sent.end else "</s>"): 1.0,
+        }
     if anchor is None:
         f["noanc"] = 1.0
         return f
     rel = "self" if anchor.i == t.i else ("before" if t.i < anchor.i else "after")
-    path = "self" if rel == "self" else _path(t, anchor)
+    path = "self" if rel == "self" else words.path(t, anchor) if words is not None else _path(t, anchor)
     f["rel=" + rel] = 1.0
     f["dist=" + str(min(abs(anchor.i - t.i), 10) // 3)] = 1.0
     f["ancl=" + anchor.lemma_.lower()] = 1.0
@@ -89,11 +143,11 @@ def features(t: Token, prev: str, prev2: str, anchor: Token | None, sent: Span |
 def tag_sentence(model: LinearModel, sent: Span) -> list[str]:
     """Greedy left-to-right tags of one sentence."""
     tags: list[str] = []
+    words = SentenceWords(sent)
     for t, anchor in zip(sent, anchors(sent)):
         prev = tags[-1] if tags else START
         prev2 = tags[-2] if len(tags) > 1 else START
-        p = model.proba(features(t, prev, prev2, anchor, sent))
-        tags.append(max(p, key=p.__getitem__))
+        tags.append(model.best(features(t, prev, prev2, anchor, sent, words)))
     return tags
 
 

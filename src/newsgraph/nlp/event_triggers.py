@@ -98,6 +98,8 @@ class EventTriggers(EventRoles):
         sure enough (``nlp/event_types.py``); weak, so the filters ask for named parties."""
         if not hasattr(self, "_types"):
             self._types = TypeClassifier(self)
+        if not self._types.may_reach(tok, threshold):
+            return None  # the cheap bound says no type gets there: the same None, sooner
         got = self._types.best(tok)
         if got is None or got[1] < threshold:
             return None

@@ -16,6 +16,7 @@ shipped (or ``NEWSGRAPH_MODELS_OFF=event_types``) nothing changes.
 """
 from __future__ import annotations
 
+import math
 import os
 from functools import cache
 from pathlib import Path
@@ -89,11 +90,12 @@ def features(tok: Token, roles: _Roles, words: DocWords | None = None) -> dict[s
     if got is not None:
         f[f"count={got[0]}"] = 1.0
         f["count_rate"] = got[1]
-    st = verb_status(tok) if pos == "v" else noun_status(tok)
+    st = "*" if isinstance(roles, _Maybe) else verb_status(tok) if pos == "v" else noun_status(tok)
     if st:
         f[f"status={st}"] = 1.0
     subj_actor = obj_actor = False
-    for c in tok.children:
+    kids = list(tok.children)  # walked three times below
+    for c in kids:
         d = c.dep_
         cl = c.lemma_.lower()
         if d in ("nsubj", "nsubjpass", "agent", "poss"):
@@ -128,9 +130,9 @@ def features(tok: Token, roles: _Roles, words: DocWords | None = None) -> dict[s
             f["neg"] = 1.0
     # the frame around the word, in terms that carry over to unseen words: voice, the
     # entity kinds of its parties, what governs a noun, whether it is a statement's cue
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in kids):
         f["passive"] = 1.0
-    for c in tok.children:
+    for c in kids:
         if c.ent_type_ and c.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "compound"):
             f[f"ent_{c.dep_}={c.ent_type_}"] = 1.0
     if pos == "n":
@@ -157,6 +159,84 @@ def features(tok: Token, roles: _Roles, words: DocWords | None = None) -> dict[s
     return f
 
 
+class _Maybe:
+    """Roles for ``TypeClassifier.may_reach``: the real roles' actors (asking the actor
+    index may add an unnamed actor to the article, so it is asked exactly as ``features``
+    asks it), but every verb may be a statement's cue and the modality any (``status=*``),
+    so ``features`` with these roles names every feature the real roles could give."""
+
+    def __init__(self, roles: _Roles) -> None:
+        self.actor = roles.actor
+        self._roles = roles
+
+    def __getattr__(self, name: str) -> object:
+        # anything else a feature asks of the roles is asked of the real ones, so a new
+        # feature is exact here (and tests/test_extraction_speed.py checks it settles)
+        return getattr(self._roles, name)
+
+    def quote_for(self, tok: Token) -> _Maybe:
+        return self
+
+
+# the features only _Maybe leaves open: counted as absent too (a ceiling of at least 0)
+_MAYBE_FAMILIES = ("status=", "cue")
+
+
+def _settle(maybe: dict[str, float], tok: Token, roles: _Roles) -> dict[str, float]:
+    """``features(tok, roles)`` from ``features(tok, _Maybe(roles))``: the same names in the
+    same order (so the same sums), the modality and the cue now read from the real roles."""
+    out: dict[str, float] = {}
+    for name, value in maybe.items():
+        if name == "status=*":
+            st = verb_status(tok) if tok.pos_ == "VERB" else noun_status(tok)
+            if st:
+                out[f"status={st}"] = 1.0
+        elif name == "cue":
+            quote_for = getattr(roles, "quote_for", None)
+            if quote_for is not None and quote_for(tok) is not None:
+                out[name] = value
+        else:
+            out[name] = value
+    return out
+
+
+class _Ceiling:
+    """The most each feature can add to any PLOVER type's score over ``none``'s: with
+    every feature value >= 0, bias gap + the sum of value x ceiling bounds every type's
+    log odds against ``none``, and a type's probability is at most the logistic of its
+    log odds against ``none`` alone."""
+
+    def __init__(self, model: LinearModel) -> None:
+        n = model.classes.index(NONE)
+        acts = [k for k in range(len(model.classes)) if k != n]
+        self.bias = max(model.bias[k] - model.bias[n] for k in acts)
+        self.up = {name: max(w[k] - w[n] for k in acts) for name, w in model.weights.items()}
+        for name, u in self.up.items():
+            if name.startswith(_MAYBE_FAMILIES):
+                self.up[name] = max(0.0, u)
+        self.up["status=*"] = max([0.0] + [u for k, u in self.up.items() if k.startswith("status=")])
+
+    def most(self, features: dict[str, float]) -> float | None:
+        """The bound on the log odds, or None when a feature value is negative (no bound)."""
+        total = self.bias
+        up = self.up
+        for name, value in features.items():
+            if value < 0:
+                return None
+            total += value * up.get(name, 0.0)
+        return total
+
+
+_CEILINGS: dict[int, tuple[LinearModel, _Ceiling]] = {}
+
+
+def _ceiling(model: LinearModel) -> _Ceiling:
+    got = _CEILINGS.get(id(model))
+    if got is None or got[0] is not model:
+        got = _CEILINGS[id(model)] = (model, _Ceiling(model))
+    return got[1]
+
+
 @cache
 def _model_at(path: str) -> LinearModel:
     return LinearModel.load(Path(path))
@@ -180,6 +260,7 @@ class TypeClassifier:
         self._cache: dict[int, dict[str, float]] = {}
         self._words: DocWords | None = None
         self._best: dict[int, tuple[str, float] | None] = {}  # the rules ask about a token many times
+        self._maybe: dict[int, dict[str, float]] = {}
 
     def proba(self, tok: Token) -> dict[str, float] | None:
         if self.model is None or not is_candidate(tok):
@@ -187,8 +268,27 @@ class TypeClassifier:
         if tok.i not in self._cache:
             if self._words is None:
                 self._words = DocWords(tok.doc)
-            self._cache[tok.i] = self.model.proba(features(tok, self.roles, self._words))
+            maybe = self._maybe.pop(tok.i, None)  # may_reach's features, when it asked
+            self._cache[tok.i] = self.model.proba(features(tok, self.roles, self._words) if maybe is None
+                                                  else _settle(maybe, tok, self.roles))
         return self._cache[tok.i]
+
+    def may_reach(self, tok: Token, threshold: float) -> bool:
+        """False when no PLOVER type can reach ``threshold`` for this candidate (so ``best``
+        would give less): a bound from the features _Maybe's roles give, without the
+        candidate's modality or cue and without scoring 17 classes (issue 13; most
+        candidates are far below, at 1e-4). True when unsure or with no model."""
+        if self.model is None or not is_candidate(tok) or not 0.0 < threshold < 1.0 or tok.i in self._cache:
+            return True
+        if self._words is None:
+            self._words = DocWords(tok.doc)
+        maybe = features(tok, _Maybe(self.roles), self._words)
+        most = _ceiling(self.model).most(maybe)
+        # a margin far above rounding: the bound is exact arithmetic, the model's floats are not
+        if most is None or most >= math.log(threshold / (1.0 - threshold)) - 1e-3:
+            self._maybe[tok.i] = maybe  # proba settles these instead of building them again
+            return True
+        return False
 
     def best(self, tok: Token) -> tuple[str, float] | None:
         """The most likely PLOVER type (never ``none``) and its probability."""

@@ -61,7 +61,7 @@ class _Extractor(EventTriggers, EventDates):
     # -- the passes -----------------------------------------------------------------
     def run(self) -> tuple[list[Event], list[Event]]:
         self.anchors: list[Anchor] = []  # where the asserted events are (link_acts)
-        is_story = self.article.is_story
+        is_story = self.article.story_test()
         event_types.record(self.doc, self, self.article.id, is_story)
         for tok in self.doc:
             if tok.pos_ == "VERB" and is_story(tok.idx):

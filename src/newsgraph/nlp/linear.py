@@ -49,6 +49,38 @@ class LinearModel:
                                  "meta": self.meta}, sort_keys=True, separators=(",", ":")).encode("utf-8"))
 
     def proba(self, features: dict[str, float]) -> dict[str, float]:
+        return dict(zip(self.classes, self._probs(features)))
+
+    def best(self, features: dict[str, float]) -> str:
+        """``max(p, key=p.__getitem__)`` of ``p = proba(features)``, without the dict: the
+        first class of the highest probability (asked once per token by the tagger)."""
+        scores = self._scores(features)
+        top = max(scores)
+        if math.isfinite(top):
+            k = scores.index(top)
+            # exp(0) is 1 and exp never rises above it for a lower score, so the first top
+            # score has the first top probability, unless an earlier score is so close that
+            # rounding could tie their probabilities: then the probabilities decide
+            if all(x < top - 1e-9 for x in scores[:k]):
+                return self.classes[k]
+        probs = self._softmax(scores)
+        k = 0
+        for j in range(1, len(probs)):
+            if probs[j] > probs[k]:  # as max: a later class wins only when greater
+                k = j
+        return self.classes[k]
+
+    def _probs(self, features: dict[str, float]) -> list[float]:
+        return self._softmax(self._scores(features))
+
+    @staticmethod
+    def _softmax(scores: list[float]) -> list[float]:
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+    def _scores(self, features: dict[str, float]) -> list[float]:
         if len(self.classes) >= WIDE:
             scores = self._scores_wide(features)
         elif len(self.classes) == 4:
@@ -60,10 +92,7 @@ class LinearModel:
                 if w is not None:
                     for k, wk in enumerate(w):
                         scores[k] += wk * value
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        return {c: e / total for c, e in zip(self.classes, exps)}
+        return scores
 
     def _scores_four(self, features: dict[str, float]) -> list[float]:
         """The loop in ``proba`` unrolled for four classes (the attribution tagger, asked

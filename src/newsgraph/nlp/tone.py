@@ -45,7 +45,7 @@ def _valence(lex: dict[str, float], low: str, lemma: str | None = None) -> float
 def article_tone(doc: Doc, article: Article) -> Tone:
     lex = lexicon()
     words = pos = neg = active = pron = 0
-    is_story = article.is_story
+    is_story = article.story_test()
     zones = bool(article.zones)
     recent_neg = -10
     sent_start = 0
