@@ -39,7 +39,7 @@ def split_records(split: str) -> list[dict]:
 
 
 def classify(tok, quote_spans: list[tuple[int, int]]) -> str:
-    from newsgraph.nlp.event_triggers import noun_event_code
+    from newsgraph.nlp.event_noun_codes import noun_event_code
     from newsgraph.nlp.plover import LIGHT_VERBS, SPEECH_VERBS, verb_code
     from newsgraph.nlp.trigger_counts import counted
 

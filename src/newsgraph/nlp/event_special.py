@@ -12,9 +12,9 @@ from spacy.tokens import Token
 
 from newsgraph.model import Actor
 from newsgraph.nlp.event_candidate import Cand
+from newsgraph.nlp.event_completion import PartyCompletion
 from newsgraph.nlp.event_noun_codes import grounded_act, noun_event_code
 from newsgraph.nlp.event_readings import phrasal, verdict
-from newsgraph.nlp.event_roles import EventRoles
 from newsgraph.nlp.event_words import CROWD
 from newsgraph.nlp.lexicon import Lexicon
 from newsgraph.nlp.modality import verb_status
@@ -37,7 +37,7 @@ THING_PRONOUNS = ("it", "this", "that", "which", "what")  # the label's object i
 DOER_PREPS = ("from", "by")  # "drew criticism from X", "suffered an attack by X"
 
 
-class SpecialReadings(EventRoles):
+class SpecialReadings(PartyCompletion):
     """The readings above, as methods of the event extractor (they add ``Cand``s and read
     parties through ``EventRoles``)."""
 

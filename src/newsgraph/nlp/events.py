@@ -31,7 +31,8 @@ from newsgraph.nlp import event_types
 from newsgraph.nlp.actors import ActorIndex
 from newsgraph.nlp.event_candidate import UNPLACED, Cand, same_side
 from newsgraph.nlp.event_dates import EventDates
-from newsgraph.nlp.event_triggers import EventTriggers, noun_event_code
+from newsgraph.nlp.event_noun_codes import noun_event_code
+from newsgraph.nlp.event_triggers import EventTriggers
 from newsgraph.nlp.event_verifier import calibrated
 from newsgraph.nlp.event_words import FIRST_PERSON, VERBAL_TYPES
 from newsgraph.nlp.interviews import INTERVIEW
