@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fixtures.bad_inputs import jsonl_record, story
@@ -261,3 +262,34 @@ def test_second_ingest_waits_then_gives_up_clearly(tmp_path):
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert "waiting" in r.stderr and "is busy" in r.stderr
     assert check_store(db)["articles"] == 2
+
+
+def _open_store(path: str, out: Any) -> None:
+    try:
+        Store(path).close()
+        out.put("ok")
+    except Exception as exc:  # the message is the test's evidence
+        out.put(f"{type(exc).__name__}: {exc}")
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_processes_opening_a_new_store_at_once(tmp_path):
+    """Three processes open one new store at the same moment, many times over: switching
+    a new file to WAL can be refused at once (SQLite's deadlock rule skips the busy
+    timeout), which made one of two simultaneous ingests fail about once in 150 starts."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    failures = []
+    for i in range(150):
+        path = str(tmp_path / f"s{i}.db")
+        out = ctx.Queue()
+        procs = [ctx.Process(target=_open_store, args=(path, out)) for _ in range(3)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(60)
+        failures += [r for r in (out.get(timeout=60) for _ in procs) if r != "ok"]
+    assert failures == []
+    count("concurrency: simultaneous opens of a new store", 450)

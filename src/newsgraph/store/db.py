@@ -45,18 +45,36 @@ class Store:
             self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None,
                                         timeout=busy_timeout_ms / 1000)
         self.conn.row_factory = sqlite3.Row
-        try:
-            self.conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            if not readonly:
-                self.conn.execute("PRAGMA journal_mode=WAL")
-                self.conn.execute("PRAGMA synchronous=NORMAL")
-                self._migrate()
-            else:
-                self._check_version()
-        except sqlite3.DatabaseError as exc:
-            self.conn.close()
-            raise StoreError(f"{self.path}: {self._explain(exc, busy_timeout_ms)}") from None
+        t0 = time.monotonic()
+        while True:
+            try:
+                self._open(readonly)
+                break
+            except sqlite3.OperationalError as exc:
+                # Two processes opening a new store at once: switching it to WAL needs a
+                # lock SQLite refuses at once rather than waiting (its deadlock rule), so
+                # the busy timeout never applies; the setup is idempotent, so try again.
+                busy = "locked" in str(exc) or "busy" in str(exc)
+                if busy and time.monotonic() - t0 < self.busy_timeout_ms / 1000:
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    time.sleep(0.05)
+                    continue
+                self.conn.close()
+                raise StoreError(f"{self.path}: {self._explain(exc, busy_timeout_ms)}") from None
+            except sqlite3.DatabaseError as exc:
+                self.conn.close()
+                raise StoreError(f"{self.path}: {self._explain(exc, busy_timeout_ms)}") from None
+
+    def _open(self, readonly: bool) -> None:
+        self.conn.execute(f"PRAGMA busy_timeout={self.busy_timeout_ms}")
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        if not readonly:
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        else:
+            self._check_version()
 
     # -- lifecycle ------------------------------------------------------------
     def close(self) -> None:
