@@ -2,6 +2,8 @@
 (``nlp/event_triggers.py``, tables in ``data/plover_lexicon.json``), with the real spaCy model."""
 from __future__ import annotations
 
+from fixtures.records import events_of
+
 
 def _types(rec) -> list[str]:
     return [e["type"] for e in rec["events"]]
@@ -20,7 +22,7 @@ def test_particle_reading_resign(analyse_text):
 
 def test_particle_reading_crackdown_with_target(analyse_text):
     rec = analyse_text("The Chinese government cracked down on protesters in Hong Kong last week.")
-    ev = [e for e in rec["events"] if e["type"] == "COERCE"]
+    ev = events_of(rec, "COERCE")
     assert ev and "Chinese government" in _names(rec, ev[0]["source"])
 
 
@@ -37,7 +39,7 @@ def test_entered_into_an_agreement(analyse_text):
 
 def test_verdicts(analyse_text):
     rec = analyse_text("The court found Smith guilty of fraud on Tuesday.")
-    ev = [e for e in rec["events"] if e["type"] == "SANCTION"]
+    ev = events_of(rec, "SANCTION")
     assert ev and "Smith" in _names(rec, ev[0]["target"])
     rec = analyse_text("The court found John Smith not guilty of murder.")
     assert "CONCEDE" in _types(rec) and "SANCTION" not in _types(rec)
@@ -57,7 +59,7 @@ def test_resignation_is_retreat_and_in_protest_reject(analyse_text):
     rec = analyse_text("Governor Ricardo Rossello announced his resignation on Wednesday.")
     assert _types(rec) == ["RETREAT"]
     rec = analyse_text("Minister Amber Rudd resigned in protest against Boris Johnson on Saturday.")
-    ev = [e for e in rec["events"] if e["type"] == "REJECT"]
+    ev = events_of(rec, "REJECT")
     assert ev and "Boris Johnson" in _names(rec, ev[0]["target"])
 
 
@@ -122,7 +124,7 @@ def test_an_apology_is_concede(analyse_text):
 def test_a_stated_opposition_has_its_holder_as_source(analyse_text):
     # "is opposed to" is a state (no agent): whoever is opposed rejects
     rec = analyse_text("Hungary is opposed to the European Commission's migration plan.")
-    ev = [e for e in rec["events"] if e["type"] == "REJECT"]
+    ev = events_of(rec, "REJECT")
     assert ev and _names(rec, ev[0]["source"]) == "Hungary"
 
 
@@ -191,10 +193,10 @@ def test_paying_tribute_is_support(analyse_text):
 def test_recipient_verb_reads_its_object(analyse_text):
     # the act is the object's, done to the subject, by whoever "from" names (issue 14)
     rec = analyse_text("The mayor of Springfield, John Harlan, drew sharp criticism from the Green Party on Monday.")
-    ev = [e for e in rec["events"] if e["type"] == "ACCUSE"]
+    ev = events_of(rec, "ACCUSE")
     assert ev and "Green Party" in _names(rec, ev[0]["source"]) and "John Harlan" in _names(rec, ev[0]["target"])
     rec = analyse_text("Senator Maria Lopez received a ten-year prison sentence from the Federal Court in Madrid.")
-    ev = [e for e in rec["events"] if e["type"] == "COERCE"]
+    ev = events_of(rec, "COERCE")
     assert ev and "Maria Lopez" in _names(rec, ev[0]["target"])
 
 
@@ -206,7 +208,7 @@ def test_faced_sentence_is_a_prospect(analyse_text):
 
 def test_loaded_label_is_an_act(analyse_text):
     rec = analyse_text("Opposition leader Tom Baker called Prime Minister Anne Clark a liar on Tuesday.")
-    ev = [e for e in rec["events"] if e["type"] == "ACCUSE"]
+    ev = events_of(rec, "ACCUSE")
     assert ev and "Anne Clark" in _names(rec, ev[0]["target"])
     rec = analyse_text("Opposition leader Tom Baker called Prime Minister Anne Clark a hero on Tuesday.")
     assert "SUPPORT" in _types(rec) and "ACCUSE" not in _types(rec)
@@ -221,14 +223,14 @@ def test_neutral_or_thing_label_is_no_act(analyse_text):
 
 def test_opened_a_case_against(analyse_text):
     rec = analyse_text("Prosecutors in Madrid opened a criminal case against Pedro Alvarez on Friday.")
-    ev = [e for e in rec["events"] if e["type"] == "ACCUSE"]
+    ev = events_of(rec, "ACCUSE")
     assert ev and "Pedro Alvarez" in _names(rec, ev[0]["target"])
 
 
 def test_charge_as_grounds_of_an_arrest(analyse_text):
     # the accusation is aimed at the one arrested, by whoever arrested (issue 14)
     rec = analyse_text("Tennis player Marco Rossi was arrested by Italian police on Friday on a charge of fraud.")
-    ev = [e for e in rec["events"] if e["type"] == "ACCUSE"]
+    ev = events_of(rec, "ACCUSE")
     assert ev and "Marco Rossi" in _names(rec, ev[0]["target"])
     rec = analyse_text("Tennis player Marco Rossi was praised by Italian police on Friday for a charge of the cavalry.")
     assert "ACCUSE" not in _types(rec)
@@ -236,13 +238,13 @@ def test_charge_as_grounds_of_an_arrest(analyse_text):
 
 def test_dropped_charges_concede(analyse_text):
     rec = analyse_text("Prosecutors in Milan dropped the charges against Anna Verdi on Monday.")
-    ev = [e for e in rec["events"] if e["type"] == "CONCEDE"]
+    ev = events_of(rec, "CONCEDE")
     assert ev and "Anna Verdi" in _names(rec, ev[0]["target"])
 
 
 def test_released_pronoun_is_a_person(analyse_text):
     rec = analyse_text("Police in Lagos arrested the journalist Ade Bello on Monday. They released him on bail on Tuesday.")
-    ev = [e for e in rec["events"] if e["type"] == "RETREAT"]
+    ev = events_of(rec, "RETREAT")
     assert ev and "Ade Bello" in _names(rec, ev[0]["target"])
     rec = analyse_text("Police in Lagos released it on Tuesday.")
     assert "RETREAT" not in _types(rec)
@@ -250,5 +252,5 @@ def test_released_pronoun_is_a_person(analyse_text):
 
 def test_took_a_swipe_accuses(analyse_text):
     rec = analyse_text("Senator Tom Baker took a swipe at Governor Anne Clark on Twitter.")
-    ev = [e for e in rec["events"] if e["type"] == "ACCUSE"]
+    ev = events_of(rec, "ACCUSE")
     assert ev and "Anne Clark" in _names(rec, ev[0]["target"])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from fixtures.records import events_of
 
 from newsgraph.model import PLOVER_TYPES
 from newsgraph.nlp.plover import NOUNS, VERBS, derived, verb_code
@@ -29,8 +30,6 @@ def analyse_text(nlp):
     return run
 
 
-def _events(rec, ptype=None):
-    return [e for e in rec["events"] if ptype is None or e["type"] == ptype]
 
 
 def test_lexicon_types_are_plover():
@@ -46,7 +45,7 @@ def test_lexicon_types_are_plover():
 
 def test_verbal_event_with_source_target_and_date(analyse_text):
     rec = analyse_text("Japan attacked China on Monday, officials said.", date="2025-06-05")
-    ev = _events(rec, "ASSAULT")
+    ev = events_of(rec, "ASSAULT")
     assert len(ev) == 1
     assert "Japan" in _names(rec, ev[0]["source"])
     assert "China" in _names(rec, ev[0]["target"])
@@ -57,7 +56,7 @@ def test_verbal_event_with_source_target_and_date(analyse_text):
 
 def test_nominal_event_with_possessive_and_prepositional_target(analyse_text):
     rec = analyse_text("Critics in Europe questioned Brazil's blockade of Paraguay after the summit.")
-    ev = _events(rec, "COERCE")
+    ev = events_of(rec, "COERCE")
     assert ev, rec["events"]
     assert "Brazil" in _names(rec, ev[0]["source"])
     assert "Paraguay" in _names(rec, ev[0]["target"])
@@ -65,7 +64,7 @@ def test_nominal_event_with_possessive_and_prepositional_target(analyse_text):
 
 def test_passive_agent_is_the_source(analyse_text):
     rec = analyse_text("Mexico was attacked by Guatemala last week, the ministry said.")
-    ev = _events(rec, "ASSAULT")
+    ev = events_of(rec, "ASSAULT")
     assert ev
     assert "Guatemala" in _names(rec, ev[0]["source"])
     assert "Mexico" in _names(rec, ev[0]["target"])
@@ -73,7 +72,7 @@ def test_passive_agent_is_the_source(analyse_text):
 
 def test_compound_actors_make_one_event(analyse_text):
     rec = analyse_text("Kenya and Uganda agreed to reopen their shared border on Friday.")
-    ev = _events(rec, "AGREE")
+    ev = events_of(rec, "AGREE")
     assert len(ev) == 1
     names = _names(rec, ev[0]["source"])
     assert "Kenya" in names and "Uganda" in names
@@ -90,7 +89,7 @@ def test_coordinated_parties_are_all_found(analyse_text, text, parties):
     """A meeting of parties coordinated in one phrase is coded with all of them, not left
     with one side (``consult with one side``); a country qualifying a title is no party."""
     rec = analyse_text(text)
-    ev = _events(rec, "CONSULT")
+    ev = events_of(rec, "CONSULT")
     assert len(ev) == 1
     names = _names(rec, ev[0]["source"] + ev[0]["target"])
     assert all(p in names for p in parties)
@@ -100,13 +99,13 @@ def test_coordinated_parties_are_all_found(analyse_text, text, parties):
 def test_subject_hanging_on_the_auxiliary_is_the_doer(analyse_text):
     """``X has, in a statement, called on ...``: the parser hangs the subject on ``has``."""
     rec = analyse_text("The Health Ministry has, in a statement, called on residents to stay home.")
-    ev = _events(rec, "REQUEST")
+    ev = events_of(rec, "REQUEST")
     assert len(ev) == 1 and "Ministry" in _names(rec, ev[0]["source"])
 
 
 def test_calling_for_a_resignation_asks_the_one_who_should_resign(analyse_text):
     rec = analyse_text("Opposition leader Maria Lopez called for the resignation of Senator John Brown on Monday.")
-    ev = _events(rec, "REQUEST")
+    ev = events_of(rec, "REQUEST")
     assert len(ev) == 1
     assert "Lopez" in _names(rec, ev[0]["source"]) and "Brown" in _names(rec, ev[0]["target"])
 
@@ -120,7 +119,7 @@ def test_calling_for_a_resignation_asks_the_one_who_should_resign(analyse_text):
 ])
 def test_unasserted_actions_are_non_events(analyse_text, text, reason):
     rec = analyse_text(text)
-    assert not _events(rec, "ASSAULT"), rec["events"]
+    assert not events_of(rec, "ASSAULT"), rec["events"]
     assert any(e["reason"] == reason for e in rec["non_events"]), rec["non_events"]
 
 
@@ -144,19 +143,19 @@ def test_caption_event_takes_caption_date(nlp):
 
 def test_background_event_is_historical(analyse_text):
     rec = analyse_text("Argentina had invaded Chile in 1978, long before the current row.", date="2025-03-01")
-    ev = _events(rec, "ASSAULT")
+    ev = events_of(rec, "ASSAULT")
     assert ev and ev[0]["historical"] is True
 
 
 def test_speech_act_is_linked_to_its_statement(analyse_text):
     rec = analyse_text('Norway denounced the bombing of Gaza as "a grave violation of international law".')
-    acc = _events(rec, "ACCUSE")
+    acc = events_of(rec, "ACCUSE")
     assert acc, rec["events"]
     quotes = [q for q in rec["quotes"] if (q.get("cue") or "").startswith("denounce")]
     assert quotes, rec["quotes"]
     assert acc[0]["said_in"] == quotes[0]["id"]
     assert "Norway" in _names(rec, acc[0]["source"])
-    bombing = _events(rec, "ASSAULT")
+    bombing = events_of(rec, "ASSAULT")
     assert bombing and bombing[0]["id"] in quotes[0]["about"]
     assert quotes[0]["stance"] == "negative"
 
@@ -184,7 +183,7 @@ def test_stated_intent_is_coded_as_the_statement(analyse_text):
 
 def test_must_in_reported_speech_is_a_request(analyse_text):
     rec = analyse_text("Sweden declared that Finland must withdraw its troops from the border.")
-    req = _events(rec, "REQUEST")
+    req = events_of(rec, "REQUEST")
     assert req and "Sweden" in _names(rec, req[0]["source"]) and "Finland" in _names(rec, req[0]["target"])
 
 
@@ -224,14 +223,14 @@ def test_statement_links_are_set_by_their_own_stage(nlp):
 
 def test_blaming_aims_at_who_is_blamed_not_the_victim(analyse_text):
     rec = analyse_text("The Israeli government blamed the bombing of the Jerusalem bus on Hamas.")
-    acc = _events(rec, "ACCUSE")
+    acc = events_of(rec, "ACCUSE")
     assert acc and _names(rec, acc[0]["target"]).startswith("Hamas"), rec["events"]
 
 
 def test_condemning_an_act_aims_at_its_named_doer(analyse_text):
     rec = analyse_text("Russian forces launched missile strikes on Kyiv on Monday. "
                        "Ukraine's president Volodymyr Zelensky condemned the attack.")
-    acc = _events(rec, "ACCUSE")
+    acc = events_of(rec, "ACCUSE")
     assert acc, rec["events"]
     targets = _names(rec, acc[0]["target"])
     assert "Russia" in targets and "Kyiv" not in targets and "Ukraine" not in targets
@@ -241,7 +240,7 @@ def test_a_doer_the_speaker_did_not_name_is_no_target(analyse_text):
     # the killing's doer is read from the sentence before; the minister names no one
     rec = analyse_text("Syrian troops shelled Aleppo on Sunday. "
                        "The French foreign minister denounced the killing of the journalist Marie Colvin.")
-    acc = _events(rec, "ACCUSE")
+    acc = events_of(rec, "ACCUSE")
     assert acc and "Syria" not in _names(rec, acc[0]["target"]), rec["events"]
 
 
@@ -257,15 +256,15 @@ def test_train_counts_type_words_the_lexicon_lacks_and_leave_its_own():
 def test_the_owner_of_a_criticised_thing_is_the_recipient(analyse_text):
     # "their government's response": the government, not the pronoun's antecedent
     rec = analyse_text("Chinese citizens have criticized their government's initial response to the outbreak.")
-    acc = _events(rec, "ACCUSE")
+    acc = events_of(rec, "ACCUSE")
     assert acc and "government" in _names(rec, acc[0]["target"]), rec["events"]
 
 
 def test_pleading_guilty_concedes_and_not_guilty_is_no_concession(analyse_text):
     rec = analyse_text("The former mayor pleaded guilty to fraud charges on Monday.")
-    assert _events(rec, "CONCEDE"), rec["events"]
+    assert events_of(rec, "CONCEDE"), rec["events"]
     rec = analyse_text("The former mayor pleaded not guilty to fraud charges on Monday.")
-    assert not _events(rec, "CONCEDE"), rec["events"]
+    assert not events_of(rec, "CONCEDE"), rec["events"]
 
 
 def test_reaction_to_an_act_named_by_a_generic_noun_aims_at_its_doer(analyse_text):
@@ -273,12 +272,12 @@ def test_reaction_to_an_act_named_by_a_generic_noun_aims_at_its_doer(analyse_tex
     # before), not a statement, is what the reaction is about; its doer is the target
     rec = analyse_text("Chile launched a military offensive against rebels in Peru on Wednesday.\n\n"
                        "The operation was condemned by Norway.")
-    ev = _events(rec, "ACCUSE")
+    ev = events_of(rec, "ACCUSE")
     assert ev, rec["events"]
     assert "Norway" in _names(rec, ev[0]["source"])
     assert "Chile" in _names(rec, ev[0]["target"])
     rec = analyse_text("Sweden condemned the move on Tuesday.")
-    assert not any(e["target"] for e in _events(rec, "ACCUSE"))
+    assert not any(e["target"] for e in events_of(rec, "ACCUSE"))
 
 
 @pytest.mark.parametrize("text,ptype,doer,recipient", [
@@ -289,7 +288,7 @@ def test_reaction_to_an_act_named_by_a_generic_noun_aims_at_its_doer(analyse_tex
 ])
 def test_justice_act_without_doer_takes_the_articles_police_or_court(analyse_text, text, ptype, doer, recipient):
     rec = analyse_text(text)
-    evs = _events(rec, ptype)
+    evs = events_of(rec, ptype)
     assert evs, rec["non_events"]
     assert doer in _names(rec, evs[0]["source"]), evs[0]
     assert recipient in _names(rec, evs[0]["target"]), evs[0]
@@ -301,7 +300,7 @@ def test_justice_act_without_doer_takes_the_articles_police_or_court(analyse_tex
 ])
 def test_act_without_doer_is_kept_as_non_event_with_its_reason(analyse_text, text, ptype):
     rec = analyse_text(text)
-    assert not _events(rec, ptype), rec["events"]
+    assert not events_of(rec, ptype), rec["events"]
     kept = [e for e in rec["non_events"] if e["type"] == ptype]
     assert kept and kept[0]["reason"] == "no doer" and not kept[0]["source"], rec["non_events"]
     assert kept[0]["confidence"] < 0.6
@@ -313,37 +312,37 @@ def test_act_without_doer_is_kept_as_non_event_with_its_reason(analyse_text, tex
 ])
 def test_an_object_that_names_people_is_the_recipient(analyse_text, text, ptype, who):
     rec = analyse_text(text)
-    evs = _events(rec, ptype)
+    evs = events_of(rec, ptype)
     assert evs and any(who in _names(rec, e["target"]) for e in evs), rec["events"]
 
 
 def test_a_pronoun_with_no_named_antecedent_stands_for_the_people_noun_before_it(analyse_text):
     rec = analyse_text("A lorry driver ran a red light on Sunday morning. Police detained him for questioning.")
-    evs = _events(rec, "COERCE")
+    evs = events_of(rec, "COERCE")
     assert evs and "driver" in _names(rec, evs[0]["target"]), rec["events"]
 
 
 def test_a_thing_as_object_is_no_recipient(analyse_text):
     rec = analyse_text("Police in Leeds seized the van on Tuesday.")
-    assert all(not e["target"] for e in _events(rec, "COERCE")), rec["events"]
+    assert all(not e["target"] for e in events_of(rec, "COERCE")), rec["events"]
 
 
 def test_a_passive_takes_its_doer_from_the_act_it_happened_in(analyse_text):
     rec = analyse_text("The rebel commander was killed in a Ugandan raid near the border on Monday.")
-    killed = [e for e in _events(rec, "ASSAULT") if "commander" in _names(rec, e["target"])]
+    killed = [e for e in events_of(rec, "ASSAULT") if "commander" in _names(rec, e["target"])]
     assert killed and "Uganda" in _names(rec, killed[0]["source"]), rec["events"]
     rec = analyse_text("The new mining law was condemned in a statement by Norway on Friday.")
-    acc = _events(rec, "ACCUSE")
+    acc = events_of(rec, "ACCUSE")
     assert acc and "Norway" in _names(rec, acc[0]["source"]), (rec["events"], rec["non_events"])
 
 
 def test_who_is_under_an_act_is_its_recipient(analyse_text):
     rec = analyse_text("The ministers of Norway met in Oslo, where they noted that Belarus remains under EU sanctions.")
-    sanctions = _events(rec, "SANCTION")
+    sanctions = events_of(rec, "SANCTION")
     assert sanctions and "Belarus" in _names(rec, sanctions[0]["target"]), rec["events"]
 
 
 def test_an_object_pronoun_is_not_the_doer_itself(analyse_text):
     rec = analyse_text("Students marched to the embassy in Quito on Monday. Police fired tear gas at them.")
-    evs = [e for e in _events(rec, "ASSAULT") if "Police" in e["evidence"]]
+    evs = [e for e in events_of(rec, "ASSAULT") if "Police" in e["evidence"]]
     assert evs and "Students" in _names(rec, evs[0]["target"]), rec["events"]

@@ -4,6 +4,7 @@ tagger off, so that the rules alone must find them."""
 from __future__ import annotations
 
 import pytest
+from fixtures.records import quotes_by_cue
 
 
 @pytest.fixture()
@@ -12,8 +13,6 @@ def rules_only(analyse_text, monkeypatch):
     return analyse_text
 
 
-def find(rec, cue_word):
-    return [q for q in rec["quotes"] if q.get("cue") and cue_word in q["cue"].lower()]
 
 
 @pytest.mark.parametrize("text, cue, content", [
@@ -23,13 +22,13 @@ def find(rec, cue_word):
     ("Ms Oduya recalled finding the letter under her door.", "recalled", "finding the letter under her door"),
 ])
 def test_a_gerund_complement_is_the_content(rules_only, text, cue, content):
-    (q,) = find(rules_only("The council met on Monday. " + text), cue)
+    (q,) = quotes_by_cue(rules_only("The council met on Monday. " + text), cue)
     assert q["content"] == content
     assert q["speaker_text"]
 
 
 def test_a_claim_with_an_infinitive(rules_only):
-    (q,) = find(rules_only("The trader was arrested in May. He claimed to have lost the keys."), "claimed")
+    (q,) = quotes_by_cue(rules_only("The trader was arrested in May. He claimed to have lost the keys."), "claimed")
     assert q["content"] == "to have lost the keys"
     assert q["speaker_text"] == "He"
 
@@ -38,11 +37,11 @@ def test_declining_to_comment_stays_no_statement(rules_only):
     # the to-infinitive of an intention verb is its content, but "declined to comment"
     # puts nothing on record (A11)
     rec = rules_only("The firm reported a loss. Its chief executive declined to comment.")
-    assert not find(rec, "declined")
+    assert not quotes_by_cue(rec, "declined")
 
 
 def test_emphasized_reports_its_object(rules_only):
-    (q,) = find(rules_only("The board met. The chair emphasized the need for new housing."), "emphasized")
+    (q,) = quotes_by_cue(rules_only("The board met. The chair emphasized the need for new housing."), "emphasized")
     assert q["content"] == "the need for new housing"
 
 
@@ -57,7 +56,7 @@ def test_a_clause_reported_by_the_cue_after_it_is_that_cues_content(rules_only):
 
 def test_an_inverted_cue_after_the_clause_takes_its_object_as_source(rules_only):
     rec = rules_only("The hearing lasted two days. The ban breaches the charter, argued the union's lawyer.")
-    (q,) = find(rec, "argued")
+    (q,) = quotes_by_cue(rec, "argued")
     assert q["content"] == "The ban breaches the charter"
     assert q["speaker_text"] == "the union's lawyer"
 

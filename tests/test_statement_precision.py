@@ -3,10 +3,7 @@ made-up sentences run through the whole extraction (``analyse_text``)."""
 from __future__ import annotations
 
 import pytest
-
-
-def find(rec, cue_word):
-    return [q for q in rec["quotes"] if q.get("cue") and cue_word in q["cue"].lower()]
+from fixtures.records import quotes_by_cue
 
 
 @pytest.mark.parametrize("text, cue", [
@@ -20,26 +17,26 @@ def find(rec, cue_word):
     ("The lab was rebuilt. Engineers installed sensors to report changes in the water level.", "report"),
 ])
 def test_infinitive_cue_not_on_record(analyse_text, text, cue):
-    assert find(analyse_text(text), cue) == []
+    assert quotes_by_cue(analyse_text(text), cue) == []
 
 
 def test_purpose_infinitive_of_a_protest_is_the_protesters_demand(analyse_text):
     rec = analyse_text("The strike went on. Hundreds of nurses held rallies on Friday to demand higher pay.")
-    (q,) = find(rec, "demand")
+    (q,) = quotes_by_cue(rec, "demand")
     assert q["content"] == "higher pay"
     assert "nurses" in q["speaker_text"]
 
 
 def test_infinitive_cue_of_its_own_subject_stays(analyse_text):
     rec = analyse_text("The hearing ran late. Senator Ada Novak went on to add that the budget was wasteful.")
-    (q,) = find(rec, "add")
+    (q,) = quotes_by_cue(rec, "add")
     assert q["content"] == "the budget was wasteful"
 
 
 def test_the_one_forced_to_admit_is_the_source(analyse_text):
     rec = analyse_text("The hearing was tense. Senator Ada Novak forced Karl Stumm, the bank's chief, "
                        "to admit that no manager had been fired.")
-    (q,) = find(rec, "admit")
+    (q,) = quotes_by_cue(rec, "admit")
     assert "Stumm" in q["speaker_text"]
 
 
@@ -50,13 +47,13 @@ def test_the_one_forced_to_admit_is_the_source(analyse_text):
      "described", "his plan as a compromise"),
 ])
 def test_content_ends_before_a_relative_clause_that_reports(analyse_text, text, cue, content):
-    (q,) = find(analyse_text(text), cue)
+    (q,) = quotes_by_cue(analyse_text(text), cue)
     assert q["content"] == content
 
 
 def test_relative_clause_inside_the_content_stays(analyse_text):
     rec = analyse_text("The storm passed. Police said a driver, who was not named, had been hurt.")
-    (q,) = find(rec, "said")
+    (q,) = quotes_by_cue(rec, "said")
     assert q["content"] == "a driver, who was not named, had been hurt"
 
 
@@ -78,14 +75,14 @@ def test_sentence_quote_alone_in_its_paragraph_stays(analyse_text):
     ("The institute maintains a program to train young judges in the region.", "maintains"),
 ])
 def test_object_that_makes_the_verb_an_act(analyse_text, text, cue):
-    assert find(analyse_text(text), cue) == []
+    assert quotes_by_cue(analyse_text(text), cue) == []
 
 
 def test_confessed_to_is_a_statement(analyse_text):
     rec = analyse_text("The trial ended on Monday. The driver confessed to causing the crash on the bridge.")
-    (q,) = find(rec, "confessed")
+    (q,) = quotes_by_cue(rec, "confessed")
     assert q["content"].startswith("causing the crash")
 
 
 def test_declared_war_is_an_act(analyse_text):
-    assert find(analyse_text("The talks failed. Elbonia declared war on its neighbour in 1921."), "declared") == []
+    assert quotes_by_cue(analyse_text("The talks failed. Elbonia declared war on its neighbour in 1921."), "declared") == []

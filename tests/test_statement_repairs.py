@@ -3,16 +3,13 @@ run through the whole extraction (``analyse_text``), checked on what the export 
 from __future__ import annotations
 
 import pytest
-
-
-def find(rec, cue_word):
-    return [q for q in rec["quotes"] if q.get("cue") and cue_word in q["cue"].lower()]
+from fixtures.records import quotes_by_cue
 
 
 def test_object_taken_for_subject_of_the_reported_clause(analyse_text):
     rec = analyse_text("The storm moved north. On Friday the weather service reported Storm Bella "
                        "in the Atlantic had strengthened into a hurricane.")
-    (q,) = find(rec, "reported")
+    (q,) = quotes_by_cue(rec, "reported")
     assert q["content"].startswith("Storm Bella")
     assert q["content"].endswith("hurricane")
 
@@ -20,7 +17,7 @@ def test_object_taken_for_subject_of_the_reported_clause(analyse_text):
 def test_finding_with_a_clause_is_a_statement_but_finding_a_thing_is_not(analyse_text):
     rec = analyse_text("The team studied the lakes for a decade. The researchers found that the "
                        "water had warmed by two degrees. Divers found a wreck near the shore.")
-    found = find(rec, "found")
+    found = quotes_by_cue(rec, "found")
     assert [q["content"] for q in found] == ["the water had warmed by two degrees"]
     assert found[0]["speaker_text"] == "The researchers"
 
@@ -28,7 +25,7 @@ def test_finding_with_a_clause_is_a_statement_but_finding_a_thing_is_not(analyse
 def test_cue_set_off_by_commas_reports_its_whole_sentence(analyse_text):
     rec = analyse_text("A tanker overturned on the highway. About 40 gallons of fuel, firefighters "
                        "said, leaked onto the road.")
-    (q,) = find(rec, "said")
+    (q,) = quotes_by_cue(rec, "said")
     assert q["content"].startswith("About 40 gallons of fuel")
     assert q["content"].endswith("leaked onto the road")
 
@@ -36,13 +33,13 @@ def test_cue_set_off_by_commas_reports_its_whole_sentence(analyse_text):
 def test_a_second_report_after_the_aside_stays_apart(analyse_text):
     rec = analyse_text("The plant reopened. Orders will keep the line busy for years, Novak said, "
                        "and repaying the loan looks realistic.")
-    contents = [q["content"] for q in find(rec, "said")]
+    contents = [q["content"] for q in quotes_by_cue(rec, "said")]
     assert "Orders will keep the line busy for years" in contents
 
 
 def test_reportedly_reports_what_follows_it(analyse_text):
     rec = analyse_text("The bridge was closed on Monday. The collapse reportedly injured four workers.")
-    (q,) = find(rec, "reportedly")
+    (q,) = quotes_by_cue(rec, "reportedly")
     assert q["content"] == "injured four workers"
     assert q["speaker"] is None
 
@@ -54,19 +51,19 @@ def test_reportedly_reports_what_follows_it(analyse_text):
      "disagreed", "the decision to close the library"),
 ])
 def test_prepositional_topic_is_the_content(analyse_text, text, cue, content):
-    (q,) = find(analyse_text(text), cue)
+    (q,) = quotes_by_cue(analyse_text(text), cue)
     assert q["content"] == content
 
 
 def test_prepositional_channel_is_no_content(analyse_text):
     rec = analyse_text("The vote was close. The mayor commented on Twitter.")
-    assert not find(rec, "commented")
+    assert not quotes_by_cue(rec, "commented")
 
 
 def test_according_to_set_off_mid_sentence_reports_the_sentence(analyse_text):
     rec = analyse_text("The fire spread fast. One firefighter was, according to the city, among "
                        "the injured.")
-    (q,) = find(rec, "according")
+    (q,) = quotes_by_cue(rec, "according")
     assert q["content"].startswith("One firefighter was")
     assert q["content"].endswith("among the injured")
 
@@ -89,13 +86,13 @@ def test_hyphen_split_subject_after_the_cue(analyse_text):
 def test_reportedly_before_a_number_reports_its_noun_phrase(analyse_text):
     rec = analyse_text("The strike spread to the ports. The walkout has reportedly cost 40 million euros "
                        "a day.")
-    assert [q["content"] for q in find(rec, "reportedly")] == ["cost 40 million euros a day"]
+    assert [q["content"] for q in quotes_by_cue(rec, "reportedly")] == ["cost 40 million euros a day"]
 
 
 def test_attack_reports_only_with_a_charge(analyse_text):
     rec = analyse_text("The campaign grew tense. The senator attacked the governor for raising taxes. "
                        "Gunmen attacked a police station in the north.")
-    assert [q["content"] for q in find(rec, "attacked")] == ["the governor for raising taxes"]
+    assert [q["content"] for q in quotes_by_cue(rec, "attacked")] == ["the governor for raising taxes"]
 
 
 def test_quotation_after_a_colon_keeps_the_cue_before_it(analyse_text):
@@ -109,7 +106,7 @@ def test_quotation_after_a_colon_keeps_the_cue_before_it(analyse_text):
 def test_according_to_a_name_the_parser_cut_short(analyse_text):
     rec = analyse_text("The bomber crashed on Tuesday. According to Ohio Senator Mark Dunn, the plane "
                        "is one of ten still flying.")
-    (q,) = find(rec, "according")
+    (q,) = quotes_by_cue(rec, "according")
     assert "Mark Dunn" in q["speaker_text"]
     assert q["content"].startswith("the plane")
 
@@ -117,7 +114,7 @@ def test_according_to_a_name_the_parser_cut_short(analyse_text):
 def test_according_to_a_description_and_its_name(analyse_text):
     rec = analyse_text("The bomber crashed on Tuesday. According to the town manager, Carl Moss, there "
                        "were ten people aboard.")
-    (q,) = find(rec, "according")
+    (q,) = quotes_by_cue(rec, "according")
     assert q["speaker_text"] == "Carl Moss"
     assert q["content"] == "there were ten people aboard"
 
@@ -125,7 +122,7 @@ def test_according_to_a_description_and_its_name(analyse_text):
 def test_according_to_leaves_a_later_name_in_the_content(analyse_text):
     rec = analyse_text("The bomber crashed on Tuesday. According to police, John Smith, 45, was "
                        "arrested on Monday.")
-    (q,) = find(rec, "according")
+    (q,) = quotes_by_cue(rec, "according")
     assert q["speaker_text"] == "police"
     assert q["content"].startswith("John Smith")
 
@@ -133,7 +130,7 @@ def test_according_to_leaves_a_later_name_in_the_content(analyse_text):
 def test_city_and_country_do_not_split_the_subject(analyse_text):
     rec = analyse_text("The outbreak spread. The State Ministry of Health in Munich, Germany confirmed "
                        "a case of infection in a man.")
-    (q,) = find(rec, "confirmed")
+    (q,) = quotes_by_cue(rec, "confirmed")
     assert q["speaker_text"].startswith("The State Ministry of Health")
 
 
@@ -144,7 +141,7 @@ def test_city_and_country_do_not_split_the_subject(analyse_text):
     ("The season was harsh. The flu claimed 6606 lives in March.", "claimed"),
 ])
 def test_report_verbs_that_report_nothing(analyse_text, text, cue):
-    assert find(analyse_text(text), cue) == []
+    assert quotes_by_cue(analyse_text(text), cue) == []
 
 
 @pytest.mark.parametrize("text, cue", [
@@ -153,13 +150,13 @@ def test_report_verbs_that_report_nothing(analyse_text, text, cue):
     ("The town flooded. Residents were asked to stay at home.", "asked"),
 ])
 def test_positions_and_requests_still_count(analyse_text, text, cue):
-    assert len(find(analyse_text(text), cue)) == 1
+    assert len(quotes_by_cue(analyse_text(text), cue)) == 1
 
 
 def test_reporting_verb_tagged_as_a_plural_noun(analyse_text):
     # the tagger reads this "claims" as a noun with a subject and a clause
     rec = analyse_text("Other nominees released their records. Trump claims that his audit prevents it.")
-    (q,) = find(rec, "claims")
+    (q,) = quotes_by_cue(rec, "claims")
     assert q["speaker_text"] == "Trump"
     assert q["content"] == "his audit prevents it"
 
