@@ -24,6 +24,7 @@ from newsgraph.nlp.cues import (
     LABEL_VERBS,
     LEMMA_FIXES,
     OBJECT_VERBS,
+    PREP_LABEL_VERBS,
     REPORT_ADVERBS,
     SAY_VERBS,
     TITLE_CUES,
@@ -63,7 +64,7 @@ def cue_ids(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
     got = CUE_IDS.get(key)
     if got is None:
         strings = doc.vocab.strings
-        lemmas = SAY_VERBS | BELIEF_VERBS | DOC_VERBS | OBJECT_VERBS | XCOMP_VERBS | {"put"}
+        lemmas = SAY_VERBS | BELIEF_VERBS | DOC_VERBS | OBJECT_VERBS | XCOMP_VERBS | set(PREP_LABEL_VERBS) | {"put"}
         words = {"according"} | VIEW_NOUNS | REPORT_ADVERBS | CONTENT_NOUNS | BELIEF_ADJECTIVES | set(LEMMA_FIXES)
         lem_ids = set()
         for w in lemmas:

@@ -33,6 +33,7 @@ from newsgraph.nlp.cues import (
     OBJECT_PREPS,
     OBJECT_VERBS,
     PASSIVE_LABEL_VERBS,
+    PREP_LABEL_VERBS,
     PURPOSE_REQUESTS,
     REPORT_ADVERBS,
     SAY_VERBS,
@@ -248,6 +249,10 @@ class ContentBounds(NominalReports):
             return Cand(s, e, "indirect", frags, cue=(t.idx, t.idx + len(t.text)), cue_tok=t, no_speaker=True)
         if any(c.dep_ == "neg" for c in t.children) or (t.dep_ == "pcomp" and t.head.lower_ == "without"):
             return None
+        if lem in PREP_LABEL_VERBS:
+            labelled = self._prep_label(t, lem)
+            if labelled is not None:
+                return labelled
         is_say = lem in SAY_VERBS or (lem == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in t.children))
         is_belief = lem in BELIEF_VERBS
         is_doc = lem in DOC_VERBS
@@ -295,8 +300,11 @@ class ContentBounds(NominalReports):
         if not ccomp and is_say and lem not in OBJECT_VERBS:
             # "said a law allowing X marked a sad day": the parser took the
             # reported clause's subject for an object
+            # (not a clause that only qualifies a text the verb has for object: 'read out
+            # the statement, which said …' reads a text; the relative clause is its report)
             ccomp = [d for d in children if d.dep_ == "dobj" and d.i > t.i and any(
                 x.tag_ in FINITE and any(y.dep_ in ("nsubj", "nsubjpass") for y in x.children)
+                and not (d.lemma_.lower() in SPEECH_NOUNS | DOC_NOUNS and self._in_relative(x, d))
                 for x in d.subtree)][:1]
         lost = self._subject_taken_for_object(t, children, ccomp) if (is_say or is_belief or is_doc) else None
         if lost is not None:
@@ -464,7 +472,10 @@ class ContentBounds(NominalReports):
                             c.dep_ in ("nsubj", "nsubjpass") for c in y.children)):
                         spans.append((y.left_edge.i, y.right_edge.i))
                 if dobj and dobj[0].i < x.i and lem in ("urge", "ask", "call", "tell", "order", "encourage",
-                                                          "advise", "instruct", "warn"):
+                                                          "advise", "instruct", "warn") and not any(
+                        doc[k].text == ":" or is_mark(doc[k].text) for k in range(dobj[0].right_edge.i + 1, x.left_edge.i)):
+                    # (not 'told the crowd: "Stop …"': the one told before a colon or a
+                    # quotation is the hearer, and the content starts after it)
                     spans.append((dobj[0].left_edge.i, dobj[0].right_edge.i))
             elif lem in ("call", "ask", "urge") and any(c.dep_ == "advcl" and c.i > t.i and any(
                     m.dep_ == "mark" and m.lower_ == "for" for m in c.children) for c in children):
@@ -496,6 +507,46 @@ class ContentBounds(NominalReports):
             return None
         kind = "indirect"
         return Cand(s, e, kind, frags, cue=self.cue_span(t), cue_tok=t, subj=subj, no_speaker=subj is None)
+
+    @staticmethod
+    def _in_relative(x: Token, top: Token) -> bool:
+        """Whether ``x`` sits in a relative clause with a relative pronoun (``which``,
+        ``who``) between itself and ``top``; not a bare clause (``informed police she
+        had …``), which the parser may take for one."""
+        while x.i != top.i and x.head.i != x.i:
+            if x.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$") for c in x.subtree if c.i < x.i):
+                return True
+            x = x.head
+        return False
+
+    def _prep_label(self, t: Token, lem: str) -> Cand | None:
+        """``referred to the protesters as "thugs"``, ``spoke of the reform as a historic
+        step``: an evaluation through a preposition's object and an ``as`` label (A3,
+        cues.json prep_label_verbs); content = the object and its label, cue the verb.
+        None without the label (``referred to the report`` reports nothing)."""
+        prep = next((p for p in t.children if p.dep_ == "prep" and p.i > t.i
+                     and p.lower_ == PREP_LABEL_VERBS[lem]), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if obj is None or any(c.dep_ == "auxpass" for c in t.children):
+            return None
+        if t.tag_ in ("VB", "VBG") and (t.dep_ in ("xcomp", "csubj", "acl", "pcomp", "ccomp") or any(
+                c.dep_ in ("nsubj", "mark") for c in t.children)):
+            return None  # "to cease referring to X as Y": a complement of another verb, no report
+        label = next((p for p in list(t.children) + list(obj.children)
+                      if p.dep_ == "prep" and p.lower_ == "as" and p.i > obj.i
+                      and any(c.dep_ in ("pobj", "pcomp", "amod", "acomp") for c in p.children)), None)
+        if label is None:
+            return None
+        subj, _ = self.source_of(t)
+        if subj is None or is_data(subj):
+            return None
+        got = self._content([(obj.left_edge.i, label.right_edge.i)], None, t)
+        if got is None:
+            return None
+        s, e, frags = got
+        if any(fs <= subj.idx < fe for fs, fe in frags):
+            return None
+        return Cand(s, e, "indirect", frags, cue=self.cue_span(t), cue_tok=t, subj=subj)
 
     @staticmethod
     def _passive_label(t: Token) -> tuple[Token, tuple[int, int]] | None:

@@ -28,6 +28,7 @@ ACT_OBJECTS: dict[str, frozenset[str]] = {v: frozenset(o) for v, o in _LEX["act_
 NON_AUTHORS = _LEX.words("non_authors")
 LABEL_VERBS = _LEX.words("label_verbs")
 PASSIVE_LABEL_VERBS = _LEX.words("passive_label_verbs")
+PREP_LABEL_VERBS: dict[str, str] = dict(_LEX["prep_label_verbs"]["words"])
 NAMING_VERBS = _LEX.words("naming_verbs")
 CHARGE_VERBS = _LEX.words("charge_verbs")
 XCOMP_VERBS = _LEX.words("xcomp_verbs")
