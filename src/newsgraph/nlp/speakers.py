@@ -264,6 +264,16 @@ def adjacent_subject(verb: Token) -> Token | None:
         t = doc[j]
         while t.dep_ in ("compound", "flat") and t.head.i != t.i and t.head.i > t.i:
             t = t.head
+        # "Adrian Wojnarowski, US columnist from ESPN, said": the name before the cue ends
+        # a phrase set off before it; the one it describes is the source
+        described = t
+        while described.dep_ == "pobj" and described.head.dep_ == "prep" \
+                and described.head.head.pos_ in ("NOUN", "PROPN") and described.head.head.i < described.i:
+            described = described.head.head
+        if described.i != t.i and described.dep_ in ("appos", "conj") and described.pos_ == "NOUN" \
+                and described.head.pos_ == "PROPN" and described.head.i < described.i \
+                and described.head.ent_type_ == "PERSON":
+            t = described.head
         return t
     j = verb.i + 1
     while j < len(doc) and doc[j].dep_ in ("compound", "det", "amod") and doc[j].pos_ != "PUNCT":
@@ -365,7 +375,15 @@ class SpeakerResolver:
         name are one person), with their own appositions."""
         out: list[Token] = []
         for c in head.children:
-            if c.dep_ == "appos":
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in ("name", "call") and c.i > head.i:
+                # "a university student named Wong"
+                out.extend(x for x in c.children if x.dep_ in ("oprd", "dobj") and x.pos_ == "PROPN")
+            elif c.dep_ == "conj" and head.pos_ == "PROPN" and c.pos_ == "NOUN" and not any(
+                    x.dep_ == "cc" and head.i < x.i < c.i for x in head.children):
+                # "University of X, San Diego's chancellor, Jane Doe": a description the
+                # parser joined to the name before it with no "and", then the name
+                out.extend(x for x in c.children if x.dep_ == "appos" and x.pos_ == "PROPN")
+            elif c.dep_ == "appos":
                 # "the prosecutor general of Tehran, Karim Dastani,": the name may hang
                 # on the last word of the description
                 out.extend(x for x in c.subtree if x.dep_ == "appos" and x.i > c.i and x.ent_type_ == "PERSON")
@@ -404,10 +422,14 @@ class SpeakerResolver:
         s, e = self.doc[a].idx, self.doc[b].idx + len(self.doc[b].text)
         # The head itself, then a name in apposition ("the president of X, Jane Doe,").
         actor = self.covering(head)
-        if actor is None:
+        if actor is None or actor.kind != "person":
+            # (a person named in the subject phrase speaks, not the organisation the phrase
+            # opens with: "African Export–Import Bank president Okey Oramah said",
+            # "a spokesman for the ministry, Ahmed Salem,")
             for c in self._named_in_apposition(head):
-                actor = self.covering(c)
-                if actor is not None:
+                named = self.covering(c)
+                if named is not None and (actor is None or named.kind == "person"):
+                    actor = named
                     ca, cb = np_bounds(c)
                     s, e = self.doc[ca].idx, self.doc[cb].idx + len(self.doc[cb].text)
                     break
