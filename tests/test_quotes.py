@@ -598,3 +598,49 @@ def test_according_to_on_a_participle_reports_the_clause_it_hangs_from(analyse_t
             "below freezing, according to the coast guard recovered two engines from the wreck on Monday.")
     q = next(q for q in quotes_of(analyse_text(text)) if q["cue"].lower() == "according to")
     assert "recovered two engines" in q["content"]
+
+
+# -- issue 15, fifth round: labels through a preposition, hearers before a colon, speakers
+def test_a_label_through_a_preposition_is_a_statement(analyse_text):
+    """A3 via cues.json prep_label_verbs: ``referred to X as "Y"``."""
+    q = only(analyse_text('Senator Ellen Blake referred to the bill as "a disgrace to the nation".'))
+    assert q["cue"] == "referred"
+    assert q["kind"] == "mixed"
+    assert q["content"] == 'the bill as "a disgrace to the nation"'
+    assert q["speaker_text"] == "Senator Ellen Blake"
+
+
+@pytest.mark.parametrize("text", [
+    "Malik referred to the report in his speech.",
+])
+def test_a_prepositional_label_verb_without_a_label_reports_nothing(analyse_text, text):
+    assert quotes_of(analyse_text(text)) == []
+
+
+def test_a_label_verb_under_another_verb_is_no_statement_of_its_own(analyse_text):
+    rec = analyse_text('The union demanded that the council cease referring to the strikers as "rioters" in its notices.')
+    assert not any(q["cue"] and "referr" in q["cue"].lower() for q in quotes_of(rec))
+
+
+def test_the_one_told_before_a_colon_is_not_content(analyse_text):
+    q = only(analyse_text('The minister told the crowd: "Stop the violence now and go home to your families."'))
+    assert q["kind"] == "direct"
+    assert q["cue"] == "told"
+    assert q["content"] == "Stop the violence now and go home to your families."
+
+
+def test_a_text_read_out_is_not_the_content_of_the_reading(analyse_text):
+    rec = analyse_text("Colonel Reyes read out the statement, which said the army would hold elections within six months.")
+    assert [q["content"] for q in quotes_of(rec)] == ["the army would hold elections within six months"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("African Export–Import Bank president Daniel Okafor said the new currency would cut trading costs.",
+     "Daniel Okafor"),
+    ("A nursing student named Chen said the protest would continue through the weekend.", "Chen"),
+])
+def test_a_person_named_in_the_subject_phrase_speaks(analyse_text, text, speaker):
+    rec = analyse_text(text)
+    q = only(rec)
+    assert speaker in q["speaker_text"]
+    assert actor_name(rec, q["speaker"]) == speaker
