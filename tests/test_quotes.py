@@ -644,3 +644,25 @@ def test_a_person_named_in_the_subject_phrase_speaks(analyse_text, text, speaker
     q = only(rec)
     assert speaker in q["speaker_text"]
     assert actor_name(rec, q["speaker"]) == speaker
+
+
+@pytest.mark.parametrize("text, cue, content, speaker", [
+    ("The storm hit the coast on Monday. By early reports, at least 30 people were injured in the blast.",
+     "By early reports", "at least 30 people were injured in the blast", None),
+    ("The storm hit the coast on Monday. By the agency's report, the storm destroyed 200 homes.",
+     "By the agency's report", "the storm destroyed 200 homes", "the agency's report"),
+    ("The council met on Monday. Per the decree, priests must report abuse to church authorities.",
+     "Per the decree", "priests must report abuse to church authorities", "the decree"),
+])
+def test_a_report_noun_after_by_or_per_attributes_its_sentence(analyse_text, text, cue, content, speaker):
+    """cues.json source_preps: set off by a comma, like ``according to``."""
+    q = only(analyse_text(text))
+    assert (q["cue"], q["content"], q["speaker_text"]) == (cue, content, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "The storm hit the coast on Monday. The bridge was built by the army in 1950.",
+    "The storm hit the coast on Monday. Prices rose by 3 percent, per year.",
+])
+def test_by_and_per_without_a_report_noun_report_nothing(analyse_text, text):
+    assert quotes_of(analyse_text(text)) == []

@@ -27,6 +27,7 @@ from newsgraph.nlp.cues import (
     PREP_LABEL_VERBS,
     REPORT_ADVERBS,
     SAY_VERBS,
+    SOURCE_PREPS,
     TITLE_CUES,
     VIEW_NOUNS,
     XCOMP_VERBS,
@@ -65,7 +66,7 @@ def cue_ids(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
     if got is None:
         strings = doc.vocab.strings
         lemmas = SAY_VERBS | BELIEF_VERBS | DOC_VERBS | OBJECT_VERBS | XCOMP_VERBS | set(PREP_LABEL_VERBS) | {"put"}
-        words = {"according"} | VIEW_NOUNS | REPORT_ADVERBS | CONTENT_NOUNS | BELIEF_ADJECTIVES | set(LEMMA_FIXES)
+        words = {"according"} | set(SOURCE_PREPS) | VIEW_NOUNS | REPORT_ADVERBS | CONTENT_NOUNS | BELIEF_ADJECTIVES | set(LEMMA_FIXES)
         lem_ids = set()
         for w in lemmas:
             lem_ids.add(strings.add(w))

@@ -37,6 +37,7 @@ from newsgraph.nlp.cues import (
     PURPOSE_REQUESTS,
     REPORT_ADVERBS,
     SAY_VERBS,
+    SOURCE_PREPS,
     SPEECH_NOUNS,
     VIEW_NOUNS,
     XCOMP_VERBS,
@@ -79,6 +80,12 @@ class ContentBounds(NominalReports):
             if t.pos_ == "NOUN" and t.lower_ in CONTENT_NOUNS:
                 if self.in_story(t.idx):
                     c = self._noun_content(t)
+                    if c is not None:
+                        out.append(c)
+                continue
+            if t.lower_ in SOURCE_PREPS and t.dep_ == "prep":
+                if self.in_story(t.idx):
+                    c = self._source_prep(t)
                     if c is not None:
                         out.append(c)
                 continue
@@ -507,6 +514,41 @@ class ContentBounds(NominalReports):
             return None
         kind = "indirect"
         return Cand(s, e, kind, frags, cue=self.cue_span(t), cue_tok=t, subj=subj, no_speaker=subj is None)
+
+    def _source_prep(self, t: Token) -> Cand | None:
+        """``By early reports, at least 30 were injured``, ``Per the decree, priests must
+        …``: a preposition with a report or document noun (cues.json source_preps), set off
+        at the start or end of its sentence or by commas, attributes the sentence as
+        ``according to`` does; the object is the source (none for bare ``reports``, D1)."""
+        doc = self.doc
+        obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.lemma_.lower() not in SOURCE_PREPS[t.lower_]:
+            return None
+        q = self.mark_of(t.idx)
+        if q is not None and q.direct:
+            return None
+        sent = t.sent
+        pa, pb = t.i, obj.right_edge.i
+        before = doc[pa - 1].text if pa > sent.start else None
+        after = doc[pb + 1] if pb + 1 < sent.end else None
+        at_start = before is None
+        at_end = after is None or after.is_punct and pb + 2 >= sent.end
+        inside = before == "," and after is not None and after.text == ","
+        if not ((at_start and after is not None and after.text == ",") or (at_end and before == ",") or inside):
+            return None
+        span = (sent.start, sent.end - 1)
+        head = t.head
+        if inside and head.pos_ in ("VERB", "AUX") and head.dep_ in ("relcl", "acl"):
+            # "the outbreak that had, by reports, infected 4,000": only the clause it sits in
+            a = head.left_edge.i
+            while a < head.i and (doc[a].tag_ in ("WDT", "WP") or doc[a].is_punct):
+                a += 1
+            span = (a, head.right_edge.i)
+        got = self._content([span], (pa, pb), t)
+        if got is None:
+            return None
+        s, e, frags = got
+        return Cand(s, e, "indirect", frags, cue=(t.idx, obj.idx + len(obj.text)), cue_tok=t, subj=obj)
 
     @staticmethod
     def _in_relative(x: Token, top: Token) -> bool:

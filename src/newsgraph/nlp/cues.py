@@ -19,6 +19,7 @@ SAY_VERBS = _LEX.words("say_verbs")
 DIRECT_ONLY = _LEX.words("direct_only")
 REPORT_ADVERBS = _LEX.words("report_adverbs")
 ANY_PHRASE_ADVERBS = frozenset(_LEX["report_adverbs"]["any_phrase"])
+SOURCE_PREPS: dict[str, frozenset[str]] = {p: frozenset(v) for p, v in _LEX["source_preps"]["words"].items()}
 IMPERSONAL_VERBS = _LEX.words("impersonal_verbs")
 BELIEF_VERBS = _LEX.words("belief_verbs")
 OBJECT_VERBS = _LEX.words("object_verbs")

@@ -21,7 +21,7 @@ def _inside(pos: int, c: Cand) -> bool:
     return any(fs <= pos < fe for fs, fe in c.fragments)
 
 
-RELAY = frozenset(("according", "report", "cite"))
+RELAY = frozenset(("according", "report", "cite", "by", "per"))
 
 
 def _relays(outer: Cand, inner: Cand) -> bool:
