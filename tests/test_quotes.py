@@ -666,3 +666,19 @@ def test_a_report_noun_after_by_or_per_attributes_its_sentence(analyse_text, tex
 ])
 def test_by_and_per_without_a_report_noun_report_nothing(analyse_text, text):
     assert quotes_of(analyse_text(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The council met on Monday. The mayor agreed to add two members to the oversight board.",
+    "The council met on Monday. The commission refused to provide the station with a licence.",
+    "The council met on Monday. The court declined to hear the case about the harbour.",
+])
+def test_accepting_or_refusing_an_own_action_is_no_statement(analyse_text, text):
+    """A4 via cues.json own_action_verbs."""
+    assert quotes_of(analyse_text(text)) == []
+
+
+def test_agreeing_with_a_clause_is_still_a_statement(analyse_text):
+    q = only(analyse_text("The council met on Monday. The mayor agreed that the bridge must be repaired."))
+    assert q["cue"] == "agreed"
+    assert q["content"] == "the bridge must be repaired"

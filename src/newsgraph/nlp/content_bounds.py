@@ -32,6 +32,7 @@ from newsgraph.nlp.cues import (
     NON_SOURCES,
     OBJECT_PREPS,
     OBJECT_VERBS,
+    OWN_ACTION_VERBS,
     PASSIVE_LABEL_VERBS,
     PREP_LABEL_VERBS,
     PURPOSE_REQUESTS,
@@ -465,6 +466,9 @@ class ContentBounds(NominalReports):
             elif lem in ("decline", "refuse") and xcomp and cue_lemma(xcomp[0]) in SAY_VERBS | {"comment"} \
                     and not any(c.dep_ in ("ccomp", "dobj") for c in xcomp[0].children):
                 return None  # "declined to comment": nothing put on record
+            elif xcomp and lem in OWN_ACTION_VERBS and (xcomp[0].tag_ == "VB" or any(
+                    c.dep_ == "aux" and c.tag_ == "TO" for c in xcomp[0].children)):
+                return None  # "agreed to add", "refused to provide": the source's own act (A4)
             elif xcomp and (lem in XCOMP_VERBS and (xcomp[0].tag_ == "VB" or any(
                     c.dep_ == "aux" and c.tag_ == "TO" for c in xcomp[0].children))  # "claimed to have lost"
                             or xcomp[0].tag_ == "VBG" and lem in GERUND_VERBS

@@ -34,6 +34,7 @@ from newsgraph.nlp.cues import (
     FIRST,
     LABEL_VERBS,
     NON_AUTHORS,
+    OWN_ACTION_VERBS,
     POSITION_VERBS,
     SAY_VERBS,
     SPEECH_NOUNS,
@@ -251,6 +252,8 @@ class QuoteFinder(CueDetection, ContentBounds):
         lem = cue.lemma_.lower()
         if lem in CHARGE_VERBS:
             return None  # "attacked": an act unless the rules find the charge
+        if lem in OWN_ACTION_VERBS:
+            return None  # "declined the offer", "agreed to talks": the source's own act (A4)
         if lem in LABEL_VERBS or root.dep_ == "xcomp" and root.tag_ == "VB" and not (
                 lem in XCOMP_VERBS or lem in SAY_VERBS):
             # what the rules settle by the guideline: a label verb with no label is an act
