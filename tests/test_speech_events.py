@@ -78,6 +78,17 @@ def test_whom_a_remark_is_about_is_its_recipient(nlp, text):
     assert [a.name for a in recipients(doc, q, sp, doc._.ng_actors)] != ["Peter Olsen"]
 
 
+@pytest.mark.parametrize("text, cue", [
+    ('Anna Berg wrote on Twitter: "Thank you Peter Olsen for a brave and honest campaign."', "wrote"),
+    ('Anna Berg wrote on Twitter: "Thank you [Peter Olsen] for a brave and honest campaign."', "wrote"),
+    ("Anna Berg said in an interview with the BBC that Peter Olsen must resign.", "said"),
+])
+def test_the_medium_or_setting_of_a_statement_is_not_its_addressee(nlp, text, cue):
+    doc, art = run(nlp, text)
+    q, sp = statement(doc, art, cue)
+    assert [a.name for a in recipients(doc, q, sp, doc._.ng_actors)] == ["Peter Olsen"]
+
+
 def test_the_recorder_sees_statements_the_rules_coded_and_marks_them(nlp, monkeypatch):
     monkeypatch.setattr(speech_events, "RECORDER", [])
     run(nlp, "Peru accused Chile of a brutal attack. Anna Berg said the weather in Oslo was fine.")

@@ -47,6 +47,7 @@ for _type, _words in _LEX["content_words"]["types"].items():
         CONTENT_TYPES.setdefault(_w, []).append(_type)
 MODAL_WORDS = _LEX.words("modal_words")
 TARGET_PREPS: dict[str, set[str]] = {v: set(p) for v, p in _LEX["target_preps"]["verbs"].items()}
+SETTING_PREPS = _LEX.words("setting_preps")
 TOPIC_PREPS: dict[str, set[str]] = {v: set(p) for v, p in _LEX["topic_preps"]["verbs"].items()}
 DEFAULT_CAMEO: dict[str, str] = _LEX["default_codes"]["codes"]
 # cue lemma -> the reporting classes of cues.json it belongs to (say, belief, object ...)
@@ -199,11 +200,14 @@ def recipients(doc: Doc, q: Quote, speaker: Actor, index: ActorIndex) -> list[Ac
                         a = _topic(p, index)
                         if ok(a):
                             return [a]  # type: ignore[list-item]
-            elif c.dep_ == "prep" and outside:
+            elif c.dep_ == "prep" and outside and c.lower_ not in SETTING_PREPS:
                 roots.extend(p for p in c.children if p.dep_ == "pobj")  # "called for the resignation of X"
     content = _span(doc, q.start, q.end)
     if content is not None and len(content):
         roots.append(content.root)
+        # then the other sentences of the content, in order: a bracketed name or a quote
+        # mark can break one sentence's parse in two
+        roots.extend(t for t in content if t.dep_ == "ROOT" and t.i != content.root.i)
     seen: set[int] = set()
     for r in roots:
         for t in _by_depth(r, content):
