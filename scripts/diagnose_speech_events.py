@@ -56,8 +56,9 @@ def main(argv: list[str] | None = None) -> int:
         Path(tmp.name).unlink()
     model = load_model(speech_events.MODEL_NAME)
     scored: dict[tuple[str, str], dict[str, float]] = {}
-    for aid, q, f, *_ in recorded:
-        scored[(aid, q.id)] = model.proba(f) if model is not None else {}
+    for aid, q, f, *rest in recorded:
+        if not rest[-1]:  # statements a rule coded are recorded for training, not scored in use
+            scored[(aid, q.id)] = model.proba(f) if model is not None else {}
     n: Counter[str] = Counter()
     for gold in golds:
         pred = preds.get(gold["id"], {})

@@ -62,6 +62,42 @@ def test_the_addressee_can_be_named_by_a_possessive_in_the_cue_object(nlp):
     assert [a.name for a in recipients(doc, q, sp, doc._.ng_actors)] == ["Peter Olsen"]
 
 
+@pytest.mark.parametrize("text", [
+    "Anna Berg said of Peter Olsen that the minister had betrayed the voters.",
+    "Speaking of Peter Olsen, Anna Berg said the minister had betrayed the voters.",
+    "Anna Berg, speaking about Peter Olsen, said the minister had betrayed the voters.",
+])
+def test_whom_a_remark_is_about_is_its_recipient(nlp, text):
+    # the topic of "said of X" / "speaking of X" (speech_events.json's topic_preps) comes
+    # before the content's subject, who is the recipient when no topic is named
+    doc, art = run(nlp, text)
+    q, sp = statement(doc, art, "said")
+    assert [a.name for a in recipients(doc, q, sp, doc._.ng_actors)] == ["Peter Olsen"]
+    doc, art = run(nlp, "Anna Berg said the minister had betrayed the voters.")
+    q, sp = statement(doc, art, "said")
+    assert [a.name for a in recipients(doc, q, sp, doc._.ng_actors)] != ["Peter Olsen"]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ('Anna Berg wrote on Twitter: "Thank you Peter Olsen for a brave and honest campaign."', "wrote"),
+    ('Anna Berg wrote on Twitter: "Thank you [Peter Olsen] for a brave and honest campaign."', "wrote"),
+    ("Anna Berg said in an interview with the BBC that Peter Olsen must resign.", "said"),
+])
+def test_the_medium_or_setting_of_a_statement_is_not_its_addressee(nlp, text, cue):
+    doc, art = run(nlp, text)
+    q, sp = statement(doc, art, cue)
+    assert [a.name for a in recipients(doc, q, sp, doc._.ng_actors)] == ["Peter Olsen"]
+
+
+def test_the_recorder_sees_statements_the_rules_coded_and_marks_them(nlp, monkeypatch):
+    monkeypatch.setattr(speech_events, "RECORDER", [])
+    run(nlp, "Peru accused Chile of a brutal attack. Anna Berg said the weather in Oslo was fine.")
+    rows = list(speech_events.RECORDER)
+    assert len(rows) >= 2
+    covered = {r[1].cue: r[-1] for r in rows}
+    assert covered.get("accused") is True and covered.get("said") is False
+
+
 @pytest.fixture()
 def blame_model(monkeypatch):
     """A two-class model that codes a strongly negative statement as ACCUSE: a real

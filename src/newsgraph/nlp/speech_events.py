@@ -9,7 +9,7 @@ looks at every statement the rules left uncoded and predicts one PLOVER type or 
 from: the cue's lemma and reporting class, the cue's own lexicon code, its object and
 particle, the content's head lemma, modality and negation, the content's words and the
 hits of ``nlp/data/speech_events.json``. The actor is the speaker; the recipient is who
-the cue or content addresses (the cue's object, ``called on X``, the content's subject),
+the cue or content addresses (the cue's object, ``called on X``, ``said of X``, the content's subject),
 and empty when the text names none. With no model shipped nothing is added.
 """
 from __future__ import annotations
@@ -47,6 +47,8 @@ for _type, _words in _LEX["content_words"]["types"].items():
         CONTENT_TYPES.setdefault(_w, []).append(_type)
 MODAL_WORDS = _LEX.words("modal_words")
 TARGET_PREPS: dict[str, set[str]] = {v: set(p) for v, p in _LEX["target_preps"]["verbs"].items()}
+SETTING_PREPS = _LEX.words("setting_preps")
+TOPIC_PREPS: dict[str, set[str]] = {v: set(p) for v, p in _LEX["topic_preps"]["verbs"].items()}
 DEFAULT_CAMEO: dict[str, str] = _LEX["default_codes"]["codes"]
 # cue lemma -> the reporting classes of cues.json it belongs to (say, belief, object ...)
 CUE_CLASSES: dict[str, list[str]] = {}
@@ -57,8 +59,9 @@ for _name, _table in _CUES.tables.items():
 NOT_ASSERTED = {"negated", "hypothetical"}  # a cue that did not happen codes nothing
 MAX_CONTENT_WORDS = 40  # a long content's tail says little about the act
 
-# Filled by the training script with (article id, quote, features, speaker, cue span);
-# None (the default) in use.
+# Filled by the training script with (article id, quote, features, speaker, evidence span,
+# addressees, covered by the rules) for every statement, coded by the rules or not; None
+# (the default) in use.
 RECORDER: list | None = None
 
 
@@ -187,11 +190,24 @@ def recipients(doc: Doc, q: Quote, speaker: Actor, index: ActorIndex) -> list[Ac
                         a = _actor(p, index)
                         if ok(a):
                             return [a]  # type: ignore[list-item]
-            elif c.dep_ == "prep" and outside:
+            elif c.dep_ == "prep" and outside and c.lower_ in TOPIC_PREPS.get(lemma, ()):
+                a = _topic(c, index)  # "said of X"
+                if ok(a):
+                    return [a]  # type: ignore[list-item]
+            elif c.dep_ in ("advcl", "xcomp", "acl") and outside and c.lemma_.lower() in TOPIC_PREPS:
+                for p in c.children:  # "speaking of X, Y said"
+                    if p.dep_ == "prep" and p.lower_ in TOPIC_PREPS[c.lemma_.lower()]:
+                        a = _topic(p, index)
+                        if ok(a):
+                            return [a]  # type: ignore[list-item]
+            elif c.dep_ == "prep" and outside and c.lower_ not in SETTING_PREPS:
                 roots.extend(p for p in c.children if p.dep_ == "pobj")  # "called for the resignation of X"
     content = _span(doc, q.start, q.end)
     if content is not None and len(content):
         roots.append(content.root)
+        # then the other sentences of the content, in order: a bracketed name or a quote
+        # mark can break one sentence's parse in two
+        roots.extend(t for t in content if t.dep_ == "ROOT" and t.i != content.root.i)
     seen: set[int] = set()
     for r in roots:
         for t in _by_depth(r, content):
@@ -202,6 +218,16 @@ def recipients(doc: Doc, q: Quote, speaker: Actor, index: ActorIndex) -> list[Ac
             if ok(a):
                 return [a]  # type: ignore[list-item]
     return []
+
+
+def _topic(prep: Token, index: ActorIndex) -> Actor | None:
+    """The actor a topic preposition names (``of X``, ``about X's plan``)."""
+    for p in prep.children:
+        if p.dep_ == "pobj":
+            for t in _by_depth(p, None)[:4]:
+                if t.pos_ in ("PROPN", "NOUN", "PRON") and (a := _actor(t, index)) is not None:
+                    return a
+    return None
 
 
 def _by_depth(root: Token, content: Span | None) -> list[Token]:
@@ -279,14 +305,17 @@ def code_statements(doc: Doc, article: Article, index: ActorIndex, quotes: list[
             continue
         if not article.is_story(q.start) or article.caption_at(q.cue_start if q.cue_start is not None else q.start):
             continue
-        if _covered(q, events) or _covered(q, [e for e in non_events if e.reason not in UNPLACED]):
+        covered = _covered(q, events) or _covered(q, [e for e in non_events if e.reason not in UNPLACED])
+        if covered and RECORDER is None:
             continue
         speaker = index.actors[q.speaker]
         addressees = recipients(doc, q, speaker, index)
         f = features(doc, q, speaker, index, addressees)
         if RECORDER is not None:
-            RECORDER.append((article.id, q, f, speaker, _evidence(doc, q), addressees))
-        if model is None:
+            # every statement is a training example (the acts the rules code teach the
+            # model what an act looks like); only the uncovered ones are coded below
+            RECORDER.append((article.id, q, f, speaker, _evidence(doc, q), addressees, covered))
+        if model is None or covered:
             continue
         if any(k.startswith("cuestatus=") and k.split("=", 1)[1] in NOT_ASSERTED for k in f):
             continue  # "did not accuse": no act
