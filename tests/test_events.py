@@ -346,3 +346,34 @@ def test_an_object_pronoun_is_not_the_doer_itself(analyse_text):
     rec = analyse_text("Students marched to the embassy in Quito on Monday. Police fired tear gas at them.")
     evs = [e for e in events_of(rec, "ASSAULT") if "Police" in e["evidence"]]
     assert evs and "Students" in _names(rec, evs[0]["target"]), rec["events"]
+
+
+@pytest.mark.parametrize("text,ptype,reason,side", [
+    ("A suicide bombing shook the central market on Monday.", "ASSAULT", "no party", None),
+    ("The talks with Iran resumed in Geneva on Monday.", "CONSULT", "consult with one side", "Iran"),
+])
+def test_noun_act_without_its_parties_is_recorded_as_non_event(analyse_text, text, ptype, reason, side):
+    """A noun act whose parties are not found is kept in non_events with the reason (issue
+    14: not dropped), with the side it has, and stays out of the events."""
+    rec = analyse_text(text)
+    assert not events_of(rec, ptype), rec["events"]
+    kept = [e for e in rec["non_events"] if e["type"] == ptype]
+    assert len(kept) == 1 and kept[0]["reason"] == reason, rec["non_events"]
+    assert kept[0]["evidence"] in text and kept[0]["id"].endswith(":n1")
+    if side is None:
+        assert not kept[0]["source"] and not kept[0]["target"]
+    else:
+        assert side in _names(rec, kept[0]["source"] + kept[0]["target"])
+
+
+def test_recorded_non_events_are_in_text_order(analyse_text):
+    rec = analyse_text("Egypt will attack Sudan next week. A suicide bombing shook the central market on Monday. "
+                       "Spain did not attack Portugal.")
+    reasons = [e["reason"] for e in rec["non_events"]]
+    assert reasons == ["future", "no party", "negated"], rec["non_events"]
+    assert [e["id"].rsplit(":", 1)[1] for e in rec["non_events"]] == ["n1", "n2", "n3"]
+
+
+def test_a_month_is_no_march(analyse_text):
+    rec = analyse_text("Farmers protested against the tax in Paris in March.")
+    assert not [e for e in rec["events"] + rec["non_events"] if e["evidence"] == "March"], rec["non_events"]

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.model import Actor, Article, Event, Quote
+from newsgraph.model import Actor, Article, Caption, Event, Quote
 from newsgraph.nlp import event_types
 from newsgraph.nlp.actors import ActorIndex
 from newsgraph.nlp.event_candidate import UNPLACED, Cand, same_side
@@ -168,19 +168,7 @@ class _Extractor(EventTriggers, EventDates):
                 # after the filters: filling a side before them let in events the rules had
                 # rightly dropped (dev: wikinews-dev full 0.526 -> 0.497, seed 1.0 -> 0.957)
                 self.learned_parties(c)
-            sent = self.sent(c.trigger)
-            inside = [t for t in c.toks if sent.start <= t.i < sent.end] or [c.trigger]
-            start = min(t.idx for t in inside)
-            end = max(t.idx + len(t.text) for t in inside)
-            if c.nominal:
-                start = min(start, c.trigger.left_edge.idx)
-            cap = self.article.caption_at(c.trigger.idx)
-            date = self.date_of(c)
-            if cap is not None and cap.date and not date:
-                date = cap.date
-            hist = False if cap is not None else self.historical(c, date)
-            if date is None and not hist and c.status is None and cap is None:
-                date = self.narrative_date(c) or self.ref
+            start, end, cap, date, hist = self.placed(c)
             if c.status is None and why is None:
                 cal = calibrated(c.code.type, round(conf, 3), [a.kind for a in c.src], [a.kind for a in c.tgt],
                                  bool(c.said_in), self.text[start:end], hist)
@@ -194,12 +182,43 @@ class _Extractor(EventTriggers, EventDates):
                 said_in=c.said_in, confidence=round(conf, 3), reason=c.status or why)
             c.event = ev
             (non if ev.reason else events).append(ev)
+        if self.unplaced:
+            # noun acts set aside for want of a party, among the others in text order
+            order = {id(c.event): c.trigger.idx for c in by_trigger.values() if c.event is not None}
+            for c in self.unplaced:
+                start, end, cap, date, hist = self.placed(c)
+                ev = Event(
+                    id="", type=c.code.type, evidence=self.text[start:end], start=start, end=end,
+                    source=[a.id for a in c.src], target=[a.id for a in c.tgt], mode=c.code.mode,
+                    cameo=c.code.cameo, date=date, from_caption=cap is not None, historical=hist,
+                    said_in=None, confidence=round(self.confidence(c), 3), reason=c.unplaced)
+                order[id(ev)] = c.trigger.idx
+                non.append(ev)
+            non.sort(key=lambda ev: order[id(ev)])
         for n, ev in enumerate(events, 1):
             ev.id = f"{aid}:e{n}"
         for n, ev in enumerate(non, 1):
             ev.id = f"{aid}:n{n}"
         self.link_acts(by_trigger)
         return events, non
+
+    def placed(self, c: Cand) -> tuple[int, int, Caption | None, str | None, bool]:
+        """An event's evidence span (its trigger's sentence), its caption, date and whether
+        it is background: (start, end, caption, date, historical)."""
+        sent = self.sent(c.trigger)
+        inside = [t for t in c.toks if sent.start <= t.i < sent.end] or [c.trigger]
+        start = min(t.idx for t in inside)
+        end = max(t.idx + len(t.text) for t in inside)
+        if c.nominal:
+            start = min(start, c.trigger.left_edge.idx)
+        cap = self.article.caption_at(c.trigger.idx)
+        date = self.date_of(c)
+        if cap is not None and cap.date and not date:
+            date = cap.date
+        hist = False if cap is not None else self.historical(c, date)
+        if date is None and not hist and c.status is None and cap is None:
+            date = self.narrative_date(c) or self.ref
+        return start, end, cap, date, hist
 
     def refer_back(self, by_trigger: dict[int, Cand]) -> None:
         """A reaction that names what it reacts to only by a definite act noun (``condemned
