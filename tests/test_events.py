@@ -377,3 +377,31 @@ def test_recorded_non_events_are_in_text_order(analyse_text):
 def test_a_month_is_no_march(analyse_text):
     rec = analyse_text("Farmers protested against the tax in Paris in March.")
     assert not [e for e in rec["events"] + rec["non_events"] if e["evidence"] == "March"], rec["non_events"]
+
+
+@pytest.mark.parametrize("text,side,place", [
+    ("Leaders of the African Union member states met in Niamey on Sunday.", "African Union", "Niamey"),
+    ("Dutch officials held talks in Moscow on Monday.", "Dutch", "Moscow"),
+    ("Catholic bishops from around the world attended a summit in Rome on Friday.", "bishops", "Rome"),
+])
+def test_members_meeting_at_a_place_is_a_consultation_without_recipient(analyse_text, text, side, place):
+    """A plural side meeting or negotiating is a multilateral consultation (the actor alone);
+    the place it met in is the scene, not a party (``locative_preps``, ``scene_types``)."""
+    rec = analyse_text(text)
+    ev = events_of(rec, "CONSULT")
+    assert len(ev) == 1, (rec["events"], rec["non_events"])
+    assert side in _names(rec, ev[0]["source"]) and not ev[0]["target"], ev[0]
+    assert place not in _names(rec, ev[0]["source"] + ev[0]["target"])
+
+
+def test_one_person_meeting_at_a_place_is_consult_with_one_side(analyse_text):
+    rec = analyse_text("The prime minister met in London on Monday.")
+    assert not events_of(rec, "CONSULT"), rec["events"]
+    kept = [e for e in rec["non_events"] if e["type"] == "CONSULT"]
+    assert kept and kept[0]["reason"] == "consult with one side" and not kept[0]["target"], rec["non_events"]
+
+
+def test_a_meeting_with_someone_in_a_city_keeps_the_one_met(analyse_text):
+    rec = analyse_text("President Emmanuel Macron met Chancellor Olaf Scholz in Berlin on Monday.")
+    ev = events_of(rec, "CONSULT")
+    assert len(ev) == 1 and "Scholz" in _names(rec, ev[0]["target"]) and "Berlin" not in _names(rec, ev[0]["target"])

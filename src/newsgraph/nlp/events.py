@@ -47,6 +47,9 @@ MIN_CONFIDENCE = 0.4
 BLAME_TYPES = ("ACCUSE", "REJECT")
 # Acts that react to another act and take their target from it.
 REACTION_TYPES = ("ACCUSE", "REJECT", "SUPPORT", "PROTEST", "THREATEN", "SANCTION")
+# CAMEO codes of a consultation its members hold with one another (040 consult, 044 meet at
+# a third location, 046 negotiate).
+RECIPROCAL_CAMEO = ("040", "044", "046")
 ACT_NOUNS = Lexicon("event_anaphors.json").words("act_nouns")
 
 
@@ -268,20 +271,31 @@ class _Extractor(EventTriggers, EventDates):
             return "low confidence"
         if not (c.src or c.tgt):
             return "no party"
-        if c.code.type == "CONSULT" and len(c.src) + len(c.tgt) < 2:
-            return "consult with one side"  # "leaders negotiated", "the university hosted": with whom?
+        multilateral = self.members_meet(c)
+        if c.code.type == "CONSULT" and len(c.src) + len(c.tgt) < 2 and not multilateral:
+            return "consult with one side"  # "the university hosted", "she met": with whom?
         if c.code.strength < 0.5 and not (c.src and c.tgt):
             return "weak trigger with one side"
         if not c.nominal and not c.src:
             return "no doer"  # a misparse, or a passive that does not say who (PLOVER needs a source)
         if c.derived and not (c.src and c.tgt and all(a.kind != "unnamed" for a in c.src + c.tgt)):
             return "derived"  # the broad CAMEO synsets code only between named actors
-        if c.code.type in VERBAL_TYPES and not c.tgt and c.code.strength < 0.85 \
+        if c.code.type in VERBAL_TYPES and not c.tgt and c.code.strength < 0.85 and not multilateral \
                 and not self.reacts_to_event(c, by_trigger):
             return "vague"  # "promised", "asked", "denies" with no one named: too vague to code
         if c.nominal and not c.src and c.trigger.i not in reacted:
             return "nominal with no doer"  # "the 1968 assassination of X": no doer, no one reacting
         return None
+
+    def members_meet(self, c: Cand) -> bool:
+        """A meeting or negotiation whose one side is a plural subject (``African leaders
+        met``, ``the delegations negotiated``): its members met one another, a
+        multilateral consultation with no recipient (annotation: the actor alone)."""
+        if c.nominal or not c.src or c.tgt or c.code.cameo not in RECIPROCAL_CAMEO or self.passive(c.trigger):
+            return False
+        # a plural pronoun stands for parties named before, which the rules resolve to one side: no
+        # different on annotated train / dev
+        return any(s.pos_ in ("NOUN", "PROPN") and s.morph.get("Number") == ["Plur"] for s in self.subjects(c.trigger))
 
     def statement_acts(self, by_trigger: dict[int, Cand]) -> None:
         """A statement with no coded cue can still perform a PLOVER act through its words:
