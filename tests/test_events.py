@@ -405,3 +405,22 @@ def test_a_meeting_with_someone_in_a_city_keeps_the_one_met(analyse_text):
     rec = analyse_text("President Emmanuel Macron met Chancellor Olaf Scholz in Berlin on Monday.")
     ev = events_of(rec, "CONSULT")
     assert len(ev) == 1 and "Scholz" in _names(rec, ev[0]["target"]) and "Berlin" not in _names(rec, ev[0]["target"])
+
+
+def test_derived_act_the_confidence_model_trusts_is_coded(analyse_text):
+    """A broad CAMEO synset's act with an unnamed side ('derived') is coded when its
+    calibrated confidence reaches ``DERIVED_FLOOR``, and kept as a non-event below it."""
+    import newsgraph.nlp.events as events_module
+
+    text = "The mother called the police after the shooting on Friday."
+    rec = analyse_text(text)
+    ev = events_of(rec, "REQUEST")
+    assert len(ev) == 1 and "mother" in _names(rec, ev[0]["source"]) and "police" in _names(rec, ev[0]["target"])
+    floor = events_module.DERIVED_FLOOR
+    try:
+        events_module.DERIVED_FLOOR = 1.01
+        rec = analyse_text(text)
+    finally:
+        events_module.DERIVED_FLOOR = floor
+    assert not events_of(rec, "REQUEST")
+    assert [e["reason"] for e in rec["non_events"] if e["type"] == "REQUEST"] == ["derived"]
