@@ -346,3 +346,81 @@ def test_an_object_pronoun_is_not_the_doer_itself(analyse_text):
     rec = analyse_text("Students marched to the embassy in Quito on Monday. Police fired tear gas at them.")
     evs = [e for e in events_of(rec, "ASSAULT") if "Police" in e["evidence"]]
     assert evs and "Students" in _names(rec, evs[0]["target"]), rec["events"]
+
+
+@pytest.mark.parametrize("text,ptype,reason,side", [
+    ("A suicide bombing shook the central market on Monday.", "ASSAULT", "no party", None),
+    ("The talks with Iran resumed in Geneva on Monday.", "CONSULT", "consult with one side", "Iran"),
+])
+def test_noun_act_without_its_parties_is_recorded_as_non_event(analyse_text, text, ptype, reason, side):
+    """A noun act whose parties are not found is kept in non_events with the reason (issue
+    14: not dropped), with the side it has, and stays out of the events."""
+    rec = analyse_text(text)
+    assert not events_of(rec, ptype), rec["events"]
+    kept = [e for e in rec["non_events"] if e["type"] == ptype]
+    assert len(kept) == 1 and kept[0]["reason"] == reason, rec["non_events"]
+    assert kept[0]["evidence"] in text and kept[0]["id"].endswith(":n1")
+    if side is None:
+        assert not kept[0]["source"] and not kept[0]["target"]
+    else:
+        assert side in _names(rec, kept[0]["source"] + kept[0]["target"])
+
+
+def test_recorded_non_events_are_in_text_order(analyse_text):
+    rec = analyse_text("Egypt will attack Sudan next week. A suicide bombing shook the central market on Monday. "
+                       "Spain did not attack Portugal.")
+    reasons = [e["reason"] for e in rec["non_events"]]
+    assert reasons == ["future", "no party", "negated"], rec["non_events"]
+    assert [e["id"].rsplit(":", 1)[1] for e in rec["non_events"]] == ["n1", "n2", "n3"]
+
+
+def test_a_month_is_no_march(analyse_text):
+    rec = analyse_text("Farmers protested against the tax in Paris in March.")
+    assert not [e for e in rec["events"] + rec["non_events"] if e["evidence"] == "March"], rec["non_events"]
+
+
+@pytest.mark.parametrize("text,side,place", [
+    ("Leaders of the African Union member states met in Niamey on Sunday.", "African Union", "Niamey"),
+    ("Dutch officials held talks in Moscow on Monday.", "Dutch", "Moscow"),
+    ("Catholic bishops from around the world attended a summit in Rome on Friday.", "bishops", "Rome"),
+])
+def test_members_meeting_at_a_place_is_a_consultation_without_recipient(analyse_text, text, side, place):
+    """A plural side meeting or negotiating is a multilateral consultation (the actor alone);
+    the place it met in is the scene, not a party (``locative_preps``, ``scene_types``)."""
+    rec = analyse_text(text)
+    ev = events_of(rec, "CONSULT")
+    assert len(ev) == 1, (rec["events"], rec["non_events"])
+    assert side in _names(rec, ev[0]["source"]) and not ev[0]["target"], ev[0]
+    assert place not in _names(rec, ev[0]["source"] + ev[0]["target"])
+
+
+def test_one_person_meeting_at_a_place_is_consult_with_one_side(analyse_text):
+    rec = analyse_text("The prime minister met in London on Monday.")
+    assert not events_of(rec, "CONSULT"), rec["events"]
+    kept = [e for e in rec["non_events"] if e["type"] == "CONSULT"]
+    assert kept and kept[0]["reason"] == "consult with one side" and not kept[0]["target"], rec["non_events"]
+
+
+def test_a_meeting_with_someone_in_a_city_keeps_the_one_met(analyse_text):
+    rec = analyse_text("President Emmanuel Macron met Chancellor Olaf Scholz in Berlin on Monday.")
+    ev = events_of(rec, "CONSULT")
+    assert len(ev) == 1 and "Scholz" in _names(rec, ev[0]["target"]) and "Berlin" not in _names(rec, ev[0]["target"])
+
+
+def test_derived_act_the_confidence_model_trusts_is_coded(analyse_text):
+    """A broad CAMEO synset's act with an unnamed side ('derived') is coded when its
+    calibrated confidence reaches ``DERIVED_FLOOR``, and kept as a non-event below it."""
+    import newsgraph.nlp.events as events_module
+
+    text = "The mother called the police after the shooting on Friday."
+    rec = analyse_text(text)
+    ev = events_of(rec, "REQUEST")
+    assert len(ev) == 1 and "mother" in _names(rec, ev[0]["source"]) and "police" in _names(rec, ev[0]["target"])
+    floor = events_module.DERIVED_FLOOR
+    try:
+        events_module.DERIVED_FLOOR = 1.01
+        rec = analyse_text(text)
+    finally:
+        events_module.DERIVED_FLOOR = floor
+    assert not events_of(rec, "REQUEST")
+    assert [e["reason"] for e in rec["non_events"] if e["type"] == "REQUEST"] == ["derived"]

@@ -41,6 +41,9 @@ class Cand:
     derived: bool = False
     event: Event | None = None
     not_target: list[Actor] = field(default_factory=list)  # the victims of what a blame act is about
+    # why a noun act is set aside before the finishing passes ("no party"): recorded in
+    # ``non_events`` with that reason and its sides as found, read by no other pass
+    unplaced: str | None = None
 
 
 class ExtractorState:
@@ -57,6 +60,7 @@ class ExtractorState:
         self.ref = article.metadata.date
         self.consumed: set[int] = set()
         self.cands: list[Cand] = []
+        self.unplaced: list[Cand] = []  # noun acts set aside for want of a party (``Cand.unplaced``)
         self._actor_cache: dict[int, Actor | None] = {}
         # An interview answer runs over paragraphs of the source's own account: the acts it
         # reports are read as in narration, not as a quotation's claims.

@@ -151,7 +151,8 @@ class PartyCompletion(EventRoles):
             objs += [p for h in heads for x in h.children if x.dep_ == "prep" and x.lower_ in preps
                      for p in x.children if p.dep_ == "pobj"]
         # what a noun object names ("demanded a meeting with the minister")
-        objs += [p for o in objs if o.pos_ == "NOUN" and o.lemma_.lower() not in PARTY_NOUNS for p in self._noun_preps(o)]
+        objs += [p for o in objs if o.pos_ == "NOUN" and o.lemma_.lower() not in PARTY_NOUNS for p in self._noun_preps(o)
+                 if not self.scene(p, c.code.type)]
         for o in objs:
             for x in [o, *o.conjuncts]:
                 a = self.object_actor(x, c.code.type, c.src)

@@ -19,11 +19,13 @@ from newsgraph.nlp.event_words import (
     EFFORT_NOUNS,
     GENERIC_PREPS,
     GROUP_WORDS,
+    LOCATIVE_PREPS,
+    SCENE_TYPES,
     STATIVE_PASSIVE,
     SUBJ,
     TARGET_PREPS,
 )
-from newsgraph.nlp.plover import AGENT_NOUNS, PATIENT_OF, Code, agent_sector, verb_code
+from newsgraph.nlp.plover import AGENT_NOUNS, PATIENT_OF, Code, agent_sector, noun_code, verb_code
 
 # Acts whose object can be the doer's own people ("thanked his supporters", "accused his
 # rivals"); for the others what the doer owns is its instrument ("withdrew its troops").
@@ -268,14 +270,15 @@ class EventRoles(ExtractorState):
         objs = self.objects(v, ptype)
         levels.append(self._collect(objs, src, own=ptype in OWN_PEOPLE_TYPES))
         nouns = [o for o in objs if o.pos_ == "NOUN"]
-        levels.append(self._collect([p for o in nouns for p in self._noun_preps(o)], src))
+        levels.append(self._collect([p for o in nouns for p in self._noun_preps(o) if not self.scene(p, ptype)], src))
         # any other prepositional object of the verb ("set fire to", "kidnapped up to 16 ...")
         generic = [p for c in v.children if c.dep_ == "prep" and c.lower_ in GENERIC_PREPS
-                   for p in c.children if p.dep_ == "pobj"]
+                   for p in c.children if p.dep_ == "pobj" and not self.scene(p, ptype)]
         generic += [p for t in v.children if t.dep_ == "prt" for c in t.children
                     if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         levels.append(self._collect(generic, src))
-        levels.append(self._collect([p for o in generic if o.pos_ == "NOUN" for p in self._noun_preps(o)], src))
+        levels.append(self._collect([p for o in generic if o.pos_ == "NOUN" for p in self._noun_preps(o)
+                                     if not self.scene(p, ptype)], src))
         if depth >= 2:
             return
         for c in v.children:
@@ -299,8 +302,17 @@ class EventRoles(ExtractorState):
             levels.append(self._collect([p for c in v.head.children if c.dep_ == "prep" and c.lower_ == "to"
                                          for p in c.children if p.dep_ == "pobj"], src))
         places = [p for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "to")
-                  for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC")]
+                  for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC") and not self.scene(p, ptype)]
         levels.append(self._collect(places, src))
+
+    @staticmethod
+    def scene(p: Token, ptype: str) -> bool:
+        """Where an act of a ``scene_types`` type happened, not a party to it: the object
+        of a preposition of place (``met in Ankara``, ``talks at the United Nations``,
+        ``visited the wounded in hospital``; ``data/event_words.json``). An act noun
+        there (``in talks with X``) is no place: what it names stays reachable."""
+        return (ptype in SCENE_TYPES and p.dep_ == "pobj" and p.head.lower_ in LOCATIVE_PREPS
+                and noun_code(p.lemma_.lower()) is None)
 
     def objects(self, v: Token, ptype: str) -> list[Token]:
         objs = [c for c in v.children if c.dep_ in ("dobj", "dative")]
@@ -311,7 +323,7 @@ class EventRoles(ExtractorState):
         preps = TARGET_PREPS.get(ptype, ())
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ in preps:
-                objs += [p for p in c.children if p.dep_ == "pobj"]
+                objs += [p for p in c.children if p.dep_ == "pobj" and not self.scene(p, ptype)]
             if c.dep_ == "prt":  # "called on X"
                 for p in c.children:
                     if p.dep_ == "pobj":
@@ -356,7 +368,7 @@ class EventRoles(ExtractorState):
         for c in n.children:
             if c.dep_ != "prep":
                 continue
-            pobjs = [p for p in c.children if p.dep_ == "pobj"]
+            pobjs = [p for p in c.children if p.dep_ == "pobj" and not self.scene(p, code.type)]
             p = c.lower_
             if p == "on" and n.dep_ == "dobj" and n.head.lemma_.lower() in BLAME_VERBS:
                 continue  # "blamed the bombing on X": X is who is blamed, not the one bombed

@@ -298,8 +298,8 @@ class EventTriggers(SpecialReadings):
         self.cands.append(c)
 
     def noun(self, n: Token) -> None:
-        if self.request_of(n):
-            return
+        if (n.pos_ == "PROPN" and n.ent_type_ == "DATE") or self.request_of(n):
+            return  # "in March": a month, not a march
         code = noun_event_code(n)
         if code is None and not (n.dep_ == "compound" and n.head.pos_ == "NOUN"):  # returns below either way
             code = self.learned_code(n, ADD_NOUN)
@@ -372,9 +372,13 @@ class EventTriggers(SpecialReadings):
             if prev:
                 src, inherited = prev, True
         tgt = [a for a in tgt if a not in src]
-        if not src and not tgt:
-            return
-        if code.type == "CONSULT" and len(src) + len(tgt) < 2:
-            return  # a meeting of one named side says nothing about who met whom
         c = Cand(n, code, src, tgt, [n] + toks, status, nominal=True, inherited_src=inherited)
+        if not src and not tgt:
+            c.unplaced = "no party"
+        elif code.type == "CONSULT" and len(src) + len(tgt) < 2:
+            c.unplaced = "consult with one side"  # a meeting of one named side says nothing about who met whom
+        if c.unplaced is not None:
+            # recorded as a non-event (issue 14: not dropped), outside the other passes
+            self.unplaced.append(c)
+            return
         self.cands.append(c)
