@@ -254,3 +254,47 @@ def test_took_a_swipe_accuses(analyse_text):
     rec = analyse_text("Senator Tom Baker took a swipe at Governor Anne Clark on Twitter.")
     ev = events_of(rec, "ACCUSE")
     assert ev and "Anne Clark" in _names(rec, ev[0]["target"])
+
+
+def test_boycott_is_protest(analyse_text):
+    rec = analyse_text("Opposition parties boycotted the parliamentary session on Monday.")
+    assert "PROTEST" in _types(rec) and "SANCTION" not in _types(rec)
+    assert events_of(rec, "PROTEST")[0]["mode"] == "boycott"
+
+
+def test_keeping_up_innocence_is_reject(analyse_text):
+    rec = analyse_text("The former mayor of Naples has maintained his innocence since his arrest in March.")
+    assert "REJECT" in _types(rec)
+    rec = analyse_text("The senator's office rebutted the allegations on Thursday.")
+    assert "REJECT" in _types(rec)
+
+
+def test_admitting_responsibility_is_concede(analyse_text):
+    rec = analyse_text("The Iranian government admitted responsibility for the downing of the airliner.")
+    assert "CONCEDE" in _types(rec) and "AGREE" not in _types(rec)
+
+
+def test_striking_a_deal_is_agree(analyse_text):
+    rec = analyse_text("Boeing struck a deal with federal prosecutors on Friday.")
+    assert "AGREE" in _types(rec)
+
+
+def test_a_suspect_surrendering_himself_is_arrest(analyse_text):
+    rec = analyse_text("Police said the suspect, John Miller, surrendered himself to police on Sunday.")
+    assert "COERCE" in _types(rec) and "RETREAT" not in _types(rec)
+
+
+def test_keeping_a_party_from_an_act_is_restriction(analyse_text):
+    rec = analyse_text("Chinese authorities prevented foreign journalists from entering the region.")
+    ev = events_of(rec, "COERCE")
+    assert ev and ev[0]["mode"] == "restrict"
+    rec = analyse_text("Chinese authorities prevented the spread of the virus.")
+    assert "COERCE" not in _types(rec)
+
+
+def test_pleading_not_guilty_is_read_as_a_denial(analyse_text):
+    rec = analyse_text("Former Senator John Smith pleaded not guilty to charges brought by federal prosecutors.")
+    both = _types(rec) + [e["type"] for e in rec.get("non_events", [])]
+    assert "REJECT" in both and "REQUEST" not in both
+    rec = analyse_text("John Smith pleaded guilty to fraud on Tuesday.")
+    assert "CONCEDE" in _types(rec)

@@ -25,6 +25,7 @@ INTO_VERBS = Lexicon("plover_lexicon.json").words("into_verbs")  # "entered into
 INTO_TYPES = ("AGREE", "CONSULT", "COOPERATE")
 RECIPIENT_VERBS = Lexicon("plover_lexicon.json").words("recipient_verbs")  # "received a prison sentence"
 CHARACTERISE_VERBS = Lexicon("plover_lexicon.json").words("characterise_verbs")  # "called X a fraud"
+RESTRAINT_VERBS = Lexicon("plover_lexicon.json").words("restraint_verbs")  # "prevented X from leaving"
 RECIPIENT_PROSPECTS: dict[str, list[str]] = Lexicon("plover_lexicon.json")["recipient_verbs"]["prospects"]
 RECIPIENT_OBJECTS: dict[str, Code] = {
     w: Code(e["type"], e.get("cameo"), e.get("mode"), float(e.get("strength", 0.8)))
@@ -148,7 +149,11 @@ class SpecialReadings(PartyCompletion):
             guilty = [c for c in v.children if c.lower_ == "guilty"]
             if guilty and not any(c.dep_ == "neg" or c.lower_ == "not" for t in (v, guilty[0]) for c in t.children):
                 return Code("CONCEDE", "080", None, 0.8)  # "pleaded guilty": admits (guideline B1)
-            return Code("REQUEST", "020", None, 0.2)  # "pleaded not guilty", "pleaded ignorance"
+            if guilty:
+                return Code("REJECT", "120", None, 0.8)  # "pleaded not guilty": denies the charge (D7)
+            return Code("REQUEST", "020", None, 0.2)  # "pleaded ignorance"
+        if lemma in RESTRAINT_VERBS and "from" in preps and any(c.dep_ in ("dobj", "nsubjpass") for c in v.children):
+            return Code("COERCE", "172", "restrict", 0.75)  # "prevented users from sharing" (restraint_verbs)
         if lemma == "rule" and "against" in preps:
             return Code("REJECT", "120", None, 0.8)  # a court striking down an act (guideline B2)
         if lemma == "vote" and "against" in preps:
