@@ -314,6 +314,8 @@ class ContentBounds(NominalReports):
                 x.tag_ in FINITE and any(y.dep_ in ("nsubj", "nsubjpass") for y in x.children)
                 and not (d.lemma_.lower() in SPEECH_NOUNS | DOC_NOUNS and self._in_relative(x, d))
                 for x in d.subtree)][:1]
+        if not ccomp and (is_say or is_belief):
+            ccomp = self._clause_taken_for_conj(t, children)
         lost = self._subject_taken_for_object(t, children, ccomp) if (is_say or is_belief or is_doc) else None
         if lost is not None:
             ccomp = [lost[1]]

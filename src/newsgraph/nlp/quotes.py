@@ -45,7 +45,7 @@ from newsgraph.nlp.cues import (
 from newsgraph.nlp.interviews import INTERVIEW, Turn, find_turns, label_actor
 from newsgraph.nlp.nesting import drop_nested
 from newsgraph.nlp.quote_marks import WORD, Marked, scan_marks
-from newsgraph.nlp.speakers import Speaker, subject_of
+from newsgraph.nlp.speakers import Speaker, inverted_subject, subject_of
 
 __all__ = ["QuoteFinder", "extract_quotes", "scan_marks"]
 
@@ -245,9 +245,12 @@ class QuoteFinder(CueDetection, ContentBounds):
         a, b = st.content
         root = next((doc[i] for i in range(a, b + 1) if not a <= doc[i].head.i <= b), doc[b])
         if root.pos_ in ("PROPN", "PRON") or root.dep_ in ("nsubj", "nsubjpass", "dative") \
-                or root.dep_ == "dobj" and cue.lemma_.lower() in HEARER_VERBS:
-            # a name, a pronoun, someone's subject or the one told or cited: a party to
-            # the report ("told the BBC", "cited Budi Gunawan"), not what was reported
+                or root.dep_ == "dobj" and (cue.lemma_.lower() in HEARER_VERBS or root == inverted_subject(cue)) \
+                or cue.head == root and cue.dep_ in ("amod", "compound") and root.dep_ in ("dobj", "pobj"):
+            # a name, a pronoun, someone's subject, the one told or cited, or the subject
+            # of an inverted cue the parser took for its object ("…, argued the city's
+            # lawyer", or "…, reported officials" where it took the cue for the noun's
+            # modifier): a party to the report ("told the BBC"), not what was reported
             return None
         lem = cue.lemma_.lower()
         if lem in CHARGE_VERBS:
