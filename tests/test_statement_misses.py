@@ -108,3 +108,25 @@ def test_the_tagger_takes_no_inverted_subject_for_content(analyse_text):
     (q,) = quotes_by_cue(rec, "argued")
     assert q["content"] == "Production will resume in spring"
     assert q["speaker_text"] in ("Ann Berg", "the owners' lawyer, Ann Berg", "the owners' lawyer")
+
+
+@pytest.mark.parametrize("text, content", [
+    # the second object hung on the cue as an object of its own
+    ("The health agency reported a 92% immunization rate on December 14, and the last measles-related "
+     "death during the outbreak on December 20.",
+     "a 92% immunization rate on December 14, and the last measles-related death during the outbreak "
+     "on December 20"),
+    # ... or as a conjunct of the cue
+    ("The agency reported a 90% vaccination rate on March 3, and the last flu death in the region on March 9.",
+     "a 90% vaccination rate on March 3, and the last flu death in the region on March 9"),
+])
+def test_objects_coordinated_under_one_cue_are_one_content(rules_only, text, content):
+    (q,) = quotes_by_cue(rules_only("The outbreak ended in spring. " + text), "reported")
+    assert q["content"] == content
+
+
+def test_a_clause_coordinated_after_the_object_stays_out(rules_only):
+    rec = rules_only("The outbreak ended in spring. The council reported two deaths on Friday and the "
+                     "police made three arrests.")
+    (q,) = quotes_by_cue(rec, "reported")
+    assert q["content"] == "two deaths"
