@@ -130,3 +130,15 @@ def test_a_clause_coordinated_after_the_object_stays_out(rules_only):
                      "police made three arrests.")
     (q,) = quotes_by_cue(rec, "reported")
     assert q["content"] == "two deaths"
+
+
+def test_the_articles_own_outlet_puts_nothing_on_record(analyse_text):
+    text = ("The probe landed in May. The Daily Courier asked Dr Lee whether the lake could hold life. "
+            "Dr Lee said the water was too salty for most microbes.")
+    rec = analyse_text(text, metadata={"outlet": "The Daily Courier"})
+    assert quotes_by_cue(rec, "asked") == []
+    (q,) = quotes_by_cue(rec, "said")
+    assert q["content"] == "the water was too salty for most microbes"
+    # another outlet's report is a statement
+    rec = analyse_text(text, metadata={"outlet": "Morning Post"})
+    assert [q["speaker_text"] for q in quotes_by_cue(rec, "asked")] == ["The Daily Courier"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.model import Article, Quote
 from newsgraph.nlp.actors import ActorIndex
@@ -335,6 +335,16 @@ class QuoteFinder(CueDetection, ContentBounds):
                 c.cue, c.cue_tok, c.subj, c.no_speaker, c.inherit = p.cue, p.cue_tok, p.subj, p.no_speaker, False
         return cands
 
+    def _own_outlet(self, subj: Token | None) -> bool:
+        """``Wikinews asked him whether …``: the article's own outlet as the source is the
+        journalist at work, an interviewer's question or the reporting itself (A11, D2),
+        not a statement on anyone's record."""
+        outlet = (self.article.metadata.outlet or "").lower().split()
+        if subj is None or not outlet or subj.i + 1 < len(outlet):
+            return False
+        words = [self.doc[k].lower_ for k in range(subj.i - len(outlet) + 1, subj.i + 1)]
+        return words == outlet
+
     def finish(self, cands: list[Cand]) -> list[Quote]:
         text = self.text
         cands = self.share_split_cue(cands)
@@ -355,7 +365,8 @@ class QuoteFinder(CueDetection, ContentBounds):
                 continue
             if c.speaker is not None or c.kind == "direct":
                 prev = c
-        cands = [c for c in cands if not (c.inherit and c.speaker is None and (c.mark is None or c.mark.words < 8))]
+        cands = [c for c in cands if not (c.inherit and c.speaker is None and (c.mark is None or c.mark.words < 8))
+                 and not self._own_outlet(c.subj)]
         for n, c in enumerate(cands, 1):
             sp = c.speaker
             cue_text = text[c.cue[0]:c.cue[1]] if c.cue else None
