@@ -314,6 +314,8 @@ class ContentBounds(NominalReports):
                 x.tag_ in FINITE and any(y.dep_ in ("nsubj", "nsubjpass") for y in x.children)
                 and not (d.lemma_.lower() in SPEECH_NOUNS | DOC_NOUNS and self._in_relative(x, d))
                 for x in d.subtree)][:1]
+        if not ccomp and (is_say or is_belief):
+            ccomp = self._clause_taken_for_conj(t, children)
         lost = self._subject_taken_for_object(t, children, ccomp) if (is_say or is_belief or is_doc) else None
         if lost is not None:
             ccomp = [lost[1]]
@@ -417,8 +419,16 @@ class ContentBounds(NominalReports):
                     and any(x.dep_ == "oprd" and x.i > dobj[0].i for x in xcomp)):
                 d = dobj[0]
                 end = d.right_edge.i
-                for x in dobj[1:]:  # "anti-semitism": the parser makes each piece an object
+                nouns = [c for c in children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > d.i]
+                for x in sorted(dobj[1:] + nouns, key=lambda y: y.i):
+                    # "anti-semitism": the parser makes each piece an object
                     if x.left_edge.i == end + 1 and (doc[end].text == "-" or doc[x.left_edge.i].text == "-"):
+                        end = x.right_edge.i
+                    elif x.i > end and any(c.dep_ == "cc" and end < c.i < x.left_edge.i for c in children) \
+                            and not any(doc[k].text in (";", ":") or is_mark(doc[k].text)
+                                        for k in range(end + 1, x.left_edge.i)):
+                        # "reported a 95% rate on May 4, and the last death on May 9": objects
+                        # coordinated under one cue are one content, as clauses are (A10)
                         end = x.right_edge.i
                 if lem in LABEL_VERBS and not (xcomp or any(p.lower_ in ("as", "to", "with") or p.lower_ == "for" and lem == "call"
                                                             for p in preps)):

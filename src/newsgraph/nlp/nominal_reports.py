@@ -170,6 +170,41 @@ class NominalReports(FinderBase):
             return None  # "A, he said, and B": a second report after the first, as the parse has it
         return le - 1, t.i + 1
 
+    def _clause_taken_for_conj(self, t: Token, children: list[Token]) -> list[Token]:
+        """``indicated on Twitter the girl was ill``, ``has maintained an inquiry is what
+        the committee does``: with no ``that``, the parser may hang the reported clause's
+        verb on the cue as a second conjunct. A real coordination has its ``and`` / ``or``
+        (a cc on the cue or on the conjunct); a tensed conjunct with none, after the cue and
+        with no other conjunct of its own, is the cue's content clause (its subject is then
+        its own, or the object the parser gave the cue, which _subject_taken_for_object
+        finds). [the conjunct] or []."""
+        if any(c.dep_ in ("cc", "preconj") for c in children):
+            return []
+        doc = self.doc
+        for c in children:
+            if c.dep_ != "conj" or c.i < t.i or c.pos_ not in ("VERB", "AUX"):
+                continue
+            kids = list(c.children)
+            if any(k.dep_ in ("cc", "conj", "mark") for k in kids) or any(
+                    doc[k].dep_ in ("cc", "preconj") or doc[k].pos_ == "CCONJ" for k in range(t.i + 1, c.i)):
+                return []  # an 'and' anywhere between: a coordination, however hung
+            if not (c.tag_ in FINITE or any(k.dep_ in ("aux", "auxpass") and k.i < c.i and k.tag_ in FINITE
+                                            for k in kids)):
+                return []
+            subj = next((k for k in kids if k.dep_ in ("nsubj", "nsubjpass", "expl") and k.i < c.i), None)
+            if subj is not None:
+                # its own subject: only straight after the cue and its modifiers, with no
+                # comma or other mark between (a comma there is a clause of its own)
+                if any(doc[k].is_punct for k in range(t.i + 1, subj.left_edge.i)):
+                    return []
+            elif not any(d.dep_ == "dobj" and t.i < d.i < c.i for d in children) or (
+                    c.tag_ == t.tag_ and doc[c.left_edge.i - 1].is_punct):
+                # ('denied the charges, called them lies': a second verb of the same form
+                # after a comma is the cue's asyndetic conjunct)
+                return []
+            return [c]
+        return []
+
     def _subject_taken_for_object(self, t: Token, children: list[Token],
                                   ccomp: list[Token]) -> tuple[Token, Token] | None:
         """``reported Storm Alma had strengthened``, ``suggested the algae, like X,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.model import Article, Quote
 from newsgraph.nlp.actors import ActorIndex
@@ -45,7 +45,7 @@ from newsgraph.nlp.cues import (
 from newsgraph.nlp.interviews import INTERVIEW, Turn, find_turns, label_actor
 from newsgraph.nlp.nesting import drop_nested
 from newsgraph.nlp.quote_marks import WORD, Marked, scan_marks
-from newsgraph.nlp.speakers import Speaker, subject_of
+from newsgraph.nlp.speakers import Speaker, inverted_subject, subject_of
 
 __all__ = ["QuoteFinder", "extract_quotes", "scan_marks"]
 
@@ -245,9 +245,12 @@ class QuoteFinder(CueDetection, ContentBounds):
         a, b = st.content
         root = next((doc[i] for i in range(a, b + 1) if not a <= doc[i].head.i <= b), doc[b])
         if root.pos_ in ("PROPN", "PRON") or root.dep_ in ("nsubj", "nsubjpass", "dative") \
-                or root.dep_ == "dobj" and cue.lemma_.lower() in HEARER_VERBS:
-            # a name, a pronoun, someone's subject or the one told or cited: a party to
-            # the report ("told the BBC", "cited Budi Gunawan"), not what was reported
+                or root.dep_ == "dobj" and (cue.lemma_.lower() in HEARER_VERBS or root == inverted_subject(cue)) \
+                or cue.head == root and cue.dep_ in ("amod", "compound") and root.dep_ in ("dobj", "pobj"):
+            # a name, a pronoun, someone's subject, the one told or cited, or the subject
+            # of an inverted cue the parser took for its object ("…, argued the city's
+            # lawyer", or "…, reported officials" where it took the cue for the noun's
+            # modifier): a party to the report ("told the BBC"), not what was reported
             return None
         lem = cue.lemma_.lower()
         if lem in CHARGE_VERBS:
@@ -332,6 +335,16 @@ class QuoteFinder(CueDetection, ContentBounds):
                 c.cue, c.cue_tok, c.subj, c.no_speaker, c.inherit = p.cue, p.cue_tok, p.subj, p.no_speaker, False
         return cands
 
+    def _own_outlet(self, subj: Token | None) -> bool:
+        """``Wikinews asked him whether …``: the article's own outlet as the source is the
+        journalist at work, an interviewer's question or the reporting itself (A11, D2),
+        not a statement on anyone's record."""
+        outlet = (self.article.metadata.outlet or "").lower().split()
+        if subj is None or not outlet or subj.i + 1 < len(outlet):
+            return False
+        words = [self.doc[k].lower_ for k in range(subj.i - len(outlet) + 1, subj.i + 1)]
+        return words == outlet
+
     def finish(self, cands: list[Cand]) -> list[Quote]:
         text = self.text
         cands = self.share_split_cue(cands)
@@ -352,7 +365,8 @@ class QuoteFinder(CueDetection, ContentBounds):
                 continue
             if c.speaker is not None or c.kind == "direct":
                 prev = c
-        cands = [c for c in cands if not (c.inherit and c.speaker is None and (c.mark is None or c.mark.words < 8))]
+        cands = [c for c in cands if not (c.inherit and c.speaker is None and (c.mark is None or c.mark.words < 8))
+                 and not self._own_outlet(c.subj)]
         for n, c in enumerate(cands, 1):
             sp = c.speaker
             cue_text = text[c.cue[0]:c.cue[1]] if c.cue else None
