@@ -553,7 +553,7 @@ class ContentBounds(NominalReports):
         span = (sent.start, sent.end - 1)
         head = t.head
         if inside and head.pos_ in ("VERB", "AUX") and head.dep_ in ("relcl", "acl"):
-            # "the outbreak that had, by reports, infected 4,000": only the clause it sits in
+            # "the storm that had, by early reports, flooded two towns": only the clause it sits in
             a = head.left_edge.i
             while a < head.i and (doc[a].tag_ in ("WDT", "WP") or doc[a].is_punct):
                 a += 1

@@ -264,7 +264,7 @@ def adjacent_subject(verb: Token) -> Token | None:
         t = doc[j]
         while t.dep_ in ("compound", "flat") and t.head.i != t.i and t.head.i > t.i:
             t = t.head
-        # "Adrian Wojnarowski, US columnist from ESPN, said": the name before the cue ends
+        # "Jane Doe, columnist from a sports network, said": the name before the cue ends
         # a phrase set off before it; the one it describes is the source
         described = t
         while described.dep_ == "pobj" and described.head.dep_ == "prep" \
@@ -380,7 +380,7 @@ class SpeakerResolver:
                 out.extend(x for x in c.children if x.dep_ in ("oprd", "dobj") and x.pos_ == "PROPN")
             elif c.dep_ == "conj" and head.pos_ == "PROPN" and c.pos_ == "NOUN" and not any(
                     x.dep_ == "cc" and head.i < x.i < c.i for x in head.children):
-                # "University of X, San Diego's chancellor, Jane Doe": a description the
+                # "University of X, Springfield's chancellor, Jane Doe": a description the
                 # parser joined to the name before it with no "and", then the name
                 out.extend(x for x in c.children if x.dep_ == "appos" and x.pos_ == "PROPN")
             elif c.dep_ == "appos":
@@ -424,7 +424,7 @@ class SpeakerResolver:
         actor = self.covering(head)
         if actor is None or actor.kind != "person":
             # (a person named in the subject phrase speaks, not the organisation the phrase
-            # opens with: "African Export–Import Bank president Okey Oramah said",
+            # opens with: "Northern Trade Bank president John Smith said",
             # "a spokesman for the ministry, Ahmed Salem,")
             for c in self._named_in_apposition(head):
                 named = self.covering(c)
