@@ -43,6 +43,8 @@ from newsgraph.nlp.statement_links import Anchor, governs, statement_about
 from newsgraph.nlp.tone import text_score
 
 MIN_CONFIDENCE = 0.4
+# An event's place in the text: (evidence start, end, caption, date, historical), ``placed``.
+Placed = tuple[int, int, Caption | None, str | None, bool]
 # A "derived" act (a broad CAMEO synset's verb with an unnamed side) is coded from this
 # calibrated confidence (``dropped``).
 DERIVED_FLOOR = 0.4
@@ -180,30 +182,19 @@ class _Extractor(EventTriggers, EventDates):
                 # after the filters: filling a side before them let in events the rules had
                 # rightly dropped (dev: wikinews-dev full 0.526 -> 0.497, seed 1.0 -> 0.957)
                 self.learned_parties(c)
-            start, end, cap, date, hist = self.placed(c)
+            place = self.placed(c)
             if c.status is None and why is None:
-                cal = calibrated(c.code.type, round(conf, 3), [a.kind for a in c.src], [a.kind for a in c.tgt],
-                                 bool(c.said_in), self.text[start:end], hist)
-                conf = conf if cal is None else cal
+                conf = self._calibrated(c, conf, place)
                 if conf < self.min_confidence:
                     continue  # the user's precision setting (--min-confidence)
-            ev = Event(
-                id="", type=c.code.type, evidence=self.text[start:end], start=start, end=end,
-                source=[a.id for a in c.src], target=[a.id for a in c.tgt], mode=c.code.mode,
-                cameo=c.code.cameo, date=date, from_caption=cap is not None, historical=hist,
-                said_in=c.said_in, confidence=round(conf, 3), reason=c.status or why)
+            ev = self._event(c, place, conf, c.said_in, c.status or why)
             c.event = ev
             (non if ev.reason else events).append(ev)
         if self.unplaced:
             # noun acts set aside for want of a party, among the others in text order
             order = {id(c.event): c.trigger.idx for c in by_trigger.values() if c.event is not None}
             for c in self.unplaced:
-                start, end, cap, date, hist = self.placed(c)
-                ev = Event(
-                    id="", type=c.code.type, evidence=self.text[start:end], start=start, end=end,
-                    source=[a.id for a in c.src], target=[a.id for a in c.tgt], mode=c.code.mode,
-                    cameo=c.code.cameo, date=date, from_caption=cap is not None, historical=hist,
-                    said_in=None, confidence=round(self.confidence(c), 3), reason=c.unplaced)
+                ev = self._event(c, self.placed(c), self.confidence(c), None, c.unplaced)
                 order[id(ev)] = c.trigger.idx
                 non.append(ev)
             non.sort(key=lambda ev: order[id(ev)])
@@ -217,12 +208,24 @@ class _Extractor(EventTriggers, EventDates):
     def calibrated_of(self, c: Cand, conf: float) -> float:
         """The confidence model's probability for a candidate as it stands (the rules' own
         score when no model is shipped)."""
-        start, end, _, _, hist = self.placed(c)
+        return self._calibrated(c, conf, self.placed(c))
+
+    def _calibrated(self, c: Cand, conf: float, place: Placed) -> float:
+        start, end, _, _, hist = place
         cal = calibrated(c.code.type, round(conf, 3), [a.kind for a in c.src], [a.kind for a in c.tgt],
                          bool(c.said_in), self.text[start:end], hist)
         return conf if cal is None else cal
 
-    def placed(self, c: Cand) -> tuple[int, int, Caption | None, str | None, bool]:
+    def _event(self, c: Cand, place: Placed, conf: float, said_in: str | None, reason: str | None) -> Event:
+        """The Event of a candidate placed by ``placed`` (its id is numbered later)."""
+        start, end, cap, date, hist = place
+        return Event(
+            id="", type=c.code.type, evidence=self.text[start:end], start=start, end=end,
+            source=[a.id for a in c.src], target=[a.id for a in c.tgt], mode=c.code.mode,
+            cameo=c.code.cameo, date=date, from_caption=cap is not None, historical=hist,
+            said_in=said_in, confidence=round(conf, 3), reason=reason)
+
+    def placed(self, c: Cand) -> Placed:
         """An event's evidence span (its trigger's sentence), its caption, date and whether
         it is background: (start, end, caption, date, historical)."""
         sent = self.sent(c.trigger)
