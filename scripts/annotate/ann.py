@@ -317,7 +317,10 @@ def draft_from_record(rec: dict) -> dict:
                "historical": e.get("historical", False), "said_in": qidx.get(e.get("said_in"))}
               for e in rec.get("events", [])]
     nons = [{"text": exact(n, "evidence"), "kind": n.get("reason"), "at": n.get("start")}
-            for n in rec.get("non_events", [])]
+            for n in rec.get("non_events", [])
+            # The extractor also lists acts its filters set aside ("low confidence", "no party"):
+            # those reasons are not the guideline's kinds, and an annotator would have to delete them.
+            if n.get("reason") in NON_EVENT_KINDS]
     acts = [{"name": a["name"], "kind": a.get("kind"), "country": a.get("country"), "sector": a.get("sector"),
              "role": a.get("role"), "mentions": sorted({m["text"] for m in a.get("mentions", [])})}
             for a in rec.get("actors", [])]
