@@ -45,7 +45,7 @@ from newsgraph.nlp.cues import (
     cue_lemma,
     is_data,
 )
-from newsgraph.nlp.nominal_reports import NominalReports
+from newsgraph.nlp.nominal_reports import NominalReports, same_finite_form
 from newsgraph.nlp.quote_marks import is_mark
 from newsgraph.nlp.speakers import according_phrase, inverted_subject, subject_of
 
@@ -125,7 +125,7 @@ class ContentBounds(NominalReports):
         if t.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
             return None
         h = t.head
-        if h.dep_ != "ccomp" or h.head.tag_ != t.tag_ or t.tag_ not in ("VBD", "VBZ"):
+        if h.dep_ != "ccomp" or not same_finite_form(h.head, t, h):
             return None
         v = h.head
         lem = cue_lemma(v)
@@ -250,6 +250,17 @@ class ContentBounds(NominalReports):
                 b -= 1
             if b < a or doc[a].sent.start != t.sent.start:
                 return None
+            named = next((x for x in doc[a:b + 1] if x.lower_ == "according" and x.i + 1 < len(doc)
+                          and doc[x.i + 1].lower_ == "to" and doc[x.i - 1].text == ","), None)
+            if named is not None:
+                # "The dam reportedly burst, according to local media": the named source
+                # reports the sentence, hedge and all; set off at the end it is the one
+                # statement, elsewhere the hedge's content stops before it
+                if doc[named.i + 1].right_edge.i + 2 >= t.sent.end:
+                    return None
+                b = named.i - 2
+                if b < a:
+                    return None
             got = self._content([(a, b)], None, t)
             if got is None:
                 return None

@@ -29,6 +29,24 @@ from newsgraph.nlp.cues import (
 from newsgraph.nlp.quote_marks import WORD, is_mark
 from newsgraph.nlp.speakers import subject_of
 
+# Where the parser hangs a trailing ``…, adding …`` participle inside a reported clause.
+PARTICIPLE_DEPS = frozenset(("advcl", "csubj", "conj", "acl", "xcomp", "npadvmod"))
+
+
+def same_finite_form(cue: Token, verb: Token, clause: Token) -> bool:
+    """Whether ``verb``, coordinated with the reported ``clause``, has the cue's finite
+    form, as the speaker's next report would (``said A and urged B``, ``say A and warn
+    B``). The parser tags a present plural after a conjunction as a bare form (``Experts
+    say A is rising and warn …``: ``warn`` VB); a bare form counts only when the clause
+    has no modal or ``to`` of its own, whose verbs it could continue (``will rise and
+    ask``)."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    if verb.tag_ == cue.tag_:
+        return True
+    return cue.tag_ == "VBP" and verb.tag_ == "VB" and clause.tag_ != "VB" and not any(
+        c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in clause.children)
+
 
 class NominalReports(FinderBase):
     """Content spans (A10) and the nominal and adjectival reports."""
@@ -111,13 +129,17 @@ class NominalReports(FinderBase):
         speaker's next act, not the reported clause's."""
         doc = self.doc
         for x in clause.subtree:
-            if x.dep_ == "advcl" and x.tag_ == "VBG" and x.lemma_.lower() in SAY_VERBS and x.head.i != x.i \
-                    and x.left_edge.i > clause.left_edge.i and doc[x.left_edge.i - 1].text == ",":
+            # wherever the parser hangs the participle: on the clause's verb (advcl), as the
+            # subject of a verb after it ("…, adding one factor would be …": csubj) or as a
+            # conjunct; "citing" too ("…, citing the costs": what the speaker cites next)
+            if x.dep_ in PARTICIPLE_DEPS and x.tag_ == "VBG" and x.head.i != x.i \
+                    and (x.lemma_.lower() in SAY_VERBS or x.lemma_.lower() == "cite") \
+                    and x.left_edge.i > clause.left_edge.i + 1 and doc[x.left_edge.i - 1].text == ",":
                 return x.left_edge.i - 2
-        if cue is not None and cue.tag_ in ("VBD", "VBZ"):
+        if cue is not None:
             for x in clause.children:
                 lem = cue_lemma(x)
-                if x.dep_ == "conj" and x.i > clause.i and x.tag_ == cue.tag_ \
+                if x.dep_ == "conj" and x.i > clause.i and same_finite_form(cue, x, clause) \
                         and (lem in SAY_VERBS or lem in OBJECT_VERBS and lem not in CHARGE_VERBS
                              or lem in XCOMP_VERBS) \
                         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in x.children):
@@ -300,7 +322,9 @@ class NominalReports(FinderBase):
             if verb.pos_ in ("VERB", "AUX") and (t.dep_ == "attr" or cue_lemma(verb) in UTTERANCE_VERBS
                                                  or cue_lemma(verb) in SAY_VERBS):
                 subj = subject_of(verb)
-        if subj is None:
+        if subj is None or subj.pos_ in ("VERB", "AUX"):
+            # a clause is no source ("…, adding one factor would be the belief that …": the
+            # parser made the participle the subject of "be")
             return None
         got = self._content([(clause.left_edge.i, clause.right_edge.i)], None, t)
         if got is None:
