@@ -63,7 +63,6 @@ class AttributeMatcher:
 
     def __init__(self, ruler: Any) -> None:
         self.strings = ruler.vocab.strings
-        self.rules: list[tuple[int, int, list[list[Check]]]] = []  # (number, key, token checks)
         # column -> value hash -> [(offset of that token in the pattern, rule, token checks)]
         self.index: dict[int, dict[int, list[tuple[int, int, int, list[list[Check]]]]]] = {}
         self.general: list[tuple[int, int, list[list[Check]]]] = []  # patterns with no exact value
