@@ -245,3 +245,124 @@ def test_anchors_by_one_sweep_are_the_nearest_ones(nlp):
               "Said the mayor: we will see, she added, as aides denied it.")
     for sent in doc.sents:
         assert attribution_tagger.anchors(sent) == _anchors_by_bisect(sent)
+
+
+# -- issues 14 and 15: the attribute_ruler's indexed matcher, the tagger without its dict --
+
+_RULER_TEXT = ("Y'all gonna love this, she said.  They ain't leaving, and there are gotta be "
+               "reasons. Let's go! C'm on, I told you it was nothin' and you believed it. "
+               "But the council, which had met twice, did not vote; it did. Do they?\n\nThat "
+               "is what those who know say. Got it? He gets it.")
+
+
+def test_the_indexed_attribute_matcher_finds_what_spacys_matcher_finds():
+    from newsgraph.nlp.attribute_matcher import AttributeMatcher
+    from newsgraph.nlp.pipeline import load_spacy
+
+    stock = load_spacy()  # the floor's pipeline keeps spaCy's own matcher
+    ruler = stock.get_pipe("attribute_ruler")
+    fast = AttributeMatcher(ruler)
+    with stock.select_pipes(disable=["attribute_ruler", "lemmatizer", "ner"]):
+        docs = [stock(t) for t in (_RULER_TEXT, _RULER_TEXT.upper(), " ", "it", "  \n ")]
+    for doc in docs:
+        assert fast(doc) == ruler.match(doc)
+    assert any(number >= 56 for number, *_ in fast(docs[0]))  # word rules too, not only the tag map
+
+
+def test_the_pipeline_with_the_indexed_matcher_gives_the_same_tokens(nlp):
+    from newsgraph.nlp.pipeline import load_spacy
+
+    assert nlp.get_pipe("attribute_ruler").match.__class__.__name__ == "AttributeMatcher"
+    assert nlp.get_pipe("lemmatizer").lemmatize.__name__ == "lemmatize_kept"
+    stock = load_spacy()
+    a, b = nlp(_RULER_TEXT), stock(_RULER_TEXT)
+    fields = ("tag_", "pos_", "lemma_", "dep_", "ent_type_")
+    assert [tuple(getattr(t, f) for f in fields) + (str(t.morph),) for t in a] == \
+        [tuple(getattr(t, f) for f in fields) + (str(t.morph),) for t in b]
+
+
+def test_patterns_the_indexed_matcher_cannot_read_keep_spacys_matcher():
+    import spacy
+
+    from newsgraph.nlp.attribute_matcher import attribute_matcher
+    from newsgraph.nlp.parse_speedups import install
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "very", "OP": "+"}]], {"POS": "ADV"})
+    assert attribute_matcher(ruler) is None
+    assert install(nlp) == []
+    other = spacy.blank("en")
+    ok = other.add_pipe("attribute_ruler")
+    ok.add([[{"LOWER": {"REGEX": "^colou?r$"}}, {"ORTH": "s"}]], {"LEMMA": "colour"}, index=-1)
+    doc = other("Colour s and color s")
+    assert attribute_matcher(ok)(doc) == ok.match(doc) and len(ok.match(doc)) == 2
+
+
+def _tags_by_features(model: LinearModel, sent) -> list[str]:
+    # tag_sentence as it was: the features dict of each token, then model.best
+    tags: list[str] = []
+    words = attribution_tagger.SentenceWords(sent)
+    for t, anchor in zip(sent, attribution_tagger.anchors(sent)):
+        prev = tags[-1] if tags else attribution_tagger.START
+        prev2 = tags[-2] if len(tags) > 1 else attribution_tagger.START
+        tags.append(model.best(attribution_tagger.features(t, prev, prev2, anchor, sent, words)))
+    return tags
+
+
+def test_the_tagger_without_its_features_dict_tags_as_the_dict_does(nlp):
+    doc = nlp("The minister said on Tuesday that talks would resume, according to aides. "
+              "Critics argued the plan, which officials defended, was rushed. It rained.")
+    sents = list(doc.sents)
+    shipped = attribution_tagger.tagger()
+    if shipped is not None:
+        for sent in sents:
+            assert attribution_tagger.tag_sentence(shipped, sent) == _tags_by_features(shipped, sent)
+    # a random model over every name the features give: any change of order or value shows
+    names = {n for sent in sents for t, a in zip(sent, attribution_tagger.anchors(sent))
+             for p in ("O", "Q", "S", "C", attribution_tagger.START) for q in ("O", "C", attribution_tagger.START)
+             for n in attribution_tagger.features(t, p, q, a, sent)}
+    rnd = random.Random(15)
+    for _ in range(20):
+        model = LinearModel(list(attribution_tagger.TAGS), [rnd.gauss(0, 1) for _ in range(4)],
+                            {n: [rnd.gauss(0, 1) * 10 ** rnd.randint(-3, 1) for _ in range(4)]
+                             for n in names if rnd.random() < 0.8})
+        for sent in sents:
+            assert attribution_tagger.tag_sentence(model, sent) == _tags_by_features(model, sent)
+
+
+def test_the_records_copy_of_an_article_is_dataclasses_asdict(extractor):
+    import dataclasses
+    import json
+    from collections import namedtuple
+
+    from newsgraph.ingest.jsonl import record_to_article
+    from newsgraph.model import record
+    from newsgraph.settings import get_settings
+
+    text = ("The harbour authority said on Monday that the ferry service would resume. "
+            "\"We will not let the storm stop us,\" said its director, Ana Ruiz. Dock workers "
+            "met officials for talks, and the union accused the company of delays.")
+    art = extractor.one(record_to_article({"text": text, "title": "Ferries resume", "url": "http://example.org/f"},
+                                          "<test>", get_settings(), None))
+    parts = [art.source, art.metadata, art.tone, *art.quotes, *art.events, *art.non_events, *art.descriptors,
+             *art.zones, *art.actors]
+    assert art.quotes and art.events
+    for part in parts:
+        mine, theirs = record.asdict(part), dataclasses.asdict(part)
+        assert mine == theirs and json.dumps(mine) == json.dumps(theirs)
+    # the containers asdict walks, and a value it deep-copies
+    Pair = namedtuple("Pair", "a b")
+
+    @dataclasses.dataclass
+    class Box:
+        items: list
+        pair: tuple
+        named: Pair
+        table: dict
+        other: set
+
+    box = Box([1, "x", None, [2.5]], (True, "y"), Pair(1, [2]), {"k": [3], 4: (5,)}, {6})
+    assert record.asdict(box) == dataclasses.asdict(box)
+    assert record.asdict(box)["items"] is not box.items and record.asdict(box)["other"] is not box.other
+    assert type(record.asdict(box)["named"]) is Pair

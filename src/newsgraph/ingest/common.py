@@ -5,6 +5,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable
+from itertools import islice
 
 from newsgraph.budget import article_budget, cpu_clock
 from newsgraph.errors import InputError
@@ -46,7 +47,7 @@ def check_text(text: str, where: str, settings: Settings) -> None:
     if len(text) > settings.max_article_chars:
         raise InputError(where, f"article is {len(text):,} characters, over the limit of "
                                 f"{settings.max_article_chars:,} (NEWSGRAPH_MAX_ARTICLE_CHARS)")
-    if sum(c.isalpha() for c in text) < 20:
+    if len(list(islice(filter(str.isalpha, text), 20))) < 20:  # stops at the 20th letter
         raise InputError(where, "too little text to be an article")
     score = english_score(text)
     if score < settings.min_english_score:

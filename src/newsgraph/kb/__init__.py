@@ -13,6 +13,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from newsgraph.model.ids import slug
@@ -25,6 +26,7 @@ NON_STATE = {"IGO", "NGO", "IMG", "MNC", "UNO"}
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
 
 
+@lru_cache(maxsize=1 << 16)  # the actor passes ask about the same names again and again (some 400 calls an article)
 def norm(s: str) -> str:
     """The lookup key of a phrase: accents folded, lower case, single spaces."""
     s = s.translate(_APOS)

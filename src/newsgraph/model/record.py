@@ -1,13 +1,39 @@
 """The article record of SCHEMA.md: the one place the data model becomes JSON and back."""
 from __future__ import annotations
 
-from dataclasses import asdict
+import copy
+from dataclasses import fields
 from typing import Any
 
 from newsgraph.model.article import Article, Caption, Credit, Metadata, Source, Zone
 from newsgraph.model.graph import Actor, Descriptor, Event, Mention, Quote, Tone
 
 SCHEMA_VERSION = 1
+
+_ATOMS = frozenset((str, int, float, bool, type(None)))
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def asdict(obj: Any) -> Any:
+    """``dataclasses.asdict`` of a record's parts, the same dicts (fields in order, lists,
+    tuples and dicts copied, anything else deep-copied) without its generic walk: a plain
+    string or number is its own copy, and each class's field names are read once (a
+    record's thousands of small values made ``asdict`` a tenth of extraction's own CPU)."""
+    t = type(obj)
+    if t in _ATOMS:
+        return obj  # what copy.deepcopy gives for these
+    names = _FIELD_NAMES.get(t)
+    if names is None and hasattr(t, "__dataclass_fields__"):
+        names = _FIELD_NAMES[t] = tuple(f.name for f in fields(obj))
+    if names is not None:
+        return {n: asdict(getattr(obj, n)) for n in names}
+    if isinstance(obj, tuple) and hasattr(obj, "_fields"):  # a namedtuple, as dataclasses keeps it
+        return t(*[asdict(v) for v in obj])
+    if isinstance(obj, (list, tuple)):
+        return t(asdict(v) for v in obj)
+    if isinstance(obj, dict):
+        return t((asdict(k), asdict(v)) for k, v in obj.items())
+    return copy.deepcopy(obj)
 
 
 def _mention(m: Mention) -> dict[str, Any]:

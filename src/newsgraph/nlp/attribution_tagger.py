@@ -144,10 +144,62 @@ def tag_sentence(model: LinearModel, sent: Span) -> list[str]:
     """Greedy left-to-right tags of one sentence."""
     tags: list[str] = []
     words = SentenceWords(sent)
+    if len(model.classes) == 4:
+        return _tag_four(model, sent, words)
     for t, anchor in zip(sent, anchors(sent)):
         prev = tags[-1] if tags else START
         prev2 = tags[-2] if len(tags) > 1 else START
         tags.append(model.best(features(t, prev, prev2, anchor, sent, words)))
+    return tags
+
+
+def _tag_four(model: LinearModel, sent: Span, words: SentenceWords) -> list[str]:
+    """``tag_sentence`` for a four-class model without the features dict (issues 14 and
+    15; the tagger reads every token of a sentence with a reporting verb): the weights of
+    the names ``features`` would give, summed in its order (one addition per known name,
+    the value's product only where the value is not 1.0), so the same scores bit for bit
+    and the same tags as ``model.best(features(...))``."""
+    get = model.weights.get
+    b0, b1, b2, b3 = model.bias
+    best = model.best_of_scores
+    tags: list[str] = []
+    start = words.start
+    prev, prev2 = START, START
+    for k, anchor in enumerate(anchors(sent)):
+        w_, lm, p, d, hd, hl, e, pw, nw = words.parts[k]
+        s0, s1, s2, s3 = b0, b1, b2, b3
+        if anchor is None:
+            tail: tuple[str, ...] = ("noanc",)
+            path = rel = ""
+        else:
+            i = start + k
+            rel = "self" if anchor.i == i else ("before" if i < anchor.i else "after")
+            path = "self" if rel == "self" else words.path(sent.doc[i], anchor)
+            tail = ("rel=" + rel, "dist=" + str(min(abs(anchor.i - i), 10) // 3),
+                    "ancl=" + anchor.lemma_.lower(), "path=" + path, "path_rel=" + path + rel)
+        for name in (w_, lm, p, d, hd, hl, e, "prev=" + prev, "prev2=" + prev + prev2):
+            w = get(name)
+            if w is not None:
+                s0 += w[0]
+                s1 += w[1]
+                s2 += w[2]
+                s3 += w[3]
+        w = get("lex")
+        if w is not None:
+            value = words.lex[k]
+            s0 += w[0] * value
+            s1 += w[1] * value
+            s2 += w[2] * value
+            s3 += w[3] * value
+        for name in (pw, nw, *tail) if anchor is None else (pw, nw, *tail, "path_prev=" + path + prev):
+            w = get(name)
+            if w is not None:
+                s0 += w[0]
+                s1 += w[1]
+                s2 += w[2]
+                s3 += w[3]
+        prev2, prev = prev, best([s0, s1, s2, s3])
+        tags.append(prev)
     return tags
 
 

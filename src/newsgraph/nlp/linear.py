@@ -54,7 +54,11 @@ class LinearModel:
     def best(self, features: dict[str, float]) -> str:
         """``max(p, key=p.__getitem__)`` of ``p = proba(features)``, without the dict: the
         first class of the highest probability (asked once per token by the tagger)."""
-        scores = self._scores(features)
+        return self.best_of_scores(self._scores(features))
+
+    def best_of_scores(self, scores: list[float]) -> str:
+        """``best`` from the class scores ``_scores`` gives (a caller that sums them itself,
+        in the same order, gets the same class)."""
         top = max(scores)
         if math.isfinite(top):
             k = scores.index(top)

@@ -58,6 +58,12 @@ def load_nlp(model: str = MODEL) -> Language:
         if nlp is None:
             nlp = add_stages(spacy.load(model))
             nlp.max_length = 2_000_000
+            # cheaper equivalents of the attribute_ruler's matcher and the lemmatizer's
+            # lookups, the same tokens (nlp/parse_speedups.py); load_spacy, the floor the
+            # benchmark compares against, keeps spaCy's components as they are
+            from newsgraph.nlp.parse_speedups import install
+
+            install(nlp)
             # the stages' own data (trained models, knowledge base) is read with the model,
             # once per process, not while the first article waits
             from newsgraph.kb import get_kb
