@@ -187,6 +187,25 @@ def test_must_in_reported_speech_is_a_request(analyse_text):
     assert req and "Sweden" in _names(rec, req[0]["source"]) and "Finland" in _names(rec, req[0]["target"])
 
 
+@pytest.mark.parametrize("content", [
+    "Governor Tom Reed had been viciously smeared in a cruel and disgraceful campaign",
+    "Governor Tom Reed was left sick, hurt and miserable by the terrible scandal",
+])
+def test_a_harsh_claim_about_a_passive_subject_accuses_no_one(analyse_text, monkeypatch, content):
+    # the rules' tone heuristic alone (the statement-act model could code the statement
+    # on its own): who undergoes a bad thing is not blamed for it
+    monkeypatch.setenv("NEWSGRAPH_MODELS_OFF", "speech_events")
+    rec = analyse_text(f"Senator Maria Lopez said {content}.")
+    assert not any("Reed" in _names(rec, e["target"]) for e in rec["events"]), rec["events"]
+
+
+def test_a_harsh_claim_about_an_active_subject_accuses_it(analyse_text, monkeypatch):
+    monkeypatch.setenv("NEWSGRAPH_MODELS_OFF", "speech_events")
+    rec = analyse_text("Senator Maria Lopez said Governor Tom Reed is a cruel and disgraceful liar.")
+    acc = events_of(rec, "ACCUSE")
+    assert acc and "Lopez" in _names(rec, acc[0]["source"]) and "Reed" in _names(rec, acc[0]["target"])
+
+
 def test_lead_day_carries_over_in_the_paragraph(analyse_text):
     text = ("Police in Oslo arrested a Swedish suspect on Monday. Later, Norway expelled two Danish "
             "diplomats, the ministry said.")

@@ -358,7 +358,10 @@ class _Extractor(EventTriggers, EventDates):
                     tgt: list[Actor] = []
                     subj_tok = None
                     for t in span:
-                        if t.dep_ not in ("nsubj", "nsubjpass") or verb_status(t.head) is not None:
+                        # an active subject only: a passive one undergoes what the clause
+                        # tells ("the envoy was expelled"), the speaker blames or praises its
+                        # doer, not it (B1: a claim about no one's act is no event)
+                        if t.dep_ != "nsubj" or verb_status(t.head) is not None:
                             continue  # "Iran will pursue ...": a future act is no claim about Iran
                         if t.head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and t.head != span.root:
                             continue  # "even after he ends ...": a side clause is no claim
