@@ -424,3 +424,18 @@ def test_derived_act_the_confidence_model_trusts_is_coded(analyse_text):
         events_module.DERIVED_FLOOR = floor
     assert not events_of(rec, "REQUEST")
     assert [e["reason"] for e in rec["non_events"] if e["type"] == "REQUEST"] == ["derived"]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("The farmers' union protested against the new fuel tax on Monday.", "PROTEST"),
+    ("Hundreds of teachers protested outside the ministry in Lisbon.", "PROTEST"),
+    ("The nurses protested by blocking the main road to the hospital.", "PROTEST"),
+    ("Japan protested the decision of the Chinese government.", "ACCUSE"),
+    ("Japan protested that China had broken the agreement.", "ACCUSE"),
+])
+def test_protesting_is_a_demonstration_unless_a_complaint_is_named(analyse_text, text, etype):
+    # an object or a clause names what is complained of (ACCUSE, CAMEO 114); with neither,
+    # or done by a crowd, protesting is demonstrating (PROTEST), kept or set aside alike
+    rec = analyse_text(text)
+    got = [e["type"] for e in rec["events"] + rec["non_events"] if "protest" in e["evidence"]]
+    assert got == [etype], rec["events"] + rec["non_events"]

@@ -107,6 +107,20 @@ class EventTriggers(SpecialReadings):
                     return Code("ACCUSE", "111", "disapprove", code.strength)
         return code
 
+    def demonstrates(self, v: Token) -> bool:
+        """``protest`` as a demonstration (PROTEST) rather than a complaint (ACCUSE, CAMEO 114):
+        a crowd protests (``students protested``, ``thousands protested``), and so does
+        anyone who protests with no complaint named, neither an object nor a clause
+        (``the union protested against the closure``, ``protested by blocking the road``);
+        ``the minister protested the decision`` or ``protested that ...`` complains."""
+        subj = self.subjects(v)
+        if subj and (subj[0].lemma_.lower() in CROWD or subj[0].ent_type_ == "NORP" or subj[0].like_num
+                     or (subj[0].pos_ == "NOUN" and subj[0].morph.get("Number") == ["Plur"])):
+            return True
+        if v.dep_ in ("xcomp", "advcl"):
+            return True
+        return not any(c.dep_ in ("dobj", "ccomp", "dative") for c in v.children)
+
     def verb(self, v: Token) -> None:
         if v.i in self.consumed or v.dep_ in ("amod", "compound"):
             return
@@ -200,12 +214,8 @@ class EventTriggers(SpecialReadings):
         if code.mode == "release" and not any(self.actor(o) or o.lower_ in PERSON_PRONOUNS
                                               for o in self.objects(v, "RETREAT")[:2]):
             return  # "released a statement": only people (or what they hold) are released
-        if code.type == "PROTEST" and lemma == "protest":
-            subj = self.subjects(v)
-            crowd = subj and (subj[0].lemma_.lower() in CROWD or subj[0].ent_type_ == "NORP"
-                              or subj[0].like_num or v.dep_ in ("xcomp", "advcl"))
-            if not crowd:
-                code = Code("ACCUSE", "114", "disapprove", code.strength)
+        if code.type == "PROTEST" and lemma == "protest" and not self.demonstrates(v):
+            code = Code("ACCUSE", "114", "disapprove", code.strength)
         if v.tag_ == "VBG" and v.dep_ in ("pcomp", "pobj", "amod", "compound", "csubj") and not any(
                 c.dep_ in SUBJ for c in v.children):
             code = code.weaker(0.3)
