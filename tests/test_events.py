@@ -439,3 +439,18 @@ def test_protesting_is_a_demonstration_unless_a_complaint_is_named(analyse_text,
     rec = analyse_text(text)
     got = [e["type"] for e in rec["events"] + rec["non_events"] if "protest" in e["evidence"]]
     assert got == [etype], rec["events"] + rec["non_events"]
+
+
+def test_a_protest_naming_no_one_is_by_the_articles_protesters_once(analyse_text):
+    # the crowd the article names made the protest; its later mentions are the same protest
+    rec = analyse_text("Thousands of protesters filled the main square of Lima on Friday. "
+                       "The protests lasted three days, and the rally ended peacefully on Sunday.")
+    ev = events_of(rec, "PROTEST")
+    assert len(ev) == 1 and "protesters" in _names(rec, ev[0]["source"]), rec["events"]
+    assert any(e["type"] == "PROTEST" and e["reason"] == "no party" for e in rec["non_events"])
+
+
+def test_a_protest_with_no_crowd_named_stays_without_a_party(analyse_text):
+    rec = analyse_text("A march blocked the bridge on Friday.")
+    assert not events_of(rec, "PROTEST")
+    assert any(e["type"] == "PROTEST" and e["reason"] == "no party" for e in rec["non_events"])
