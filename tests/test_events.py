@@ -443,3 +443,33 @@ def test_derived_act_the_confidence_model_trusts_is_coded(analyse_text):
         events_module.DERIVED_FLOOR = floor
     assert not events_of(rec, "REQUEST")
     assert [e["reason"] for e in rec["non_events"] if e["type"] == "REQUEST"] == ["derived"]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("The farmers' union protested against the new fuel tax on Monday.", "PROTEST"),
+    ("Hundreds of teachers protested outside the ministry in Lisbon.", "PROTEST"),
+    ("The nurses protested by blocking the main road to the hospital.", "PROTEST"),
+    ("Japan protested the decision of the Chinese government.", "ACCUSE"),
+    ("Japan protested that China had broken the agreement.", "ACCUSE"),
+])
+def test_protesting_is_a_demonstration_unless_a_complaint_is_named(analyse_text, text, etype):
+    # an object or a clause names what is complained of (ACCUSE, CAMEO 114); with neither,
+    # or done by a crowd, protesting is demonstrating (PROTEST), kept or set aside alike
+    rec = analyse_text(text)
+    got = [e["type"] for e in rec["events"] + rec["non_events"] if "protest" in e["evidence"]]
+    assert got == [etype], rec["events"] + rec["non_events"]
+
+
+def test_a_protest_naming_no_one_is_by_the_articles_protesters_once(analyse_text):
+    # the crowd the article names made the protest; its later mentions are the same protest
+    rec = analyse_text("Thousands of protesters filled the main square of Lima on Friday. "
+                       "The protests lasted three days, and the rally ended peacefully on Sunday.")
+    ev = events_of(rec, "PROTEST")
+    assert len(ev) == 1 and "protesters" in _names(rec, ev[0]["source"]), rec["events"]
+    assert any(e["type"] == "PROTEST" and e["reason"] == "no party" for e in rec["non_events"])
+
+
+def test_a_protest_with_no_crowd_named_stays_without_a_party(analyse_text):
+    rec = analyse_text("A march blocked the bridge on Friday.")
+    assert not events_of(rec, "PROTEST")
+    assert any(e["type"] == "PROTEST" and e["reason"] == "no party" for e in rec["non_events"])
