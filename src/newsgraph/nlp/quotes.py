@@ -245,9 +245,15 @@ class QuoteFinder(CueDetection, ContentBounds):
         a, b = st.content
         root = next((doc[i] for i in range(a, b + 1) if not a <= doc[i].head.i <= b), doc[b])
         if root.pos_ in ("PROPN", "PRON") or root.dep_ in ("nsubj", "nsubjpass", "dative") \
+                or root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass") and is_anchor(root.head.head) \
+                or cue.head == root and cue.dep_ == "relcl" \
+                or any(ch.dep_ == "relcl" and is_anchor(ch) for ch in root.children) \
                 or root.dep_ == "dobj" and (cue.lemma_.lower() in HEARER_VERBS or root == inverted_subject(cue)) \
                 or cue.head == root and cue.dep_ in ("amod", "compound") and root.dep_ in ("dobj", "pobj"):
-            # a name, a pronoun, someone's subject, the one told or cited, or the subject
+            # a name, a pronoun, someone's subject, or the apposition of a reporting
+            # verb's subject ("the paper, the minister's adviser, said"), the noun whose relative clause is the cue or another
+            # reporting verb ("read out the letter, which said …": the letter is a source, what
+            # it said is the content), the one told or cited, or the subject
             # of an inverted cue the parser took for its object ("…, argued the city's
             # lawyer", or "…, reported officials" where it took the cue for the noun's
             # modifier): a party to the report ("told the BBC"), not what was reported
