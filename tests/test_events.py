@@ -431,18 +431,22 @@ def test_derived_act_the_confidence_model_trusts_is_coded(analyse_text):
     calibrated confidence reaches ``DERIVED_FLOOR``, and kept as a non-event below it."""
     import newsgraph.nlp.events as events_module
 
+    # the floor is set both ways, so the test holds whatever the retrained model's
+    # calibration of this one sentence is
     text = "The mother called the police after the shooting on Friday."
-    rec = analyse_text(text)
-    ev = events_of(rec, "REQUEST")
-    assert len(ev) == 1 and "mother" in _names(rec, ev[0]["source"]) and "police" in _names(rec, ev[0]["target"])
     floor = events_module.DERIVED_FLOOR
     try:
+        events_module.DERIVED_FLOOR = 0.0
+        trusted = analyse_text(text)
         events_module.DERIVED_FLOOR = 1.01
-        rec = analyse_text(text)
+        distrusted = analyse_text(text)
     finally:
         events_module.DERIVED_FLOOR = floor
-    assert not events_of(rec, "REQUEST")
-    assert [e["reason"] for e in rec["non_events"] if e["type"] == "REQUEST"] == ["derived"]
+    ev = events_of(trusted, "REQUEST")
+    assert len(ev) == 1 and "mother" in _names(trusted, ev[0]["source"]) \
+        and "police" in _names(trusted, ev[0]["target"])
+    assert not events_of(distrusted, "REQUEST")
+    assert [e["reason"] for e in distrusted["non_events"] if e["type"] == "REQUEST"] == ["derived"]
 
 
 @pytest.mark.parametrize("text,etype", [

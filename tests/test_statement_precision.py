@@ -86,3 +86,18 @@ def test_confessed_to_is_a_statement(analyse_text):
 
 def test_declared_war_is_an_act(analyse_text):
     assert quotes_by_cue(analyse_text("The talks failed. Elbonia declared war on its neighbour in 1921."), "declared") == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The vote was close. Members of the village council voiced their opinions at the meeting.", "voiced"),
+    ("The hearing was long. The farmers shared their thoughts with the minister.", "shared"),
+])
+def test_a_noun_that_only_names_speech_is_no_content(analyse_text, text, cue):
+    # that something was said, not what: nothing on record to attribute
+    assert quotes_by_cue(analyse_text(text), cue) == []
+
+
+def test_a_noun_with_what_was_said_stays_a_statement(analyse_text):
+    rec = analyse_text("The vote was close. The village council voiced concerns about the new road.")
+    (q,) = quotes_by_cue(rec, "voiced")
+    assert q["content"] == "concerns about the new road"

@@ -44,6 +44,7 @@ from newsgraph.nlp.cues import (
     XCOMP_VERBS,
     cue_lemma,
     is_data,
+    says_nothing,
 )
 from newsgraph.nlp.nominal_reports import NominalReports, same_finite_form
 from newsgraph.nlp.quote_marks import is_mark
@@ -424,8 +425,10 @@ class ContentBounds(NominalReports):
                 return None  # "citing sources within the ministry": whom it relays, no content
             elif lem in OBJECT_VERBS and dobj and dobj[0].i > t.i and (
                     dobj[0].lower_ not in ("it", "this", "that")
+                    and not says_nothing(dobj[0])
                     # "called it a non-starter": a pronoun object with the label the source
-                    # gives it is an evaluation (A3); "confirmed it" alone reports nothing
+                    # gives it is an evaluation (A3); "confirmed it" alone reports nothing, nor
+                    # does "voiced their opinions"
                     or lem in LABEL_VERBS and lem not in NAMING_VERBS
                     and any(x.dep_ == "oprd" and x.i > dobj[0].i for x in xcomp)):
                 d = dobj[0]

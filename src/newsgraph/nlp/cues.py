@@ -45,6 +45,7 @@ FINDING_SOURCES = _LEX.words("finding_sources")
 SPEECH_NOUNS = _LEX.words("speech_nouns")
 CONTENT_NOUNS = _LEX.words("content_nouns")
 VIEW_NOUNS = _LEX.words("view_nouns")
+EMPTY_CONTENTS = _LEX.words("empty_contents")
 TITLE_CUES = _LEX.words("title_cues")
 PERSONAL = _LEX.words("personal")
 PLURAL = _LEX.words("plural")
@@ -71,3 +72,12 @@ def is_data(tok: Token) -> bool:
     """Is this source head data or evidence that no one put on record (A7)? By lemma and
     by surface, since the lemmatiser gives ``data`` as ``datum``."""
     return tok.lower_ in DATA_NOUNS or tok.lemma_.lower() in DATA_NOUNS
+
+
+def says_nothing(noun: Token) -> bool:
+    """Is ``noun`` a word that names speech or a view with only an article or a possessive
+    before it and nothing after it (``voiced their opinions``, ``shared his thoughts``)?
+    As a content it reports that something was said, not what."""
+    doc = noun.doc
+    return noun.lemma_.lower() in EMPTY_CONTENTS and not any(True for _ in noun.rights) and all(
+        doc[i].lower_ in ("the", "a", "an") or doc[i].tag_ == "PRP$" for i in range(noun.left_edge.i, noun.i))

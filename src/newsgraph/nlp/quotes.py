@@ -41,6 +41,7 @@ from newsgraph.nlp.cues import (
     XCOMP_VERBS,
     cue_lemma,
     is_data,
+    says_nothing,
 )
 from newsgraph.nlp.interviews import INTERVIEW, Turn, find_turns, label_actor
 from newsgraph.nlp.nesting import drop_nested
@@ -258,6 +259,8 @@ class QuoteFinder(CueDetection, ContentBounds):
             # lawyer", or "…, reported officials" where it took the cue for the noun's
             # modifier): a party to the report ("told the BBC"), not what was reported
             return None
+        if says_nothing(root):
+            return None  # "voiced their opinions": that something was said, not what
         lem = cue.lemma_.lower()
         if lem in CHARGE_VERBS:
             return None  # "attacked": an act unless the rules find the charge

@@ -37,7 +37,11 @@ NONE = "none"
 # hedged remark; below 0.55 wikinews-dev full F1 falls more than the gate allows
 # (0.522 -> 0.490 at 0.35: the acts it adds there have the right type but the wrong or no
 # recipient). So the model only codes what it is sure of until the parties improve.
-THRESHOLD = 0.55
+# Retrained on the train split grown to 858 articles, the model is surer of itself: at 0.55
+# the seed codes a negated wish ("did not want to ...") as REJECT (0.57); at
+# 0.6 the seed is whole again, annotated-dev full / type-only 0.396 / 0.597 -> 0.397 / 0.599,
+# wikinews-dev full 0.503 -> 0.511, plover-dev unchanged.
+THRESHOLD = 0.6
 
 _LEX = Lexicon("speech_events.json")
 _CUES = Lexicon("cues.json")
