@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsgraph.nlp.attribution_tagger import MODEL_NAME, START, TAGS, anchors, features, tag_sentence
+from newsgraph.nlp.attribution_tagger import MODEL_NAME, START, TAGS, anchors, features, tag_runs, tag_sentence
 from newsgraph.nlp.linear import MODELS, LinearModel
 from newsgraph.nlp.pipeline import load_spacy
 
@@ -103,17 +103,6 @@ def fit(xs: list[dict[str, float]], ys: list[str], c: float, seed: int, meta: di
     return LinearModel(classes, [round(float(b), 4) for b in clf.intercept_], weights, meta)
 
 
-def _runs(tags: list[str], tag: str) -> list[tuple[int, int]]:
-    out, start = [], None
-    for i, t in enumerate(tags + ["O"]):
-        if t == tag and start is None:
-            start = i
-        elif t != tag and start is not None:
-            out.append((start, i))
-            start = None
-    return out
-
-
 def _prf(tp: int, pred: int, gold: int) -> dict[str, float]:
     p, r = (tp / pred if pred else 0.0), (tp / gold if gold else 0.0)
     return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
@@ -138,11 +127,11 @@ def cross_validate(xs: list[dict[str, float]], ys: list[str], groups: list[int],
             for t, (tp, np_, ng) in counts.items():
                 counts[t] = [tp + sum(1 for a, b in zip(got, gold) if a == b == t),
                              np_ + got.count(t), ng + gold.count(t)]
-            g_runs, p_runs = _runs(gold, "C"), _runs(got, "C")
+            g_runs, p_runs = tag_runs(doc[:], gold, "C"), tag_runs(doc[:], got, "C")  # inclusive ranges
             used: set[int] = set()
             for a in p_runs:
                 for j, b in enumerate(g_runs):
-                    if j not in used and min(a[1], b[1]) - max(a[0], b[0]) >= 0.5 * max(a[1] - a[0], b[1] - b[0]):
+                    if j not in used and min(a[1], b[1]) - max(a[0], b[0]) + 1 >= 0.5 * max(a[1] - a[0], b[1] - b[0]) + 0.5:
                         used.add(j)
                         runs[0] += 1
                         break

@@ -203,8 +203,9 @@ def _tag_four(model: LinearModel, sent: Span, words: SentenceWords) -> list[str]
     return tags
 
 
-def _runs(sent: Span, tags: list[str], tag: str) -> list[tuple[int, int]]:
-    """Token ranges [a, b] of ``sent`` tagged ``tag``, as doc indices."""
+def tag_runs(sent: Span, tags: list[str], tag: str) -> list[tuple[int, int]]:
+    """Token ranges [a, b] of ``sent`` tagged ``tag``, as doc indices (``tags`` one per token
+    of ``sent``; a whole Doc's tags with ``doc[:]``)."""
     out: list[tuple[int, int]] = []
     for k, t in enumerate(tags):
         if t != tag:
@@ -230,7 +231,7 @@ def statements(model: LinearModel, sent: Span) -> list[Tagged]:
     """The statements of one sentence: each cue with its nearest content (one after
     the cue first) and its nearest source."""
     tags = tag_sentence(model, sent)
-    cues, contents, sources = (_runs(sent, tags, x) for x in ("Q", "C", "S"))
+    cues, contents, sources = (tag_runs(sent, tags, x) for x in ("Q", "C", "S"))
     out: list[Tagged] = []
     for c in cues:
         if not contents:
