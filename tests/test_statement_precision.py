@@ -101,3 +101,36 @@ def test_a_noun_with_what_was_said_stays_a_statement(analyse_text):
     rec = analyse_text("The vote was close. The village council voiced concerns about the new road.")
     (q,) = quotes_by_cue(rec, "voiced")
     assert q["content"] == "concerns about the new road"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The vote was close. The assembly rejected a proposal to raise the fuel tax.", "rejected"),
+    ("The scandal grew. President Anna Berg dismissed the minister of housing on Friday.", "dismissed"),
+])
+def test_turning_down_a_thing_is_an_act_not_a_statement(analyse_text, text, cue):
+    # the object is what the verb acts on, not something said (cues.json stance_objects)
+    assert quotes_by_cue(analyse_text(text), cue) == []
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The vote was close. Mayor Tomas Brandt rejected calls for a recount.", "rejected", "calls for a recount"),
+    ("The vote was close. Mayor Tomas Brandt dismissed the allegations of fraud.", "dismissed",
+     "the allegations of fraud"),
+    ("The vote was close. Mayor Tomas Brandt dismissed the plan as a stunt.", "dismissed", "the plan as a stunt"),
+])
+def test_turning_down_something_said_stays_a_statement(analyse_text, text, cue, content):
+    (q,) = quotes_by_cue(analyse_text(text), cue)
+    assert q["content"] == content
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Troops were on the streets. "The army will not allow disorder," declared the military statement.',
+     "the military statement"),
+    ('The base was hit. "No troops were injured in the attack," announced a military spokesman.',
+     "a military spokesman"),
+])
+def test_inverted_cue_after_a_quotation_takes_the_phrase_after_it(analyse_text, text, speaker):
+    # quotative inversion: the parser often takes the source after the cue for its object
+    (q,) = [q for q in analyse_text(text)["quotes"] if q["kind"] == "direct"]
+    assert q["speaker_text"] == speaker
+

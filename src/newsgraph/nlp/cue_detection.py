@@ -82,7 +82,7 @@ class CueDetection(FinderBase):
                     if alt is not None:
                         cand.subj = alt
                 if cand.subj is None and not cand.no_speaker:
-                    cand.subj = self._noun_source(cue)
+                    cand.subj = self._noun_source(cue) or self._inverted_after(q, cue)
                 if cand.subj is not None and q.start <= cand.subj.idx < q.end:
                     # a "source" inside the quotation is a parse gone wrong; the name right
                     # before the cue outside the marks (`"…," police Chief Jordan said`,
@@ -134,6 +134,26 @@ class CueDetection(FinderBase):
             if j != cue.i:
                 return None
         return cue
+
+    def _inverted_after(self, q: Marked, cue: Token) -> Token | None:
+        """``"…," added the statement.``: a cue right after the closing mark with no
+        subject of its own is inverted, and the noun phrase that follows it and ends the
+        sentence is its source, whatever the parser made of it (it often takes it for the
+        object: quotative inversion puts the subject after the verb)."""
+        doc = self.doc
+        if not q.closed or cue.idx < q.close or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+            return None
+        if any(not (t.is_punct or is_mark(t.text)) for t in doc[self.tok_at(q.close):cue.i] if t.idx >= q.close):
+            return None  # something stands between the quotation and the cue
+        obj = next((c for c in cue.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.i
+                    and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in ("DATE", "TIME")), None)
+        if obj is None or not any(d.dep_ == "det" or d.pos_ in ("PROPN", "ADJ") for d in obj.subtree) \
+                and obj.pos_ != "PROPN":
+            return None
+        end = obj.right_edge.i + 1
+        if end < len(doc) and not (doc[end].text in SENT_END or doc[end].is_sent_start or is_mark(doc[end].text)):
+            return None  # the sentence goes on: an object after all ("…," added two more names to the list)
+        return obj
 
     def _name_before(self, cue: Token) -> Token | None:
         """The name right before a cue (``Flynn, a top Trump surrogate, said``), through

@@ -25,6 +25,8 @@ BELIEF_VERBS = _LEX.words("belief_verbs")
 OBJECT_VERBS = _LEX.words("object_verbs")
 OBJECT_PREPS = _LEX.words("object_preps")
 POSITION_VERBS = _LEX.words("position_verbs")
+STANCE_VERBS = frozenset(_LEX["stance_objects"]["verbs"])
+SAID_NOUNS = frozenset(_LEX["stance_objects"]["said_nouns"])
 ACT_OBJECTS: dict[str, frozenset[str]] = {v: frozenset(o) for v, o in _LEX["act_objects"]["words"].items()}
 NON_AUTHORS = _LEX.words("non_authors")
 LABEL_VERBS = _LEX.words("label_verbs")
@@ -81,3 +83,18 @@ def says_nothing(noun: Token) -> bool:
     doc = noun.doc
     return noun.lemma_.lower() in EMPTY_CONTENTS and not any(True for _ in noun.rights) and all(
         doc[i].lower_ in ("the", "a", "an") or doc[i].tag_ == "PRP$" for i in range(noun.left_edge.i, noun.i))
+
+
+def stance_object(verb: Token, start: int, end: int) -> bool:
+    """Is the content [start, end) of a verb of turning down (``STANCE_VERBS``) only its
+    noun-phrase object naming a thing, a measure or a person (``rejected the proposal``,
+    ``dismissed the minister``), not something said (``rejected the allegations``)?
+    Then the verb is an act, not a statement (``cues.json`` ``stance_objects``)."""
+    obj = next((x for x in verb.children if x.dep_ == "dobj" and start <= x.idx < end), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.left_edge.idx > start:
+        return False
+    if any(x.dep_ in ("ccomp", "xcomp", "oprd") and x.i > verb.i or x.dep_ == "prep" and x.lower_ == "as"
+           for x in list(verb.children) + list(obj.children)):
+        return False  # "rejected the idea, saying ...", "dismissed it as a ploy": a clause or a label (A3)
+    said = SAID_NOUNS | CONTENT_NOUNS | SPEECH_NOUNS
+    return obj.lemma_.lower() not in said and obj.lower_ not in said

@@ -38,10 +38,12 @@ from newsgraph.nlp.cues import (
     POSITION_VERBS,
     SAY_VERBS,
     SPEECH_NOUNS,
+    STANCE_VERBS,
     XCOMP_VERBS,
     cue_lemma,
     is_data,
     says_nothing,
+    stance_object,
 )
 from newsgraph.nlp.interviews import INTERVIEW, Turn, find_turns, label_actor
 from newsgraph.nlp.nesting import drop_nested
@@ -208,6 +210,8 @@ class QuoteFinder(CueDetection, ContentBounds):
         if lem == "ask" and t.tag_ == "VBN" and not any(
                 x.dep_ in ("agent", "ccomp", "xcomp", "dobj") for x in t.children) \
                 and any(x.dep_ == "prep" and x.lower_ == "about" for x in t.children):
+            return True
+        if lem in STANCE_VERBS and c.kind == "indirect" and stance_object(t, c.start, c.end):
             return True
         objects = ACT_OBJECTS.get(lem)
         return bool(objects) and any(x.dep_ == "dobj" and x.lemma_.lower() in objects for x in t.children)
