@@ -413,7 +413,9 @@ def test_members_meeting_at_a_place_is_a_consultation_without_recipient(analyse_
     assert place not in _names(rec, ev[0]["source"] + ev[0]["target"])
 
 
-def test_one_person_meeting_at_a_place_is_consult_with_one_side(analyse_text):
+def test_one_person_meeting_at_a_place_is_consult_with_one_side(analyse_text, monkeypatch):
+    # the filter's verdict (with the verifier on, it is one of its features)
+    monkeypatch.setenv("NEWSGRAPH_MODELS_OFF", "event_confidence")
     rec = analyse_text("The prime minister met in London on Monday.")
     assert not events_of(rec, "CONSULT"), rec["events"]
     kept = [e for e in rec["non_events"] if e["type"] == "CONSULT"]
@@ -426,27 +428,48 @@ def test_a_meeting_with_someone_in_a_city_keeps_the_one_met(analyse_text):
     assert len(ev) == 1 and "Scholz" in _names(rec, ev[0]["target"]) and "Berlin" not in _names(rec, ev[0]["target"])
 
 
-def test_derived_act_the_confidence_model_trusts_is_coded(analyse_text):
-    """A broad CAMEO synset's act with an unnamed side ('derived') is coded when its
-    calibrated confidence reaches ``DERIVED_FLOOR``, and kept as a non-event below it."""
-    import newsgraph.nlp.events as events_module
+def test_a_filtered_act_the_verifier_trusts_is_coded(analyse_text, monkeypatch):
+    """A broad CAMEO synset's act with an unnamed side is set aside by a filter ('derived');
+    the verifier (nlp/event_verifier.py) codes it when its probability reaches the model's
+    ``keep_at``, and leaves it a non-event with the filter's reason below."""
+    from newsgraph.nlp import event_verifier
 
-    # the floor is set both ways, so the test holds whatever the retrained model's
-    # calibration of this one sentence is
+    if event_verifier.model() is None:
+        pytest.skip("no verifier shipped")
+    # the threshold is set both ways, so the test holds whatever the retrained model's
+    # probability for this one sentence is
     text = "The mother called the police after the shooting on Friday."
-    floor = events_module.DERIVED_FLOOR
-    try:
-        events_module.DERIVED_FLOOR = 0.0
-        trusted = analyse_text(text)
-        events_module.DERIVED_FLOOR = 1.01
-        distrusted = analyse_text(text)
-    finally:
-        events_module.DERIVED_FLOOR = floor
+    monkeypatch.setattr(event_verifier, "keep_at", lambda m: 0.0)
+    trusted = analyse_text(text)
+    monkeypatch.setattr(event_verifier, "keep_at", lambda m: 1.01)
+    distrusted = analyse_text(text)
     ev = events_of(trusted, "REQUEST")
     assert len(ev) == 1 and "mother" in _names(trusted, ev[0]["source"]) \
         and "police" in _names(trusted, ev[0]["target"])
+    assert 0.0 < ev[0]["confidence"] < 1.0
     assert not events_of(distrusted, "REQUEST")
     assert [e["reason"] for e in distrusted["non_events"] if e["type"] == "REQUEST"] == ["derived"]
+
+
+def test_with_no_verifier_the_filters_decide(analyse_text, monkeypatch):
+    monkeypatch.setenv("NEWSGRAPH_MODELS_OFF", "event_confidence")
+    rec = analyse_text("The talks ended. The minister promised on Monday.")
+    assert not events_of(rec, "AGREE")
+    assert [e["reason"] for e in rec["non_events"] if e["type"] == "AGREE"] == ["vague"]
+
+
+def test_a_brought_back_act_that_repeats_a_coded_one_stays_out(analyse_text, monkeypatch):
+    """The same doer's act of the same type in the same paragraph, once set aside by a
+    filter and once coded, is one act reported twice (``same_acts``)."""
+    from newsgraph.nlp import event_verifier
+
+    if event_verifier.model() is None:
+        pytest.skip("no verifier shipped")
+    monkeypatch.setattr(event_verifier, "keep_at", lambda m: 0.0)
+    rec = analyse_text("President Anna Berg promised on Monday. Berg promised Elbonia new loans.")
+    agree = events_of(rec, "AGREE")
+    assert len(agree) == 1 and "Elbonia" in _names(rec, agree[0]["target"])
+    assert [e["reason"] for e in rec["non_events"] if e["type"] == "AGREE"] == ["vague"]
 
 
 @pytest.mark.parametrize("text,etype", [

@@ -6,10 +6,12 @@ import gzip
 import importlib.util
 import json
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from newsgraph.nlp.event_verifier import Facts
 from newsgraph.nlp.event_verifier import features as verifier_features
 from newsgraph.nlp.linear import LinearModel, load_model
 
@@ -42,11 +44,16 @@ def test_models_can_be_switched_off(monkeypatch):
     assert load_model("event_confidence") is None
 
 
-def test_verifier_features_depend_only_on_what_the_record_holds():
-    f = verifier_features("ASSAULT", 0.8, ["country"], [], True, "the US strikes on Iran", False)
+def test_verifier_features_hold_neither_the_type_nor_the_parties_kinds():
+    facts = Facts(why="vague", raw=0.8, source_kinds=("country",), target_kinds=(), said_in=True,
+                  historical=False, words=6, nominal=False, passive=False, derived=False, inherited=False,
+                  implied=False, strength=0.9, p_type=0.3, p_none=0.6)
+    f = verifier_features(facts)
     assert f["raw"] == 0.8 and f["src"] == 1.0 and f["tgt"] == 0.0 and f["said_in"] == 1.0
-    # neither the type nor the parties' kinds: they over-fitted on unseen articles
-    assert f == verifier_features("SUPPORT", 0.8, ["person"], [], True, "the US strikes on Iran", False)
+    assert f["why=vague"] == 1.0 and "why=kept" not in f
+    # the parties' kinds over-fitted on unseen articles: only whether a side was found counts
+    assert f == verifier_features(replace(facts, source_kinds=("person",)))
+    assert verifier_features(replace(facts, why=None))["why=kept"] == 1.0
 
 
 def test_min_confidence_trades_events_for_precision(analyse_text_settings):

@@ -30,6 +30,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+RECORD_ENV = "NEWSGRAPH_EVENT_RECORD"  # newsgraph.nlp.event_verifier.RECORD_ENV
 # the trained parts upstream of the confidence model, in make train's order
 CHAIN = (("train_triggers.py", True), ("train_event_types.py", False), ("train_parties.py", True),
          ("train_speech_events.py", False))
@@ -52,7 +53,7 @@ def copy_tree(dst: Path) -> None:
 
 
 def run_fold(k: int, held: list[str], rest: list[str], records: dict[str, dict], shared: str,
-             newsgraph: str, tmp: Path) -> list[dict]:
+             newsgraph: str, tmp: Path, record: str | None = None) -> list[dict]:
     dst = tmp / f"fold{k}"
     copy_tree(dst)
     (dst / "data" / "annotated" / "splits.json").write_text(json.dumps({"train": rest, "dev": [], "test": []}))
@@ -66,8 +67,11 @@ def run_fold(k: int, held: list[str], rest: list[str], records: dict[str, dict],
     src.write_text("".join(json.dumps({"id": a, "text": records[a]["text"],
                                        "metadata": records[a].get("metadata", {})}, ensure_ascii=False) + "\n"
                            for a in held), encoding="utf-8")
+    run_env = dict(env, NEWSGRAPH_MODELS_OFF="event_confidence")
+    if record:
+        run_env[RECORD_ENV] = record  # the held fold's candidates, for the verifier (not the chain above)
     out = subprocess.run([newsgraph, "extract", str(src), "--format", "jsonl"], capture_output=True, text=True,
-                         env=dict(env, NEWSGRAPH_MODELS_OFF="event_confidence"), check=True).stdout
+                         env=run_env, check=True).stdout
     return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
@@ -78,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--newsgraph", default=str(ROOT / ".venv" / "bin" / "newsgraph"))
     ap.add_argument("--folds", type=int, default=2)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--record", help="code every candidate event and record its verifier features here (JSONL)")
     args = ap.parse_args(argv)
     ann = ROOT / "data" / "annotated"
     train = json.loads((ann / "splits.json").read_text())["train"]
@@ -90,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         for k in range(args.folds):
             held = [a for a in train if fold_of.get(a) == k]
             rest = [a for a in train if a in fold_of and fold_of[a] != k]
-            preds += run_fold(k, held, rest, records, str(Path(args.shared).resolve()), args.newsgraph, Path(tmp))
+            preds += run_fold(k, held, rest, records, str(Path(args.shared).resolve()), args.newsgraph, Path(tmp),
+                              str(Path(args.record).resolve()) if args.record else None)
     Path(args.out).write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8")
     print(f"{len(preds)} articles, out of fold, in {args.out}", file=sys.stderr)
     return 0
