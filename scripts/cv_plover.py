@@ -26,7 +26,6 @@ import importlib.util
 import json
 import os
 import pickle
-import random
 import subprocess
 import sys
 import tempfile
@@ -41,6 +40,7 @@ sys.path.insert(0, str(ROOT / "scripts" / "train"))
 os.environ["NEWSGRAPH_MODELS_OFF"] = "event_types,event_confidence"
 
 import train_event_types as tet  # noqa: E402
+from train_common import assign_folds, prf  # noqa: E402
 
 from newsgraph.nlp import event_types  # noqa: E402
 from newsgraph.nlp.event_types import MODEL_ENV, NONE  # noqa: E402
@@ -149,13 +149,11 @@ def classifier_alone(ys: list[str], probs: list[dict[str, float]], groups: list[
                 per[gt][0] += 1
         f1s = {}
         for t, (tp, np_, ng) in per.items():
-            p, r = (tp / np_ if np_ else 0.0), (tp / ng if ng else 0.0)
-            f1s[t] = round(2 * p * r / (p + r), 3) if p + r else 0.0
+            f1s[t] = prf(tp, np_, ng)["f1"]
         tp = sum(v[0] for v in per.values())
         np_, ng = sum(v[1] for v in per.values()), sum(v[2] for v in per.values())
-        p, r = (tp / np_ if np_ else 0.0), (tp / ng if ng else 0.0)
         macro = [f1s[t] for t, v in per.items() if v[2]]
-        out[str(th)] = {"type_f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+        out[str(th)] = {"type_f1": prf(tp, np_, ng)["f1"],
                         "type_macro_f1": round(sum(macro) / len(macro), 3) if macro else 0.0}
     return out
 
@@ -175,9 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     scorer = load_scorer(shared)
     records = [json.loads(x) for x in (shared / "gold" / "plover-dev.jsonl").read_text(encoding="utf-8").splitlines()
                if x.strip()]
-    ids = sorted(r["id"] for r in records)
-    random.Random(args.seed).shuffle(ids)
-    fold_of = {rid: k % args.folds for k, rid in enumerate(ids)}
+    fold_of = assign_folds(sorted(r["id"] for r in records), args.folds, args.seed)
     tg, tx, ty = train_features(args.train_cache)
     pg, px, py = recorded_plover(records)
     print(f"plover-dev: {len(records)} records, {sum(1 for y in py if y != NONE)} with a trigger candidate",

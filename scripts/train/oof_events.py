@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import shutil
 import subprocess
 import sys
@@ -30,6 +29,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # train_common, also when this file is loaded by path
+
+from train_common import assign_folds
+
 RECORD_ENV = "NEWSGRAPH_EVENT_RECORD"  # newsgraph.nlp.event_verifier.RECORD_ENV
 # the trained parts upstream of the confidence model, in make train's order
 CHAIN = (("train_triggers.py", True), ("train_event_types.py", False), ("train_parties.py", True),
@@ -37,9 +40,8 @@ CHAIN = (("train_triggers.py", True), ("train_event_types.py", False), ("train_p
 
 
 def folds_of(ids: list[str], folds: int, seed: int) -> dict[str, int]:
-    order = sorted(ids)
-    random.Random(seed).shuffle(order)
-    return {a: k % folds for k, a in enumerate(order)}
+    # sorted first: the same ids in any order fall in the same folds
+    return assign_folds(sorted(ids), folds, seed)
 
 
 def copy_tree(dst: Path) -> None:

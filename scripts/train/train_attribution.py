@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # train_common, also when this file is loaded by path
+
+from train_common import assign_folds, prf, to_linear
 
 from newsgraph.nlp.attribution_tagger import MODEL_NAME, START, TAGS, anchors, features, tag_runs, tag_sentence
 from newsgraph.nlp.linear import MODELS, LinearModel
@@ -93,27 +95,15 @@ def fit(xs: list[dict[str, float]], ys: list[str], c: float, seed: int, meta: di
     clf.fit(x, ys)
     classes = [str(k) for k in clf.classes_]
     assert set(classes) == set(TAGS), classes
-    weights: dict[str, list[float]] = {}
-    for j, name in enumerate(vec.get_feature_names_out()):
-        w = [round(float(clf.coef_[k, j]), 4) for k in range(len(classes))]
-        if max(abs(v) for v in w) >= MIN_WEIGHT:
-            weights[str(name)] = w
     if meta is not None:
         meta["train_accuracy"] = round(float(clf.score(x, ys)), 4)
-    return LinearModel(classes, [round(float(b), 4) for b in clf.intercept_], weights, meta)
-
-
-def _prf(tp: int, pred: int, gold: int) -> dict[str, float]:
-    p, r = (tp / pred if pred else 0.0), (tp / gold if gold else 0.0)
-    return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+    return to_linear(vec, clf, meta, MIN_WEIGHT)
 
 
 def cross_validate(xs: list[dict[str, float]], ys: list[str], groups: list[int], docs: list, folds: int,
                    c: float, seed: int) -> dict:
     """Tags decoded on held-out articles (folds by article), scored against the gold tags."""
-    order = list(range(len(docs)))
-    random.Random(seed).shuffle(order)
-    fold_of = {n: k % folds for k, n in enumerate(order)}
+    fold_of = assign_folds(range(len(docs)), folds, seed)
     counts = {t: [0, 0, 0] for t in TAGS if t != "O"}  # tag -> [tp, pred, gold] over tokens
     runs = [0, 0, 0]  # content runs: [matched, predicted, gold]
     for k in range(folds):
@@ -138,8 +128,8 @@ def cross_validate(xs: list[dict[str, float]], ys: list[str], groups: list[int],
             runs[1] += len(p_runs)
             runs[2] += len(g_runs)
     return {"folds": folds, "by": "article",
-            "tokens": {t: _prf(*v) for t, v in counts.items()},
-            "content_runs": dict(_prf(*runs), matched=runs[0], predicted=runs[1], gold=runs[2])}
+            "tokens": {t: prf(*v) for t, v in counts.items()},
+            "content_runs": dict(prf(*runs), matched=runs[0], predicted=runs[1], gold=runs[2])}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,7 +23,6 @@ import argparse
 import importlib.util
 import json
 import os
-import random
 import subprocess
 import sys
 import tempfile
@@ -33,6 +32,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # train_common, also when this file is loaded by path
+
+from train_common import assign_folds
 
 from newsgraph.nlp.event_verifier import RECORD_ENV, RIGHT
 from newsgraph.nlp.linear import MODELS, LinearModel
@@ -164,9 +166,7 @@ def main(argv: list[str] | None = None) -> int:
             r = json.loads(line)
             recorded.setdefault((r["id"], r["start"], r["end"], r["type"]), r["features"])
     ex = examples(gold, preds, recorded, sc)
-    groups = sorted({g for g, _, _, _ in ex})
-    random.Random(args.seed).shuffle(groups)
-    fold_of = {g: k % args.folds for k, g in enumerate(groups)}
+    fold_of = assign_folds(sorted({g for g, _, _, _ in ex}), args.folds, args.seed)
     y = [t for _, _, _, t in ex]
     raw = [f["raw"] for _, _, f, _ in ex]
     cv = [0.0] * len(ex)

@@ -19,7 +19,6 @@ import argparse
 import json
 import os
 import pickle
-import random
 import sys
 import tempfile
 import time
@@ -30,6 +29,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 # the model must not shape the data it is trained on; the confidence model is trained after it
 os.environ["NEWSGRAPH_MODELS_OFF"] = "event_types,event_confidence"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # train_common, also when this file is loaded by path
+
+from train_common import assign_folds, prf, to_linear
 
 from newsgraph.nlp import event_types
 from newsgraph.nlp.event_types import MODEL_NAME, NONE
@@ -88,21 +90,14 @@ def fit(xs: list[dict], ys: list[str], c: float, seed: int):
 
 
 def to_model(dv, m, meta: dict) -> LinearModel:
-    """The fitted model as the package's plain-JSON linear model (tiny weights dropped)."""
-    classes = [str(c) for c in m.classes_]
-    weights: dict[str, list[float]] = {}
-    for j, name in enumerate(dv.get_feature_names_out()):
-        w = [round(float(m.coef_[k, j]), 4) for k in range(len(classes))]
-        if max(abs(v) for v in w) >= MIN_WEIGHT:
-            weights[str(name)] = w
-    return LinearModel(classes, [round(float(b), 4) for b in m.intercept_], weights, meta)
+    """The fitted model as the package's plain-JSON linear model (tiny weights dropped);
+    scripts/cv_plover.py calls it too."""
+    return to_linear(dv, m, meta, MIN_WEIGHT)
 
 
 def cross_validate(groups: list[str], xs: list[dict], ys: list[str], folds: int, c: float,
                    seed: int) -> list[dict[str, float]]:
-    arts = sorted(set(groups))
-    random.Random(seed).shuffle(arts)
-    fold_of = {g: k % folds for k, g in enumerate(arts)}
+    fold_of = assign_folds(sorted(set(groups)), folds, seed)
     probs: list[dict[str, float]] = [{} for _ in xs]
     for k in range(folds):
         tr = [i for i, g in enumerate(groups) if fold_of[g] != k]
@@ -127,20 +122,15 @@ def report(ys: list[str], probs: list[dict[str, float]], threshold: float) -> di
     for t in types:
         tp = sum(1 for y, p in zip(ys, pred) if y == t and p == t)
         np_, ng = pred.count(t), ys.count(t)
-        pr, rc = (tp / np_ if np_ else 0.0), (tp / ng if ng else 0.0)
-        per[t] = {"gold": ng, "coded": np_, "p": round(pr, 3), "r": round(rc, 3),
-                  "f1": round(2 * pr * rc / (pr + rc), 3) if pr + rc else 0.0}
+        per[t] = {"gold": ng, "coded": np_, **prf(tp, np_, ng)}  # the key order of the report
     tp_all = sum(1 for y, p in zip(ys, pred) if p != NONE and y == p)
     n_pred = sum(1 for p in pred if p != NONE)
     n_gold = sum(1 for y in ys if y != NONE)
-    p = tp_all / n_pred if n_pred else 0.0
-    r = tp_all / n_gold if n_gold else 0.0
     confusion: dict[str, Counter] = defaultdict(Counter)
     for y, q in zip(ys, pred):
         if y != NONE or q != NONE:
             confusion[y][q] += 1
-    return {"coded": n_pred, "p": round(p, 3), "r": round(r, 3),
-            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+    return {"coded": n_pred, **prf(tp_all, n_pred, n_gold),
             "macro_f1": round(sum(v["f1"] for v in per.values() if v["gold"]) / max(1, sum(
                 1 for v in per.values() if v["gold"])), 3),
             "per_type": per,

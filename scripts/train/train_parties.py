@@ -34,6 +34,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 # the model must not shape the data it is trained on
 os.environ["NEWSGRAPH_MODELS_OFF"] = "event_parties,event_confidence"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # train_common, also when this file is loaded by path
+
+from train_common import assign_folds, prf
 
 from newsgraph.nlp import event_parties
 from newsgraph.nlp.event_parties import ACTOR, NEITHER, RECIPIENT
@@ -115,9 +118,7 @@ def fit(feats: list[dict], labels: list[str], c: float, seed: int):
 
 def cross_validate(ex: list[tuple[str, int, dict, str]], folds: int, c: float, seed: int,
                    always: set[int]) -> dict:
-    groups = sorted({ex[i][0] for i in range(len(ex)) if i not in always})
-    random.Random(seed).shuffle(groups)
-    fold_of = {g: k % folds for k, g in enumerate(groups)}
+    fold_of = assign_folds(sorted({ex[i][0] for i in range(len(ex)) if i not in always}), folds, seed)
     probs: list[dict[str, float] | None] = [None] * len(ex)
     for k in range(folds):
         tr = [i for i, e in enumerate(ex) if i in always or fold_of[e[0]] != k]
@@ -137,9 +138,7 @@ def cross_validate(ex: list[tuple[str, int, dict, str]], folds: int, c: float, s
         tp = conf[cl][cl]
         npred = sum(conf[g][cl] for g in conf)
         ngold = sum(conf[cl].values())
-        pr, rc = (tp / npred if npred else 0.0), (tp / ngold if ngold else 0.0)
-        per[cl] = {"p": round(pr, 3), "r": round(rc, 3), "f1": round(2 * pr * rc / (pr + rc), 3) if pr + rc else 0.0,
-                   "gold": ngold}
+        per[cl] = {**prf(tp, npred, ngold), "gold": ngold}
     # per event: is the top-scored candidate for each side right, where the gold side has one?
     by_event: dict[tuple[str, int], list[int]] = defaultdict(list)
     for i, p in enumerate(probs):

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import sys
 import tempfile
 import time
@@ -31,9 +30,12 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 # the model must not shape the data it is trained on; the confidence model is trained after it
 os.environ["NEWSGRAPH_MODELS_OFF"] = "speech_events,event_confidence"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # train_common, also when this file is loaded by path
+
+from train_common import assign_folds, prf, to_linear
 
 from newsgraph.nlp import speech_events
-from newsgraph.nlp.linear import MODELS, LinearModel
+from newsgraph.nlp.linear import MODELS
 from newsgraph.nlp.speech_events import MODEL_NAME, NONE, decide
 
 THRESHOLDS = (0.5, 0.55, 0.6)  # the cross-validated report; speech_events.THRESHOLD is the one in use
@@ -103,9 +105,7 @@ def fit(xs: list[dict], ys: list[str], c: float, seed: int):
 
 def cross_validate(groups: list[str], xs: list[dict], ys: list[str], folds: int, c: float,
                    seed: int) -> list[dict[str, float]]:
-    arts = sorted(set(groups))
-    random.Random(seed).shuffle(arts)
-    fold_of = {g: k % folds for k, g in enumerate(arts)}
+    fold_of = assign_folds(sorted(set(groups)), folds, seed)
     probs: list[dict[str, float]] = [{} for _ in xs]
     for k in range(folds):
         tr = [i for i, g in enumerate(groups) if fold_of[g] != k]
@@ -130,10 +130,7 @@ def report(ys: list[str], probs: list[dict[str, float]], threshold: float) -> di
         ng = sum(1 for y in ys if y == t)
         per[t] = {"gold": ng, "coded": np_, "p": round(tp / np_, 3) if np_ else 0.0,
                   "r": round(tp / ng, 3) if ng else 0.0}
-    p = tp_all / n_pred if n_pred else 0.0
-    r = tp_all / n_gold if n_gold else 0.0
-    return {"coded": n_pred, "p": round(p, 3), "r": round(r, 3),
-            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, "per_type": per}
+    return {"coded": n_pred, **prf(tp_all, n_pred, n_gold), "per_type": per}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -169,18 +166,12 @@ def main(argv: list[str] | None = None) -> int:
         dprobs = [{str(cl): float(p) for cl, p in zip(m.classes_, row)}
                   for row in m.predict_proba(dv.transform([f for _, _, f, *_ in drec]))] if drec else []
         dev = {str(th): report(dys, dprobs, th) for th in THRESHOLDS}
-    classes = [str(c) for c in m.classes_]
-    weights: dict[str, list[float]] = {}
-    for j, name in enumerate(dv.get_feature_names_out()):
-        w = [round(float(m.coef_[k, j]), 4) for k in range(len(classes))]
-        if max(abs(v) for v in w) >= MIN_WEIGHT:
-            weights[str(name)] = w
     meta = {"what": "the PLOVER act a statement performs, or none (newsgraph.nlp.speech_events)",
             "trained_on": f"data/annotated train split ({len(records)} Wikinews articles, CC BY 2.5 text)",
             "statements": len(ys), "labels": dict(sorted(Counter(ys).items())), "c": args.c, "seed": args.seed}
-    LinearModel(classes, [round(float(b), 4) for b in m.intercept_], weights, meta).dump(
-        MODELS / f"{MODEL_NAME}.json.gz")
-    out = dict(meta, features=len(weights), cross_validated=cv, cross_validated_uncoded=cv_open,
+    model = to_linear(dv, m, meta, MIN_WEIGHT)
+    model.dump(MODELS / f"{MODEL_NAME}.json.gz")
+    out = dict(meta, features=len(model.weights), cross_validated=cv, cross_validated_uncoded=cv_open,
                seconds=round(time.perf_counter() - t0, 1))
     if dev is not None:
         out["dev_uncoded"] = dev

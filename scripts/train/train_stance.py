@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import sys
 from pathlib import Path
 
@@ -26,6 +25,9 @@ sys.path.insert(0, str(ROOT / "src"))
 # The lexicon baseline must be today's rules, not the model being trained.
 os.environ["NEWSGRAPH_MODELS_OFF"] = ",".join(
     x for x in [os.environ.get("NEWSGRAPH_MODELS_OFF", ""), "stance", "stance_intensity"] if x)
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # train_common, also when this file is loaded by path
+
+from train_common import assign_folds
 
 from newsgraph.nlp.linear import MODELS, LinearModel
 from newsgraph.nlp.stance import STANCES, features
@@ -123,9 +125,7 @@ def model_reading(sm: LinearModel, im: LinearModel, rows: list[dict]) -> tuple[l
 
 
 def cv_accuracy(rows: list[dict], C: float, seed: int, folds: int = 5) -> float:
-    arts = sorted({r["article"] for r in rows})
-    random.Random(seed).shuffle(arts)
-    fold = {a: i % folds for i, a in enumerate(arts)}
+    fold = assign_folds(sorted({r["article"] for r in rows}), folds, seed)
     gold, pred = [], []
     for k in range(folds):
         tr = [r for r in rows if fold[r["article"]] != k]
