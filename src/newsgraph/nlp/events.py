@@ -232,8 +232,9 @@ class _Extractor(EventTriggers, EventDates):
                   non: list[Event]) -> None:
         """A candidate the verifier brought back is the same act as an event the filters
         kept when both have the same type and doer in the same paragraph (``Putin has spoken
-        out ... Putin denounced the killing``): one act reported twice, so it goes back to
-        ``non_events`` with its filter's reason. Neutral out of fold on the train split (full
+        out ... Putin denounced the killing``): one act reported twice (B7 of the corpus
+        guideline: one event per act), so it goes back to ``non_events`` with its filter's
+        reason. Neutral out of fold on the train split (full
         F1 0.3524 -> 0.3527: 88 such candidates, 20 of them right), it keeps the doubles out
         of the event pages and the network."""
         kept = [c for c in by_trigger.values() if c.event is not None and not c.event.reason and id(c) not in rescued]
