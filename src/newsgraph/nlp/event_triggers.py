@@ -71,14 +71,20 @@ DISASTERS = Lexicon("plover_lexicon.json").words("disaster_agents")  # "the typh
 
 
 class EventTriggers(SpecialReadings):
+    def type_classifier(self) -> TypeClassifier:
+        """The article's type classifier (``nlp/event_types.py``), made on first use: it
+        caches its answers per token, for the rules and the verifier alike."""
+        if not hasattr(self, "_types"):
+            self._types = TypeClassifier(self)
+        return self._types
+
     def learned_code(self, tok: Token, threshold: float) -> Code | None:
         """The trained classifier's type for a word the lexicons do not code, when it is
         sure enough (``nlp/event_types.py``); weak, so the filters ask for named parties."""
-        if not hasattr(self, "_types"):
-            self._types = TypeClassifier(self)
-        if not self._types.may_reach(tok, threshold):
+        types = self.type_classifier()
+        if not types.may_reach(tok, threshold):
             return None  # the cheap bound says no type gets there: the same None, sooner
-        got = self._types.best(tok)
+        got = types.best(tok)
         if got is None or got[1] < threshold:
             return None
         return Code(got[0], DEFAULT_CAMEO.get(got[0], ""), None, round(got[1], 3))

@@ -73,14 +73,13 @@ class Facts:
 
 def features(x: Facts) -> dict[str, float]:
     """The model's features (sparse, named)."""
-    f = {"bias": 1.0, "raw": x.raw, "raw2": x.raw * x.raw, "src": float(bool(x.source_kinds)),
+    return {"bias": 1.0, "raw": x.raw, "raw2": x.raw * x.raw, "src": float(bool(x.source_kinds)),
          "tgt": float(bool(x.target_kinds)), "said_in": float(x.said_in), "historical": float(x.historical),
          "words": min(x.words, 40) / 40.0, "n_src": min(len(x.source_kinds), 3) / 3.0,
          "n_tgt": min(len(x.target_kinds), 3) / 3.0, f"why={x.why or 'kept'}": 1.0,
          "nominal": float(x.nominal), "passive": float(x.passive), "derived": float(x.derived),
          "inherited": float(x.inherited), "implied": float(x.implied), "strength": x.strength,
          "p_type": x.p_type, "p_none": x.p_none}
-    return f
 
 
 def model() -> LinearModel | None:

@@ -37,7 +37,7 @@ from newsgraph.nlp.event_candidate import UNPLACED, Cand, same_side
 from newsgraph.nlp.event_dates import EventDates
 from newsgraph.nlp.event_noun_codes import noun_event_code
 from newsgraph.nlp.event_triggers import EventTriggers
-from newsgraph.nlp.event_types import NONE, TypeClassifier
+from newsgraph.nlp.event_types import NONE
 from newsgraph.nlp.event_verifier import Facts
 from newsgraph.nlp.event_words import FIRST_PERSON, VERBAL_TYPES
 from newsgraph.nlp.interviews import INTERVIEW
@@ -50,9 +50,6 @@ from newsgraph.nlp.tone import text_score
 MIN_CONFIDENCE = 0.4
 # An event's place in the text: (evidence start, end, caption, date, historical), ``placed``.
 Placed = tuple[int, int, Caption | None, str | None, bool]
-# With no verifier shipped, a "derived" act (a broad CAMEO synset's verb with an unnamed
-# side) is coded from this score of the rules (``dropped``).
-DERIVED_FLOOR = 0.4
 # Acts that blame: aimed at the doer of what they are about, not at its victim.
 BLAME_TYPES = ("ACCUSE", "REJECT")
 # Acts that react to another act and take their target from it.
@@ -197,9 +194,9 @@ class _Extractor(EventTriggers, EventDates):
                 if why is None and conf < self.min_confidence:
                     continue  # the user's precision setting (--min-confidence)
             else:
-                if why == "derived" and conf >= DERIVED_FLOOR:
-                    # with no verifier: a broad CAMEO synset's act with an unnamed side is
-                    # coded from the rules' score
+                if why == "derived":
+                    # with no verifier, a broad CAMEO synset's act with an unnamed side is coded
+                    # (to get here it has passed the rules' score floor, ``MIN_CONFIDENCE``)
                     why = None
                 if c.status is None and why is None:
                     # after the filters: filling a side before them let in events the rules had
@@ -256,9 +253,7 @@ class _Extractor(EventTriggers, EventDates):
     def facts(self, c: Cand, conf: float, why: str | None, place: Placed) -> Facts:
         """What the verifier reads of a candidate (``nlp/event_verifier.py``)."""
         start, end, _, _, hist = place
-        if not hasattr(self, "_types"):
-            self._types = TypeClassifier(self)
-        probs = self._types.proba(c.trigger) or {}
+        probs = self.type_classifier().proba(c.trigger) or {}
         return Facts(why=why, raw=round(conf, 3), source_kinds=tuple(a.kind for a in c.src),
                      target_kinds=tuple(a.kind for a in c.tgt), said_in=bool(c.said_in), historical=hist,
                      words=len(self.text[start:end].split()), nominal=c.nominal,
@@ -337,13 +332,12 @@ class _Extractor(EventTriggers, EventDates):
         with one side 0.364 / 0.277 (three dev matches, one in train). Again on 9b42ef1 (annotated
         dev events full 0.367): keeping every one-sided consultation (its side as the actor) matched
         one dev and one train event out of 31 added and lost plover-dev type macro 0.669 -> 0.657;
-        only a plural subject meeting is kept now (``members_meet``), and a derived act the
-        confidence model trusts (``DERIVED_FLOOR``).
+        only a plural subject meeting is kept now (``members_meet``), and a derived act.
 
         Since issue 14's verifier (``nlp/event_verifier.py``) these verdicts are features,
         not gates: it learned from out-of-fold train candidates which filtered ones are
-        right after all (the party model filling their sides first), and which kept ones are
-        not."""
+        right after all (the party model filling their sides first); those it trusts are
+        coded, and the filters' own events all are."""
         if c.status is not None:
             return None
         if conf < MIN_CONFIDENCE:
