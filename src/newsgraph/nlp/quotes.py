@@ -16,6 +16,7 @@ and the reports that are no verb), on the shared view of the parse in ``candidat
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Doc, Token
 
@@ -48,7 +49,7 @@ from newsgraph.nlp.cues import (
 from newsgraph.nlp.interviews import INTERVIEW, Turn, find_turns, label_actor
 from newsgraph.nlp.nesting import drop_nested
 from newsgraph.nlp.quote_marks import WORD, Marked, scan_marks
-from newsgraph.nlp.speakers import Speaker, inverted_subject, subject_of
+from newsgraph.nlp.speakers import Speaker, inverted_subject, np_bounds, subject_of
 
 __all__ = ["QuoteFinder", "extract_quotes", "scan_marks"]
 
@@ -65,6 +66,10 @@ CHANNELS = frozenset((
 
 # Verbs whose object is a party to the report (the one told, cited, interviewed), not its content.
 HEARER_VERBS = TELL_VERBS | frozenset(("cite", "quote", "interview", "ask", "thank", "brief"))
+
+
+# What may stand between two conjuncts of one speaker phrase (never a line break).
+JOINER = re.compile(r"^[ ,]*(?:(?:and|or|nor|&|as well as)[ ]+)?(?:both[ ]+|either[ ]+)?$", re.I)
 
 
 class QuoteFinder(CueDetection, ContentBounds):
@@ -368,7 +373,7 @@ class QuoteFinder(CueDetection, ContentBounds):
             if c.subj is not None:
                 key = c.subj.i
                 if key not in by_cue:
-                    by_cue[key] = self.resolver.resolve(c.subj)
+                    by_cue[key] = self.coordination(self.resolver.resolve(c.subj), c)
                 c.speaker = by_cue[key]
             elif c.inherit and prev is not None and prev.speaker is not None:
                 gap = text[prev.end:c.start]
@@ -398,6 +403,29 @@ class QuoteFinder(CueDetection, ContentBounds):
                 channel=c.channel or self._channel(c),
             ))
         return out
+
+    def coordination(self, sp: Speaker | None, c: Cand) -> Speaker | None:
+        """``Australia and Canada have both stated concerns``: one statement whose speaker
+        mention is the whole coordination, as the shared guideline's gold marks it (D10);
+        the speaker actor stays the first conjunct (a statement has one). ``A, along with
+        B,`` is no coordination: the grammar gives A alone."""
+        subj = c.subj
+        if sp is None or subj is None or subj.dep_ == "conj" or not sp.start <= subj.idx < sp.end:
+            return sp
+        conj = [k for k in subj.conjuncts
+                if k.i > subj.i and k.pos_ in ("PROPN", "NOUN") and not c.start <= k.idx < c.end]
+        # a real coordination has its "and" / "or" ("X, Y's chancellor" is a misread apposition)
+        if not conj or not any(t.dep_ == "cc" for k in (subj, *conj) for t in k.children):
+            return sp
+        end = sp.end
+        for k in conj:
+            a, b = np_bounds(k)
+            if not JOINER.match(self.text[end:self.doc[a].idx]):
+                return sp
+            end = max(end, self.doc[b].idx + len(self.doc[b].text))
+        if end <= sp.end or (c.start < end and sp.start < c.end):
+            return sp
+        return Speaker(sp.actor, self.text[sp.start:end], sp.start, end)
 
     def _channel(self, c: Cand) -> str | None:
         """Where it was said: ``in a statement posted on the Kremlin's website``,
