@@ -34,6 +34,9 @@ HEADLINES = {
     "events.type_only.f1": ("events", "type_only", "f1"),
     "events.type_macro_f1": ("events", "type_macro_f1"),
     "actors.party_country_accuracy": ("actors", "event_party_country_accuracy"),
+    # the project's own figure (recipients(), below): the shared scorer accepts any recipient
+    # where the gold has none, so a coder that fills every recipient would go unpunished
+    "events.recipient_precision": ("recipients", "p"),
 }
 
 
@@ -106,6 +109,46 @@ def headline(result: dict) -> dict[str, float]:
     return figures
 
 
+def recipients(gold: Path, pred: Path, shared: Path) -> dict:
+    """Recipients judged on their own: on every event whose type, place and actor match a
+    gold event (one to one, in the scorer's order), a predicted recipient is right when the
+    gold names one and it matches, and wrong when it does not match or the gold has none.
+    Precision is over the recipients predicted, recall over the gold events with one."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("shared_score", shared / "eval" / "score.py")
+    sc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sc)  # type: ignore[union-attr]
+    golds, preds = sc.load(gold), sc.load(pred)
+    tp = n_pred = n_gold = unsupported = 0
+    for doc_id, g in golds.items():
+        if "events" not in g:
+            continue
+        p = preds.get(doc_id, {})
+        actors = sc.Actors(p)
+        pe = p.get("events", [])
+        used: set[int] = set()
+        for ge in g["events"]:
+            gspan = sc.find_span(g["text"], ge.get("evidence")) if ge.get("evidence") else None
+            for i, e in enumerate(pe):
+                if i in used or e.get("type") != ge["type"]:
+                    continue
+                if gspan and e.get("start") is not None and not sc.overlap(gspan, (e["start"], e["end"])):
+                    continue
+                if not sc.parties_match(actors, ge.get("actor", []), e.get("source", [])):
+                    continue
+                used.add(i)
+                n_gold += bool(ge.get("recipient"))
+                if e.get("target"):
+                    n_pred += 1
+                    if not ge.get("recipient"):
+                        unsupported += 1
+                    elif sc.parties_match(actors, ge["recipient"], e["target"]):
+                        tp += 1
+                break
+    return dict(sc.prf(tp, n_pred, n_gold), unsupported=unsupported)
+
+
 def score_set(name: str, gold: Path, shared: Path, newsgraph: str) -> dict:
     pred = OUT / f"{name}.pred.jsonl"
     err = OUT / f"{name}.err"
@@ -114,7 +157,10 @@ def score_set(name: str, gold: Path, shared: Path, newsgraph: str) -> dict:
                        check=False)
     res = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), str(gold), str(pred), "--json"],
                          capture_output=True, text=True, check=True)
-    return json.loads(res.stdout)
+    result = json.loads(res.stdout)
+    if result.get("events", {}).get("full", {}).get("gold"):
+        result["recipients"] = recipients(gold, pred, shared)
+    return result
 
 
 def table(figures: dict[str, dict[str, float]], pins: dict[str, dict[str, float]]) -> str:

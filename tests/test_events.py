@@ -175,7 +175,10 @@ def test_events_only_from_story_text(nlp):
 
 
 def test_stated_intent_is_coded_as_the_statement(analyse_text):
+    # an announced retreat is a concession (D18, after PLOVER); another cooperative act an agreement
     rec = analyse_text("Colombia said it would release the detained Venezuelan soldiers on Friday.")
+    assert any(e["type"] == "CONCEDE" and "Colombia" in _names(rec, e["source"]) for e in rec["events"]), rec["events"]
+    rec = analyse_text("Colombia said it would send food and medicine to Venezuela on Friday.")
     assert any(e["type"] == "AGREE" and "Colombia" in _names(rec, e["source"]) for e in rec["events"]), rec["events"]
     rec = analyse_text("Ecuador said it would blockade Peru's ports.")
     assert any(e["type"] == "THREATEN" for e in rec["events"]), rec["events"]
@@ -504,3 +507,35 @@ def test_a_protest_with_no_crowd_named_stays_without_a_party(analyse_text):
     rec = analyse_text("A march blocked the bridge on Friday.")
     assert not events_of(rec, "PROTEST")
     assert any(e["type"] == "PROTEST" and e["reason"] == "no party" for e in rec["non_events"])
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The talks failed. Interior minister Paolo Verdi offered to resign on Friday.", "offered"),
+    ("The deal was signed. Israel promised to release 400 Palestinian prisoners on Sunday.", "promised"),
+    ("The war dragged on. Norway's government said on Monday that Norway will withdraw its troops "
+     "from Iraq.", "withdraw"),
+])
+def test_a_pledged_or_announced_retreat_is_a_concession(analyse_text, text, word):
+    # guideline D18 after PLOVER ("the promise of future concessions"): the pledge or the
+    # announcement is CONCEDE, not the AGREE of an ordinary pledge
+    rec = analyse_text(text)
+    got = [e["type"] for e in rec["events"] + rec["non_events"] if word in e["evidence"]]
+    assert got == ["CONCEDE"], rec["events"] + rec["non_events"]
+
+
+def test_agreeing_to_a_retreat_stays_an_agreement(analyse_text):
+    rec = analyse_text("The ceasefire held. Kenya agreed to withdraw its troops from the border.")
+    got = [e["type"] for e in rec["events"] + rec["non_events"] if "agreed" in e["evidence"]]
+    assert got == ["AGREE"], rec["events"] + rec["non_events"]
+
+
+def test_a_bill_voted_down_is_rejected(analyse_text):
+    rec = analyse_text("The debate was long. The Senate voted down the health care bill on Tuesday.")
+    got = [e["type"] for e in rec["events"] + rec["non_events"] if "voted" in e["evidence"]]
+    assert got == ["REJECT"], rec["events"] + rec["non_events"]
+
+
+def test_a_reduced_passive_does_not_make_its_noun_the_doer(analyse_text):
+    # "Asked whether he would resign, Smith said …": Smith was asked; he asked no one
+    rec = analyse_text("The summit ended early.\n\nAsked whether he would resign, Smith said he would not.")
+    assert not [e for e in rec["events"] if "Asked" in e["evidence"] and _names(rec, e["source"])], rec["events"]

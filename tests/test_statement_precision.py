@@ -134,3 +134,30 @@ def test_inverted_cue_after_a_quotation_takes_the_phrase_after_it(analyse_text, 
     (q,) = [q for q in analyse_text(text)["quotes"] if q["kind"] == "direct"]
     assert q["speaker_text"] == speaker
 
+
+
+def test_a_coordinated_source_is_one_statement_of_the_whole_phrase(analyse_text):
+    # D10 as amended: one statement whose speaker mention is the coordination, as the
+    # shared gold marks it ("the AP and NBC News called Nevada for Biden")
+    rec = analyse_text("The test was condemned. Australia and Canada have both stated concerns about the test.")
+    (q,) = quotes_by_cue(rec, "stated")
+    assert q["speaker_text"] == "Australia and Canada"
+
+
+def test_a_speaker_along_with_others_speaks_alone(analyse_text):
+    rec = analyse_text("The road was closed. The mayor, along with the police chief, said the road would "
+                       "reopen on Monday.")
+    (q,) = quotes_by_cue(rec, "said")
+    assert q["speaker_text"] == "The mayor"
+
+
+@pytest.mark.parametrize("text", [
+    "The summit ended. Council spokesperson Barend Leyts, when asked whether an inquiry was held, told "
+    "reporters the safety rules had been followed.",
+    "The vote was close. Asked whether he would resign, Mayor Karl Smith said he would not.",
+])
+def test_the_one_asked_is_not_the_source_of_the_question(analyse_text, text):
+    # a reduced passive: the question is an unnamed interviewer's, the answer the statement
+    rec = analyse_text(text)
+    assert quotes_by_cue(rec, "asked") == [] and quotes_by_cue(rec, "when asked") == []
+    assert len(rec["quotes"]) == 1

@@ -190,6 +190,11 @@ class EventRoles(ExtractorState):
         if depth > 3 or v.head == v:
             return []
         h = v.head
+        if v.dep_ in ("advcl", "relcl") and v.tag_ == "VBN" and not any(
+                c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in v.children):
+            # "Asked whether he would resign, Smith said …", "X, arrested in May, …": a
+            # reduced passive; the noun it leans on suffered the act, it did not do it
+            return []
         if v.dep_ == "xcomp":
             objs = [c for c in h.children if c.dep_ in ("dobj",)]
             if objs and h.lemma_ not in ("promise", "threaten", "vow", "offer", "agree"):

@@ -156,7 +156,7 @@ class SpecialReadings(PartyCompletion):
             return Code("COERCE", "172", "restrict", 0.75)  # "prevented users from sharing" (restraint_verbs)
         if lemma == "rule" and "against" in preps:
             return Code("REJECT", "120", None, 0.8)  # a court striking down an act (guideline B2)
-        if lemma == "vote" and "against" in preps:
+        if lemma == "vote" and preps & {"against", "down"}:  # a bill voted down (D18)
             return Code("REJECT", "120", None, 0.85)
         if lemma == "encourage" and self.frame_target(v) is not None:
             return Code("REQUEST", "020", None, 0.75)
@@ -166,7 +166,8 @@ class SpecialReadings(PartyCompletion):
 
     def intent(self, v: Token, code: Code) -> tuple[Code, Token] | None:
         """A future act stated by its actor is an expression of intent (CAMEO 03/13):
-        ``said it would release`` is AGREE, ``said it would blockade`` THREATEN,
+        ``said it would release`` is CONCEDE (an announced retreat, D18), ``said it would
+        cooperate`` AGREE, ``said it would blockade`` THREATEN,
         ``said it would not accept`` REJECT, ``said X must leave`` REQUEST."""
         aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
         negated = any(c.dep_ == "neg" for c in v.children)
@@ -192,6 +193,10 @@ class SpecialReadings(PartyCompletion):
         if code.type in COOPERATIVE:
             if negated:
                 return Code("REJECT", "120", None, s), speaker
+            if code.type == "RETREAT":
+                # "announced it will withdraw its troops": an announced retreat is a
+                # concession by the one who announces it (guideline D18, after PLOVER)
+                return Code("CONCEDE", "080", None, s), speaker
             return Code("AGREE", "030", code.mode, s), speaker
         return None
 

@@ -262,6 +262,11 @@ class EventTriggers(SpecialReadings):
                     code = Code("THREATEN", "130", xcode.mode, code.strength)
                 elif ptype == "AGREE" and xcode is not None and xcode.type == "REJECT":
                     code = Code("REJECT", "120", None, code.strength)
+                elif ptype == "AGREE" and xcode is not None and xcode.type == "RETREAT" and lemma != "agree":
+                    # "offered to resign", "promised to release the prisoners": a pledged
+                    # retreat is a concession (guideline D18; PLOVER: "the promise of future
+                    # concessions"); "agreed to withdraw" stays the agreement
+                    code = Code("CONCEDE", "080", None, code.strength)
             elif xcode is None:
                 return
         status = verb_status(v, frames_consumed=frames)

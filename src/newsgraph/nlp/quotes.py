@@ -216,6 +216,12 @@ class QuoteFinder(CueDetection, ContentBounds):
                 x.dep_ in ("agent", "ccomp", "xcomp", "dobj") for x in t.children) \
                 and any(x.dep_ == "prep" and x.lower_ == "about" for x in t.children):
             return True
+        if lem in ("ask", "question") and t.tag_ in ("VBN", "VBD") and t.dep_ in ("advcl", "relcl", "acl") \
+                and not any(x.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent", "dobj", "dative")
+                            for x in t.children):
+            # "X, when asked whether …, told …": a reduced passive; X is the one asked, the
+            # question is an unnamed interviewer's and no statement of X (the answer is)
+            return True
         if lem in STANCE_VERBS and c.kind == "indirect" and stance_object(t, c.start, c.end):
             return True
         objects = ACT_OBJECTS.get(lem)
