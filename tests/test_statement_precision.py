@@ -161,3 +161,12 @@ def test_the_one_asked_is_not_the_source_of_the_question(analyse_text, text):
     rec = analyse_text(text)
     assert quotes_by_cue(rec, "asked") == [] and quotes_by_cue(rec, "when asked") == []
     assert len(rec["quotes"]) == 1
+
+
+def test_an_active_ask_after_its_subject_stays_a_statement(analyse_text):
+    # the parser may read "The partner asked for …" as a reduced relative (acl); with no
+    # comma and no "when" before it, it is the partner's request
+    rec = analyse_text("The deal was signed in May.\n\nThe Austrian partner asked for the price to be kept "
+                       "secret, but the commissioner stated the purchase was financed by a loan.")
+    (q,) = quotes_by_cue(rec, "asked")
+    assert q["speaker_text"] == "The Austrian partner"

@@ -25,6 +25,7 @@ from newsgraph.nlp.event_words import (
     SUBJ,
     TARGET_PREPS,
 )
+from newsgraph.nlp.modality import reduced_passive
 from newsgraph.nlp.plover import AGENT_NOUNS, PATIENT_OF, Code, agent_sector, noun_code, verb_code
 
 # Acts whose object can be the doer's own people ("thanked his supporters", "accused his
@@ -190,10 +191,9 @@ class EventRoles(ExtractorState):
         if depth > 3 or v.head == v:
             return []
         h = v.head
-        if v.dep_ in ("advcl", "relcl") and v.tag_ == "VBN" and not any(
-                c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in v.children):
-            # "Asked whether he would resign, Smith said …", "X, arrested in May, …": a
-            # reduced passive; the noun it leans on suffered the act, it did not do it
+        if v.dep_ in ("advcl", "relcl") and v.tag_ == "VBN" and reduced_passive(v):
+            # "Asked whether he would resign, Smith said …", "X, arrested in May, …": the
+            # noun a reduced passive leans on suffered the act, it did not do it
             return []
         if v.dep_ == "xcomp":
             objs = [c for c in h.children if c.dep_ in ("dobj",)]

@@ -195,7 +195,8 @@ class SpecialReadings(PartyCompletion):
                 return Code("REJECT", "120", None, s), speaker
             if code.type == "RETREAT":
                 # "announced it will withdraw its troops": an announced retreat is a
-                # concession by the one who announces it (guideline D18, after PLOVER)
+                # concession (guideline D18, after PLOVER); its doer is the retreat's
+                # subject, which "X said it will …" makes the announcer itself
                 return Code("CONCEDE", "080", None, s), speaker
             return Code("AGREE", "030", code.mode, s), speaker
         return None

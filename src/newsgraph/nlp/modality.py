@@ -112,3 +112,23 @@ def noun_status(tok: Token) -> str | None:
     if tok.dep_ == "pobj" and head.lower_ == "without":
         return "negated"
     return None
+
+
+ADVERBIAL_MARKS = frozenset(("when", "if", "after", "once", "while", "before", "until", "unless"))
+
+
+def reduced_passive(verb: Token) -> bool:
+    """A participle with no subject or auxiliary of its own, read as a passive on the noun
+    or clause it leans on: ``Asked whether he would resign, X said``, ``X, when asked
+    about it, said``, ``the minister, questioned by MPs, said``. The parser reads an
+    active verb after its subject (``The partner asked for …``) as such a participle
+    too (acl, relcl), so there a comma before it or a ``when`` / ``if`` on it is required."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("advcl", "relcl", "acl"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "csubj") for c in verb.children):
+        return False
+    if verb.dep_ == "advcl":
+        return True
+    left = verb.left_edge.i
+    marked = any(c.dep_ in ("advmod", "mark") and c.lower_ in ADVERBIAL_MARKS for c in verb.children)
+    return marked or (left > 0 and verb.doc[left - 1].text == ",")

@@ -47,6 +47,7 @@ from newsgraph.nlp.cues import (
     stance_object,
 )
 from newsgraph.nlp.interviews import INTERVIEW, Turn, find_turns, label_actor
+from newsgraph.nlp.modality import reduced_passive
 from newsgraph.nlp.nesting import drop_nested
 from newsgraph.nlp.quote_marks import WORD, Marked, scan_marks
 from newsgraph.nlp.speakers import Speaker, inverted_subject, np_bounds, subject_of
@@ -216,11 +217,10 @@ class QuoteFinder(CueDetection, ContentBounds):
                 x.dep_ in ("agent", "ccomp", "xcomp", "dobj") for x in t.children) \
                 and any(x.dep_ == "prep" and x.lower_ == "about" for x in t.children):
             return True
-        if lem in ("ask", "question") and t.tag_ in ("VBN", "VBD") and t.dep_ in ("advcl", "relcl", "acl") \
-                and not any(x.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent", "dobj", "dative")
-                            for x in t.children):
-            # "X, when asked whether …, told …": a reduced passive; X is the one asked, the
-            # question is an unnamed interviewer's and no statement of X (the answer is)
+        if lem in ("ask", "question") and t.tag_ in ("VBN", "VBD") and reduced_passive(t) \
+                and not any(x.dep_ in ("agent", "dobj", "dative") for x in t.children):
+            # "X, when asked whether …, told …": X is the one asked, the question is an
+            # unnamed interviewer's and no statement of X (the answer is)
             return True
         if lem in STANCE_VERBS and c.kind == "indirect" and stance_object(t, c.start, c.end):
             return True
