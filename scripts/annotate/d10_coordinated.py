@@ -20,19 +20,15 @@ or no coordination) are left alone. Run `make annotated` afterwards.
 from __future__ import annotations
 
 import argparse
-import glob
 import json
 import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import ann  # noqa: E402  (the annotation tool: resolves a draft's strings to spans)
-from d15_signings import dump  # noqa: E402
+from drafts import rewrite_drafts  # noqa: E402  (the passes' shared scaffold)
 
-DRAFTS = ROOT / "data" / "annotated" / "drafts"
-SPLITS = ROOT / "data" / "annotated" / "splits.json"
 # What may stand between two conjuncts of one subject.
 JOINER = re.compile(r"^[\s,]*(?:(?:and|or|&|as well as)\s+)?(?:both\s+)?$", re.I)
 
@@ -118,32 +114,19 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--apply", action="store_true", help="rewrite the drafts")
     args = ap.parse_args()
-    split_of = {a: name for name, ids in json.loads(SPLITS.read_text()).items()
-                if isinstance(ids, list) for a in ids}
     docs = ann.corpus()
-    per_split: dict[str, int] = {}
-    for path in sorted(glob.glob(str(DRAFTS / "*.jsonl"))):
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-        out = []
-        for line in lines:
-            draft = json.loads(line)
-            source = docs.get(draft.get("id"))
-            if source is None:
-                out.append(line)
-                continue
-            resolved, _ = ann.resolve(json.loads(line), source["text"])
-            found = groups(resolved, source["text"])
-            if not found:
-                out.append(line)
-                continue
-            split = split_of.get(draft["id"], "-")
-            per_split[split] = per_split.get(split, 0) + len(found)
-            for row in join(draft, resolved, source["text"], found):
-                print(f"| {Path(path).stem} | {draft['id']} | D10 | {row} (split {split}) |")
-            out.append(dump(draft, line))
-        if args.apply:
-            Path(path).write_text("\n".join(out) + "\n", encoding="utf-8")
-    print("per split:", per_split)
+
+    def fix(draft: dict, split: str) -> tuple[int, list[str]]:
+        source = docs.get(draft.get("id"))
+        if source is None:
+            return 0, []
+        resolved, _ = ann.resolve(json.loads(json.dumps(draft)), source["text"])
+        found = groups(resolved, source["text"])
+        if not found:
+            return 0, []
+        return len(found), [f"D10 | {row} (split {split})" for row in join(draft, resolved, source["text"], found)]
+
+    rewrite_drafts(fix, args.apply)
     return 0
 
 

@@ -217,8 +217,8 @@ class QuoteFinder(CueDetection, ContentBounds):
                 x.dep_ in ("agent", "ccomp", "xcomp", "dobj") for x in t.children) \
                 and any(x.dep_ == "prep" and x.lower_ == "about" for x in t.children):
             return True
-        if lem in ("ask", "question") and t.tag_ in ("VBN", "VBD") and reduced_passive(t) \
-                and not any(x.dep_ in ("agent", "dobj", "dative") for x in t.children):
+        if lem in ("ask", "question") and reduced_passive(t) and not any(
+                x.dep_ in ("agent", "dobj", "dative") for x in t.children):
             # "X, when asked whether …, told …": X is the one asked, the question is an
             # unnamed interviewer's and no statement of X (the answer is)
             return True
