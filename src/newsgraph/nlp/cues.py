@@ -61,6 +61,7 @@ GENERIC_REPORT_WORDS = frozenset(_LEX["unsourced_reports"]["generic"])
 BELIEF_ADJECTIVES = _LEX.words("belief_adjectives")
 DATA_NOUNS = _LEX.words("data_nouns")
 UTTERANCE_VERBS = _LEX.words("utterance_verbs")
+NEXT_STATEMENT_PARTICIPLES = _LEX.words("next_statement_participles")
 LEMMA_FIXES: dict[str, str] = dict(_LEX["lemma_fixes"]["words"])
 
 

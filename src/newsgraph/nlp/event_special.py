@@ -26,6 +26,13 @@ INTO_TYPES = ("AGREE", "CONSULT", "COOPERATE")
 RECIPIENT_VERBS = Lexicon("plover_lexicon.json").words("recipient_verbs")  # "received a prison sentence"
 CHARACTERISE_VERBS = Lexicon("plover_lexicon.json").words("characterise_verbs")  # "called X a fraud"
 RESTRAINT_VERBS = Lexicon("plover_lexicon.json").words("restraint_verbs")  # "prevented X from leaving"
+VERBAL_ATTACK_VERBS = frozenset(Lexicon("plover_lexicon.json")["verbal_attack"]["verbs"])  # "attacked the plan"
+VERBAL_ATTACK_OBJECTS = Lexicon("plover_lexicon.json").words("verbal_attack")
+RAID_VERBS = frozenset(Lexicon("plover_lexicon.json")["law_enforcement"]["verbs"])  # "police raided the house"
+LAW_ENFORCEMENT = Lexicon("plover_lexicon.json").words("law_enforcement")
+ISSUE_PREPS = ("on", "over", "for")  # "attacked Trump on his taxes": the issue, not a place
+PLACE_NOUNS = frozenset(("road", "street", "highway", "border", "base", "village", "town", "city", "ground",
+                         "way", "side", "front", "territory", "outskirts", "area", "night", "day", "morning"))
 RECIPIENT_PROSPECTS: dict[str, list[str]] = Lexicon("plover_lexicon.json")["recipient_verbs"]["prospects"]
 RECIPIENT_OBJECTS: dict[str, Code] = {
     w: Code(e["type"], e.get("cameo"), e.get("mode"), float(e.get("strength", 0.8)))
@@ -163,6 +170,33 @@ class SpecialReadings(PartyCompletion):
         if lemma in ("join", "enter") and "talks" in {c.lower_ for c in v.children if c.dep_ == "dobj"}:
             return Code("CONSULT", "046", None, 0.8)
         return self.labelled(v, lemma)
+
+    def verbal_attack(self, v: Token) -> bool:
+        """``attacked the Labor party's stance``, ``attacked Trump on his taxes``, ``attacked
+        the Act, saying it was provocative``: an attack in words (``verbal_attack``), ACCUSE,
+        not ASSAULT. A place, a date or a target of force in the on-phrase (``attacked the
+        convoy on the highway``) keeps it an assault."""
+        for c in v.children:
+            if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in VERBAL_ATTACK_OBJECTS:
+                return True
+            if c.dep_ == "prep" and c.lower_ in ISSUE_PREPS and any(
+                    p.dep_ in ("pobj", "pcomp") and p.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME")
+                    and (p.pos_ in ("NOUN", "VERB") and p.lemma_.lower() not in PLACE_NOUNS) for p in c.children):
+                return any(o.dep_ == "dobj" and (o.ent_type_ in ("PERSON", "ORG", "NORP") or o.pos_ == "PROPN")
+                           for o in v.children)
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in SPEECH_VERBS:
+                return True  # "attacked the Act, saying ..."
+        return False
+
+    def police_doer(self, v: Token) -> bool:
+        """Is the one who raids (the subject, or a passive's ``by`` agent) the police, a
+        security or intelligence service (``law_enforcement``)?"""
+        doers = [c for c in v.children if c.dep_ == "nsubj"] + [
+            p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if v.dep_ in ("conj", "xcomp") and not doers:
+            doers = [c for c in v.head.children if c.dep_ == "nsubj"]
+        return any(t.lemma_.lower() in LAW_ENFORCEMENT or t.lower_ in LAW_ENFORCEMENT
+                   for d in doers for t in d.subtree if t.i <= d.i)
 
     def intent(self, v: Token, code: Code) -> tuple[Code, Token] | None:
         """A future act stated by its actor is an expression of intent (CAMEO 03/13):

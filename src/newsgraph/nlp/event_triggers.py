@@ -15,7 +15,7 @@ from newsgraph.model import Actor
 from newsgraph.nlp.event_candidate import Cand
 from newsgraph.nlp.event_noun_codes import campaign_rally, nominal_act, noun_event_code
 from newsgraph.nlp.event_readings import in_protest
-from newsgraph.nlp.event_special import PERSON_PRONOUNS, SpecialReadings
+from newsgraph.nlp.event_special import PERSON_PRONOUNS, RAID_VERBS, VERBAL_ATTACK_VERBS, SpecialReadings
 from newsgraph.nlp.event_types import TypeClassifier
 from newsgraph.nlp.event_words import (
     ADJ_FRAMES,
@@ -215,6 +215,10 @@ class EventTriggers(SpecialReadings):
             sa = self.actor(subj[0]) if subj else None
             if a is not None and sa is not None and a.country and sa.country and a.country != sa.country:
                 code = Code("SANCTION", "163", "restrict", code.strength)
+        if code.type == "ASSAULT" and lemma in VERBAL_ATTACK_VERBS and self.verbal_attack(v):
+            code = Code("ACCUSE", "111", "disapprove", code.strength)
+        if code.type == "ASSAULT" and lemma in RAID_VERBS and self.police_doer(v):
+            code = Code("COERCE", "171", "seize", code.strength)  # a police raid (guideline B2)
         if code.type == "THREATEN" and lemma == "warn":
             code = self.warning(v, code)
         treaty = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children

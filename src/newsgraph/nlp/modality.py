@@ -23,6 +23,10 @@ PLAN_NOUNS = {"plan", "proposal", "intention", "intent", "threat", "offer", "cal
               "promise", "pledge", "vow", "option", "idea", "possibility", "readiness", "willingness",
               "scheme"}
 NEG_WORDS = {"not", "n't", "never", "no"}
+# Verbs whose "that" clause in the base form asks for the act, not reports it ("demanding
+# that the government resign", "recommended the troops withdraw": a mandative subjunctive)
+MANDATIVE = {"demand", "recommend", "insist", "urge", "ask", "propose", "request", "suggest", "require",
+             "order", "call", "beg", "plead", "petition"}
 
 
 def _aux(tok: Token) -> list[str]:
@@ -53,11 +57,30 @@ def own_status(tok: Token) -> str | None:
     return None
 
 
+def requested(tok: Token) -> bool:
+    """Is ``tok`` an act asked for rather than done: ``calls for Abbott to resign``, ``begging
+    for Italy to withdraw`` (a for-to infinitive never asserts its act), ``called for the
+    minister, Jane Doe, to resign`` (the same, with the infinitive hung on the name), or
+    ``demanding that the government resign`` (a base-form clause of a demand)?"""
+    kids = list(tok.children)
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+    if to and any(c.dep_ == "mark" and c.lower_ == "for" for c in kids):
+        return True
+    if to and tok.dep_ == "relcl" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "for":
+        return True
+    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in MANDATIVE and not _aux(tok):
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        return tok.tag_ == "VB" or tok.tag_ == "VBP" and subj is not None and subj.tag_ in ("NN", "NNP")
+    return False
+
+
 def verb_status(tok: Token, frames_consumed: bool = False) -> str | None:
     """None when ``tok`` states an action that happened; else why not."""
     st = own_status(tok)
     if st:
         return st
+    if requested(tok):
+        return "future"
     # Walk the framing verbs: "plans to attack", "did not agree to meet", "if they attack".
     cur = tok
     for _ in range(4):

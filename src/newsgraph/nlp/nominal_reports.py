@@ -14,6 +14,7 @@ from newsgraph.nlp.cues import (
     BELIEF_VERBS,
     CHARGE_VERBS,
     FINDING_SOURCES,
+    NEXT_STATEMENT_PARTICIPLES,
     NON_SOURCES,
     OBJECT_VERBS,
     PERSONAL,
@@ -48,6 +49,10 @@ def same_finite_form(cue: Token, verb: Token, clause: Token) -> bool:
         c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in clause.children)
 
 
+# a participle after these is part of the clause ("quoted as saying", "as well as saying")
+LEADING_PREPS = frozenset(("as", "by", "of", "for", "without", "while", "after", "before", "when", "in"))
+
+
 class NominalReports(FinderBase):
     """Content spans (A10) and the nominal and adjectival reports."""
 
@@ -75,6 +80,7 @@ class NominalReports(FinderBase):
             if a > b:
                 return None
             b = self._before_relative_report(a, b, cue)
+            b = self._before_own_report(a, b, cue)
         frags: list[tuple[int, int]] = [(a, b)]
         if exclude is not None:
             ea, eb = exclude
@@ -118,6 +124,33 @@ class NominalReports(FinderBase):
                 or cue_lemma(y) in OBJECT_VERBS and y.i == x.i)]
             if any(any(c.dep_ in ("nsubj", "nsubjpass") for c in y.children) for y in reports):
                 return x.left_edge.i - 2
+        return b
+
+    def _before_own_report(self, a: int, b: int, cue: Token) -> int:
+        """The content's last token before a participle of a speech verb that brings its
+        own content (``denied any exercise was taking place stating, "…"``, ``denied
+        interest in the nomination saying he wants to …``): with or without a comma before
+        it, the participle is the speaker's next statement, not part of this one. Its own
+        content: a quotation mark, a colon or a comma after it, or a clause of its own."""
+        doc = self.doc
+        for x in doc[a + 3:b + 1]:
+            # a participle hung on a verb (not a noun's modifier: "resolutions stating that …"
+            # is what was reported), not after a preposition ("quoted as saying", "as well as
+            # saying": part of the clause)
+            if x.tag_ != "VBG" or x.i == cue.i or x.lemma_.lower() not in NEXT_STATEMENT_PARTICIPLES \
+                    or x.dep_ not in ("advcl", "conj", "xcomp") or doc[x.i - 1].lower_ in LEADING_PREPS:
+                continue
+            nxt = doc[x.i + 1] if x.i + 1 < len(doc) else None
+            own = nxt is not None and (nxt.text == ":" or is_mark(nxt.text)
+                                       or nxt.text == "," and x.i + 2 < len(doc) and is_mark(doc[x.i + 2].text)) \
+                or any(c.dep_ == "ccomp" and c.i > x.i for c in x.children)
+            if not own:
+                continue
+            k = x.i - 1
+            while k > a and (doc[k].is_punct and not is_mark(doc[k].text) or doc[k].is_space
+                             or doc[k].lower_ in ("further", "also", "and", "then")):
+                k -= 1
+            return k
         return b
 
     def _before_participle_report(self, clause: Token, cue: Token | None = None) -> int:

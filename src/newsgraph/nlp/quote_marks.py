@@ -142,5 +142,39 @@ def scan_marks(text: str) -> list[Marked]:
     if carry is not None:
         carry.closed = False
         out.append(carry)
+    for q in out:
+        if not q.closed and not q.single:
+            _close_later(text, q)
     out.sort(key=lambda q: q.open)
     return out
+
+
+MAX_BARE_PARAGRAPHS = 3  # how far a quotation may run over paragraphs that lost their marks
+
+
+def _close_later(text: str, q: Marked) -> None:
+    """A quotation whose later paragraphs lost their opening marks (``"A.\n\nB.\n\nC."``:
+    the text kept only the first opening and the last closing mark) runs on to the first
+    mark after it when that mark can only close a quotation (no space before it, a space
+    or a stop after it), over at most a few paragraphs with no mark at all."""
+    lines = list(LINE.finditer(text, q.close))
+    pieces: list[list[int]] = []
+    for m in lines[:MAX_BARE_PARAGRAPHS]:
+        ps, pe = m.start(), m.end()
+        while ps < pe and text[ps].isspace():
+            ps += 1
+        if ps >= pe or ps < q.close:
+            continue
+        mm = MARK_RE.search(text, ps, pe)
+        if mm is None:
+            pieces.append([ps, pe])
+            continue
+        k, c = mm.start(), mm.group()
+        prev = text[k - 1] if k > 0 else " "
+        nxt = text[k + len(c)] if k + len(c) < len(text) else " "
+        if c in ('"', "”", "''") and k > ps and prev not in OPEN_BEFORE and not prev.isspace() \
+                and (nxt in " \n.,;:)" or k + len(c) == len(text)):
+            q.pieces.extend(pieces + [[ps, k]])
+            q.close = q.end = k
+            q.closed = True
+        return

@@ -23,6 +23,7 @@ from newsgraph.nlp.cues import (
     PLURAL,
     RELATIVE,
     SAY_VERBS,
+    UNNAMED_HEADS,
     UNSOURCED_REPORTS,
 )
 
@@ -36,6 +37,11 @@ AUTHORED = frozenset((
 ))
 # Dependents that end a speaker's noun phrase: "X, who ...", "X, a thinker ...".
 NP_STOP = frozenset(("relcl", "acl", "appos", "punct", "advcl", "cc"))
+# "X was heard saying", "X was filmed shouting": the one heard speaks, as the one quoted does
+PERCEIVED = frozenset(("quote", "hear", "overhear", "record", "film", "catch"))
+# "X is reported to have said ...": the one reported speaks, when what X is reported to
+# have done is itself a report (the cue); "was said to" alone is a report with no source
+RAISING = frozenset(("report", "say", "allege"))
 CLIMB = frozenset(("advcl", "xcomp", "conj", "acl", "pcomp", "pobj", "prep", "dobj", "ccomp", "relcl", "npadvmod"))
 
 
@@ -45,6 +51,14 @@ class Speaker:
     text: str
     start: int
     end: int
+
+
+def _agent_source(p: Token) -> bool:
+    """A ``by`` phrase that names someone (``by Senator X``, ``by witnesses``), not the
+    means (``by telephone``, ``by email``)."""
+    named = ("PERSON", "ORG", "GPE", "NORP")
+    return p.ent_type_ in named or p.pos_ == "PROPN" or p.lemma_.lower() in UNNAMED_HEADS or any(
+        c.dep_ in ("poss", "compound") and (c.pos_ == "PROPN" or c.ent_type_ in named) for c in p.children)
 
 
 def subject_of(verb: Token, max_up: int = 4) -> Token | None:
@@ -74,24 +88,29 @@ def subject_of(verb: Token, max_up: int = 4) -> Token | None:
     tok = verb
     via_conj = False
     for _ in range(max_up):
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        # a reduced passive has no auxiliary but keeps its "by" agent ("a man, described by
+        # witnesses as ...", "the bill, written by Senator X,")
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.i == verb.i and any(
+            c.dep_ == "agent" and any(_agent_source(p) for p in c.children) for c in tok.children)
         if passive:
             for c in tok.children:
                 if c.dep_ == "agent":
                     for p in c.children:
-                        if p.dep_ == "pobj":
+                        if p.dep_ == "pobj" and (tok.i != verb.i or _agent_source(p) or any(
+                                x.dep_ in ("auxpass", "nsubjpass") for x in tok.children)):
                             return p
             # "X was quoted as saying": the quoted one is the source.
-            if tok.lemma_ not in ("quote",) and tok.i == verb.i:
+            if tok.lemma_ not in PERCEIVED and tok.i == verb.i:
                 return None
-        if tok.lemma_ == "quote":
+        if tok.lemma_ in PERCEIVED:
             for c in tok.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c
         # "The attacker is reported to have jumped on stage and claimed ...": a verb
         # coordinated with a passive shares its subject
         subs = [c for c in tok.children
-                if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and (tok.lemma_ == "quote" or via_conj))]
+                if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and (tok.lemma_ in PERCEIVED or via_conj
+                                             or tok.i != verb.i and tok.lemma_ in RAISING))]
         if subs:
             # "Early opponent MP Tanya Davies said": the parser may give two subjects
             c = min(subs, key=lambda x: abs(x.i - tok.i))
