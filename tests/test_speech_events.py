@@ -142,3 +142,14 @@ def test_the_shipped_model_codes_plover_types():
     assert NONE in model.classes
     assert set(model.classes) - {NONE} <= PLOVER
     assert set(model.classes) & VERBAL  # the verbal acts are what statements perform
+
+
+def test_a_negated_wish_of_the_speaker_codes_no_act(nlp, monkeypatch):
+    """'did not want to discuss' is the speaker's own unwillingness, an intention (A4), not
+    a refusal toward anyone: even a model that codes every statement REJECT leaves it."""
+    model = LinearModel(["REJECT", NONE], [6.0, 0.0], {})
+    monkeypatch.setattr(speech_events, "load_model", lambda name: model)
+    doc, _ = run(nlp, "Anna Berg said she did not even want to discuss the offer from Peter Olsen.")
+    assert doc._.ng_quotes and not [e for e in doc._.ng_events if e.said_in]
+    doc, _ = run(nlp, "Anna Berg said the offer from Peter Olsen was a bad one for the workers.")
+    assert [e.type for e in doc._.ng_events if e.said_in] == ["REJECT"]

@@ -48,7 +48,7 @@ from newsgraph.nlp.cues import (
 )
 from newsgraph.nlp.nominal_reports import NominalReports, same_finite_form
 from newsgraph.nlp.quote_marks import is_mark
-from newsgraph.nlp.speakers import according_phrase, inverted_subject, subject_of
+from newsgraph.nlp.speakers import according_phrase, after_comma_participle, inverted_subject, subject_of
 
 
 class ContentBounds(NominalReports):
@@ -329,6 +329,14 @@ class ContentBounds(NominalReports):
         if not ccomp and (is_say or is_belief):
             ccomp = self._clause_taken_for_conj(t, children)
         lost = self._subject_taken_for_object(t, children, ccomp) if (is_say or is_belief or is_doc) else None
+        if not ccomp and lost is None and is_say and after_comma_participle(t):
+            # "…, adding one factor would be …": the parser made the participle the subject
+            # of the reported clause's verb and the clause's subject its object; the
+            # clause is the verb the participle hangs from, starting at that object
+            obj = next((d for d in children if d.dep_ == "dobj" and d.i > t.i), None)
+            if obj is not None and obj.right_edge.i + 1 < t.head.i:
+                ccomp = [t.head]
+                lost = (obj, t.head)
         if lost is not None:
             ccomp = [lost[1]]
         aside = self._aside(t, subj) if is_say or is_belief else None

@@ -61,6 +61,14 @@ def _agent_source(p: Token) -> bool:
         c.dep_ in ("poss", "compound") and (c.pos_ == "PROPN" or c.ent_type_ in named) for c in p.children)
 
 
+def after_comma_participle(t: Token) -> bool:
+    """``…, adding one factor would be …``: a participle after a comma that the parser made
+    the clausal subject of the verb after it. It is the speaker's next report, its object
+    the subject of the reported clause (``content_bounds``)."""
+    return (t.tag_ == "VBG" and t.dep_ == "csubj" and t.head.i > t.i and t.head.pos_ in ("VERB", "AUX")
+            and t.i > t.sent.start and t.doc[t.i - 1].text == ",")
+
+
 def subject_of(verb: Token, max_up: int = 4) -> Token | None:
     """The source of a cue verb: its subject, the passive agent, or the subject of
     the clause it depends on."""
@@ -75,7 +83,7 @@ def subject_of(verb: Token, max_up: int = 4) -> Token | None:
         obj = next((c for c in up.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if obj is not None:
             return obj
-    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") or after_comma_participle(verb):
         # "X said the 36 must face charges, adding ...": the participle hangs from
         # the reported clause; its source is the speaker of the verb above it.
         up = verb.head
