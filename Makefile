@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8765
 SHARED ?= ../shared
 
-.PHONY: venv test-deps screenshots run serve sample demo test test-slow test-spark test-browser test-all eval eval-pins annotated train bench kb lint clean browser-deps
+.PHONY: venv test-deps screenshots run serve sample demo test test-slow test-spark test-browser test-all eval eval-pins annotated train train-statements train-triggers bench kb lint clean browser-deps
 
 $(VENV)/.stamp-install: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -70,19 +70,28 @@ eval: venv
 eval-pins: venv
 	$(PY) scripts/eval_gate.py --shared $(SHARED) --raise-pins
 
-# Rebuild every trained model from data in the repository (seeded), in order: the event
-# party model, the attribution tagger, the statement stance models, the statement-act
-# classifier (on the statements the tagger helps find), then the event confidence model
-# (trained on the output of the whole pipeline, so last), all on the annotated corpus's train split.
+# Rebuild every trained model from data in the repository (seeded), in dependency order, all
+# on the annotated corpus's train split. First what reads only the gold and the parse, two at
+# a time: the attribution tagger and the statement stance models beside the trigger counts.
+# Then what records the extractor's own candidates, so after the tagger (the statements it
+# finds are the event models' features): the event type classifier, the event party model,
+# the statement-act classifier, and last the event confidence model (trained on the output
+# of the whole pipeline). Before, the event models trained ahead of the tagger, on the
+# statements of whichever tagger the repository held: not a function of the data alone.
 train: venv
 	$(PIP) install -q -e ".[train]"
-	$(PY) scripts/train/train_triggers.py --shared $(SHARED)
+	$(MAKE) -j2 train-statements train-triggers
 	$(PY) scripts/train/train_event_types.py
 	$(PY) scripts/train/train_parties.py --shared $(SHARED)
-	$(PY) scripts/train/train_attribution.py
-	$(PY) scripts/train/train_stance.py
 	$(PY) scripts/train/train_speech_events.py
 	$(PY) scripts/train/train_confidence.py --shared $(SHARED)
+
+train-statements: venv
+	$(PY) scripts/train/train_attribution.py
+	$(PY) scripts/train/train_stance.py
+
+train-triggers: venv
+	$(PY) scripts/train/train_triggers.py --shared $(SHARED)
 
 # Resolve the annotators' batches into the corpus file (fails on any span or layout problem).
 annotated:
