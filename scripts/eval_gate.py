@@ -54,10 +54,12 @@ def slack(result: dict, key: str) -> float:
     """How far a figure may fall below its pin: TOLERANCE, or one item's worth when one item
     moves it more (a precision over 61 recipients moves 0.016 per recipient; with 0.01 a
     single flip after a retrain failed the gate, which measured noise, not quality)."""
+    if key not in COUNTS:
+        return TOLERANCE
     node = result
-    for k in COUNTS.get(key, ()):
+    for k in COUNTS[key]:
         node = node.get(k, {}) if isinstance(node, dict) else {}
-    if not COUNTS.get(key) or not isinstance(node, dict):
+    if not isinstance(node, dict):
         return TOLERANCE
     pred, gold = node.get("pred") or 0, node.get("gold") or 0
     n = pred if key.endswith(("_precision", ".p")) else (pred + gold) / 2

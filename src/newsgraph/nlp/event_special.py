@@ -21,22 +21,23 @@ from newsgraph.nlp.modality import verb_status
 from newsgraph.nlp.plover import CONFLICTUAL, COOPERATIVE, SPEECH_VERBS, Code, verb_object_code
 from newsgraph.nlp.tone import text_score
 
-INTO_VERBS = Lexicon("plover_lexicon.json").words("into_verbs")  # "entered into an agreement"
+_PLOVER = Lexicon("plover_lexicon.json")  # read once for all the tables below
+INTO_VERBS = _PLOVER.words("into_verbs")  # "entered into an agreement"
 INTO_TYPES = ("AGREE", "CONSULT", "COOPERATE")
-RECIPIENT_VERBS = Lexicon("plover_lexicon.json").words("recipient_verbs")  # "received a prison sentence"
-CHARACTERISE_VERBS = Lexicon("plover_lexicon.json").words("characterise_verbs")  # "called X a fraud"
-RESTRAINT_VERBS = Lexicon("plover_lexicon.json").words("restraint_verbs")  # "prevented X from leaving"
-VERBAL_ATTACK_VERBS = frozenset(Lexicon("plover_lexicon.json")["verbal_attack"]["verbs"])  # "attacked the plan"
-VERBAL_ATTACK_OBJECTS = Lexicon("plover_lexicon.json").words("verbal_attack")
-RAID_VERBS = frozenset(Lexicon("plover_lexicon.json")["law_enforcement"]["verbs"])  # "police raided the house"
-LAW_ENFORCEMENT = Lexicon("plover_lexicon.json").words("law_enforcement")
+RECIPIENT_VERBS = _PLOVER.words("recipient_verbs")  # "received a prison sentence"
+CHARACTERISE_VERBS = _PLOVER.words("characterise_verbs")  # "called X a fraud"
+RESTRAINT_VERBS = _PLOVER.words("restraint_verbs")  # "prevented X from leaving"
+VERBAL_ATTACK_VERBS = frozenset(_PLOVER["verbal_attack"]["verbs"])  # "attacked the plan"
+VERBAL_ATTACK_OBJECTS = _PLOVER.words("verbal_attack")
+RAID_VERBS = frozenset(_PLOVER["law_enforcement"]["verbs"])  # "police raided the house"
+LAW_ENFORCEMENT = _PLOVER.words("law_enforcement")
 ISSUE_PREPS = ("on", "over", "for")  # "attacked Trump on his taxes": the issue, not a place
 PLACE_NOUNS = frozenset(("road", "street", "highway", "border", "base", "village", "town", "city", "ground",
                          "way", "side", "front", "territory", "outskirts", "area", "night", "day", "morning"))
-RECIPIENT_PROSPECTS: dict[str, list[str]] = Lexicon("plover_lexicon.json")["recipient_verbs"]["prospects"]
+RECIPIENT_PROSPECTS: dict[str, list[str]] = _PLOVER["recipient_verbs"]["prospects"]
 RECIPIENT_OBJECTS: dict[str, Code] = {
     w: Code(e["type"], e.get("cameo"), e.get("mode"), float(e.get("strength", 0.8)))
-    for e in Lexicon("plover_lexicon.json")["recipient_objects"]["entries"] for w in e["words"]}
+    for e in _PLOVER["recipient_objects"]["entries"] for w in e["words"]}
 # How loaded a label must be (nlp/tone.py's score, -1..1) for the labelling to be an act:
 # "a fraud", "terrorists", "a disaster" score about -0.6, "a hero" +0.56, "a day" 0.
 LABEL_TONE = 0.4

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 DOUBLE_OPEN = {'"': '"', "“": "”", "„": "“", "«": "»", "”": "”"}
 DOUBLE_CLOSE = frozenset('"”“»')
@@ -157,9 +158,8 @@ def _close_later(text: str, q: Marked) -> None:
     the text kept only the first opening and the last closing mark) runs on to the first
     mark after it when that mark can only close a quotation (no space before it, a space
     or a stop after it), over at most a few paragraphs with no mark at all."""
-    lines = list(LINE.finditer(text, q.close))
     pieces: list[list[int]] = []
-    for m in lines[:MAX_BARE_PARAGRAPHS]:
+    for m in islice(LINE.finditer(text, q.close), MAX_BARE_PARAGRAPHS):
         ps, pe = m.start(), m.end()
         while ps < pe and text[ps].isspace():
             ps += 1

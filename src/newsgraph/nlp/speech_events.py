@@ -340,8 +340,9 @@ def code_statements(doc: Doc, article: Article, index: ActorIndex, quotes: list[
             continue  # "did not accuse": no act
         if _unwilling(doc, q):
             continue  # "did not even want to discuss": an intention (A4), not an act
-        best = decide(model.proba(f), THRESHOLD)
-        conf = model.proba(f)[best]
+        probs = model.proba(f)
+        best = decide(probs, THRESHOLD)
+        conf = probs[best]
         if best == NONE or conf < min_confidence:
             continue
         start, end = _evidence(doc, q)
