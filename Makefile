@@ -78,13 +78,20 @@ eval-pins: venv
 # the statement-act classifier, and last the event confidence model (trained on the output
 # of the whole pipeline). Before, the event models trained ahead of the tagger, on the
 # statements of whichever tagger the repository held: not a function of the data alone.
+# The event scripts extract the train split again and again (the confidence model's
+# out-of-fold pass, twice more): they share spaCy's parses through a cache
+# (nlp/parse_cache.py) made new for each run, so no parse outlives the code that made it.
+PARSES := $(CURDIR)/.train-parses
 train: venv
 	$(PIP) install -q -e ".[train]"
+	rm -rf $(PARSES)
 	$(MAKE) -j2 train-statements train-triggers
-	$(PY) scripts/train/train_event_types.py
-	$(PY) scripts/train/train_parties.py --shared $(SHARED)
-	$(PY) scripts/train/train_speech_events.py
-	$(PY) scripts/train/train_confidence.py --shared $(SHARED)
+	export NEWSGRAPH_PARSE_CACHE=$(PARSES) && \
+	  $(PY) scripts/train/train_event_types.py && \
+	  $(PY) scripts/train/train_parties.py --shared $(SHARED) && \
+	  $(PY) scripts/train/train_speech_events.py && \
+	  $(PY) scripts/train/train_confidence.py --shared $(SHARED)
+	rm -rf $(PARSES)
 
 train-statements: venv
 	$(PY) scripts/train/train_attribution.py

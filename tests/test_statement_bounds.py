@@ -54,3 +54,29 @@ def test_hedge_stops_before_a_named_source_in_mid_sentence(analyse_text):
                        "witnesses, and cut power to the town.")
     (q,) = quotes_by_cue(rec, "reportedly")
     assert q["content"] == "damaged the roof"
+
+
+def test_a_report_before_a_colon_and_the_quotation_after_it(analyse_text):
+    # D20: 'X said A: "B"' is two statements of X with the same cue; the parser runs the
+    # reported clause over the colon into the quotation
+    rec = analyse_text("The bank held rates.\n\nIan Marsh also said the Bank of England would look into the "
+                       "procedures: \"We'd be concerned if there was a rapid increase. We're watching closely.\"")
+    said = quotes_by_cue(rec, "said")
+    assert [q["kind"] for q in said] == ["indirect", "direct"]
+    assert said[0]["content"] == "the Bank of England would look into the procedures"
+    assert said[1]["content"].startswith("We'd be concerned")
+    assert all(q["speaker_text"] == "Ian Marsh" for q in said)
+
+
+def test_a_closing_mark_after_a_comma_closes_a_quotation_that_lost_its_marks(analyse_text):
+    # a quotation whose later paragraphs lost their opening marks ends '…," said X.': that
+    # mark closes it (after a comma an opening mark has its first word right after it); read
+    # as an opening mark it made ' said X.' a quotation of its own
+    rec = analyse_text('Talks begin on Monday.\n\n"So do not look at it as a meeting that is going to produce '
+                       'immediate results. Nobody is going to come out the front door and wave a piece of paper.'
+                       '\n\nBut it is a good-faith act in implementing the agreement that was signed in Beijing, '
+                       'and we look forward to those consultations," said Sean Holt.\n\n'
+                       'Officials will also visit Boston.')
+    (q,) = rec["quotes"]
+    assert q["kind"] == "direct" and q["speaker_text"] == "Sean Holt"
+    assert q["content"].startswith("So do not look") and q["content"].endswith("those consultations,")

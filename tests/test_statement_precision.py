@@ -170,3 +170,27 @@ def test_an_active_ask_after_its_subject_stays_a_statement(analyse_text):
                        "secret, but the commissioner stated the purchase was financed by a loan.")
     (q,) = quotes_by_cue(rec, "asked")
     assert q["speaker_text"] == "The Austrian partner"
+
+
+@pytest.mark.parametrize("text", [
+    # D20: an order with only a noun phrase for object is the act
+    "The floods were the worst in years. The government ordered a review of the emergency services.",
+    "Bird flu spread fast. The ministry ordered the culling of 40,000 chickens on Tuesday.",
+    # an agentless passive order is a sentence or a command carried out
+    "The trial ended on Friday. The company was ordered to pay a fine of two million euros.",
+    "The unrest grew. The army has been ordered to leave the capital.",
+])
+def test_an_order_as_an_act_is_no_statement(analyse_text, text):
+    assert quotes_by_cue(analyse_text(text), "order") == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The hearing was short. Judge Mara Lind ordered the accused remain in custody until May.",
+     "the accused remain in custody until May"),
+    ("The ruling came late. Judge Mara Lind ordered the city clerk to issue the licences within a month.",
+     "the city clerk to issue the licences within a month"),
+])
+def test_an_order_with_a_clause_is_a_statement(analyse_text, text, content):
+    (q,) = quotes_by_cue(analyse_text(text), "ordered")
+    assert q["content"] == content
+    assert "Lind" in q["speaker_text"]

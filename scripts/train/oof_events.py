@@ -37,6 +37,7 @@ RECORD_ENV = "NEWSGRAPH_EVENT_RECORD"  # newsgraph.nlp.event_verifier.RECORD_ENV
 # the trained parts upstream of the confidence model, in make train's order
 CHAIN = (("train_triggers.py", True), ("train_event_types.py", False), ("train_parties.py", True),
          ("train_speech_events.py", False))
+NO_CV = frozenset(("train_event_types.py", "train_parties.py", "train_speech_events.py"))
 
 
 def folds_of(ids: list[str], folds: int, seed: int) -> dict[str, int]:
@@ -62,7 +63,9 @@ def run_fold(k: int, held: list[str], rest: list[str], records: dict[str, dict],
     env = dict(os.environ, PYTHONPATH=str(dst / "src"))
     env.pop("NEWSGRAPH_MODELS_OFF", None)
     for script, takes_shared in CHAIN:
-        cmd = [sys.executable, str(dst / "scripts" / "train" / script)] + (["--shared", shared] if takes_shared else [])
+        # the fold's models only: each script's cross-validated report (five more fits) is not read
+        cmd = [sys.executable, str(dst / "scripts" / "train" / script)] + (["--shared", shared] if takes_shared else []) \
+            + (["--no-cv"] if script in NO_CV else [])
         print(f"fold {k}: {script} on {len(rest)} articles", file=sys.stderr, flush=True)
         subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
     src = dst / "held.jsonl"

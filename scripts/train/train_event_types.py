@@ -146,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", help="read the recorded candidates from (or write them to) this pickle, "
                     "to try settings without parsing again")
     ap.add_argument("--cv-only", action="store_true", help="report the cross-validation, write nothing")
+    ap.add_argument("--no-cv", action="store_true", help="fit the model only, with no cross-validated report "
+                    "(oof_events.py's fold models: the report does not change the model)")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     records = train_records()
@@ -164,8 +166,10 @@ def main(argv: list[str] | None = None) -> int:
             with open(args.cache, "wb") as fh:
                 pickle.dump((groups, xs, ys), fh)
     n_gold_events = sum(len(r.get("events", [])) for r in records)
-    probs = cross_validate(groups, xs, ys, args.folds, args.c, args.seed)
-    cv = {str(th): report(ys, probs, th) for th in THRESHOLDS}
+    cv: dict = {}
+    if not args.no_cv:
+        probs = cross_validate(groups, xs, ys, args.folds, args.c, args.seed)
+        cv = {str(th): report(ys, probs, th) for th in THRESHOLDS}
     if args.cv_only:
         for th, r in cv.items():
             print(th, {k: r[k] for k in ("coded", "p", "r", "f1", "macro_f1")})

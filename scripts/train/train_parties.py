@@ -166,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--C", type=float, default=0.5)
     ap.add_argument("--plover", action="store_true", help="add the PLOVER gold sentences (CC BY-SA 4.0)")
+    ap.add_argument("--no-cv", action="store_true", help="fit the model only, with no cross-validated report "
+                    "(oof_events.py's fold models: the report does not change the model)")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     random.seed(args.seed)
@@ -185,8 +187,9 @@ def main(argv: list[str] | None = None) -> int:
         trained_on += f" + {len(pl)} PLOVER gold-standard sentences (CC BY-SA 4.0, Open Event Data Alliance)"
     always = set(range(n_corpus, len(ex)))  # PLOVER sentences train every fold and are never scored
     report: dict = {"articles": len(gold), "examples": len(ex), "corpus_examples": n_corpus,
-                    "labels": dict(Counter(e[3] for e in ex)), "C": args.C, "seed": args.seed,
-                    "cross_validated": cross_validate(ex, args.folds, args.C, args.seed, always)}
+                    "labels": dict(Counter(e[3] for e in ex)), "C": args.C, "seed": args.seed}
+    if not args.no_cv:
+        report["cross_validated"] = cross_validate(ex, args.folds, args.C, args.seed, always)
     dv, m = fit([e[2] for e in ex], [e[3] for e in ex], args.C, args.seed)
     coef = m.coef_.T
     weights = {str(n): [round(float(w), 4) for w in row]

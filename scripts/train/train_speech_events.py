@@ -139,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--no-cv", action="store_true", help="fit the model only, with no cross-validated report "
+                    "(oof_events.py's fold models: the report does not change the model)")
     ap.add_argument("--dev", action="store_true",
                     help="also report precision and recall on the annotated dev split's uncoded statements")
     args = ap.parse_args(argv)
@@ -152,9 +154,12 @@ def main(argv: list[str] | None = None) -> int:
     # the model learns from every statement, the acts the rules coded too, but in use it
     # only codes the statements the rules left uncoded: report both
     open_ = [i for i, r in enumerate(rec) if not r[-1]]
-    probs = cross_validate(groups, xs, ys, args.folds, args.c, args.seed)
-    cv = {str(th): report(ys, probs, th) for th in THRESHOLDS}
-    cv_open = {str(th): report([ys[i] for i in open_], [probs[i] for i in open_], th) for th in THRESHOLDS}
+    cv: dict = {}
+    cv_open: dict = {}
+    if not args.no_cv:
+        probs = cross_validate(groups, xs, ys, args.folds, args.c, args.seed)
+        cv = {str(th): report(ys, probs, th) for th in THRESHOLDS}
+        cv_open = {str(th): report([ys[i] for i in open_], [probs[i] for i in open_], th) for th in THRESHOLDS}
     dv, m = fit(xs, ys, args.c, args.seed)
     dev = None
     if args.dev:

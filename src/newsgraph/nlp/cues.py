@@ -28,6 +28,7 @@ POSITION_VERBS = _LEX.words("position_verbs")
 STANCE_VERBS = frozenset(_LEX["stance_objects"]["verbs"])
 SAID_NOUNS = frozenset(_LEX["stance_objects"]["said_nouns"])
 ACT_OBJECTS: dict[str, frozenset[str]] = {v: frozenset(o) for v, o in _LEX["act_objects"]["words"].items()}
+NOMINAL_ACTS = _LEX.words("nominal_acts")
 NON_AUTHORS = _LEX.words("non_authors")
 LABEL_VERBS = _LEX.words("label_verbs")
 PASSIVE_LABEL_VERBS = _LEX.words("passive_label_verbs")

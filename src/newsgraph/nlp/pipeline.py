@@ -93,6 +93,9 @@ class Extractor:
         self.nlp = load_nlp(model)
         self.stages = stages or Stages()
         self.settings = settings or get_settings()
+        from newsgraph.nlp.parse_cache import from_env
+
+        self.parses = from_env(self.nlp)  # None unless NEWSGRAPH_PARSE_CACHE is set (make train)
 
     def parse(self, text: str) -> Doc:
         """spaCy's parse of an article's text, with the stretches that would make its
@@ -102,10 +105,20 @@ class Extractor:
     def process(self, article: Article) -> Article:
         """The whole pipeline on one article: its Doc carries the article through spaCy's
         components and newsgraph's, in the one order ``load_nlp`` set."""
-        from newsgraph.nlp.components import attach, collect
+        from newsgraph.nlp.components import STAGES, attach, collect
 
-        doc = attach(self.nlp.make_doc(parse_text(article.text)), article, self.stages, self.settings)
-        return collect(self.nlp(doc))
+        text = parse_text(article.text)
+        if self.parses is None:
+            doc = attach(self.nlp.make_doc(text), article, self.stages, self.settings)
+            return collect(self.nlp(doc))
+        doc = self.parses.get(text)
+        if doc is None:
+            doc = self.nlp(text)  # a Doc with no article attached: newsgraph's stages pass it by
+            self.parses.put(text, doc)
+        attach(doc, article, self.stages, self.settings)
+        for name in STAGES:
+            doc = self.nlp.get_pipe(name)(doc)
+        return collect(doc)
 
     def analysed(self, article: Article) -> Article:
         """Parse and analyse one article within what its reader left of its time budget.

@@ -105,8 +105,10 @@ def scan_marks(text: str) -> list[Marked]:
             nxt = text[k + w] if k + w < n else " "
             if cur is None and single is None:
                 if c in DOUBLE_OPEN and c != "”" or (c == "”" and prev in OPEN_BEFORE and _is_alnum(nxt)):
-                    if c == '"' and not (prev in OPEN_BEFORE or prev in "‘'") and nxt in " \n.,;:)":
-                        k += w  # a stray closing mark
+                    if c == '"' and (not (prev in OPEN_BEFORE or prev in "‘'") or prev in ",;") and nxt in " \n.,;:)":
+                        # a stray closing mark ('it," said X', whose opening mark was lost):
+                        # after a comma an opening mark has its first word right after it
+                        k += w
                         continue
                     cur = Marked(k, -1, k + w, -1, pieces=[[k + w, k + w]])
                     style = c
@@ -172,7 +174,7 @@ def _close_later(text: str, q: Marked) -> None:
         k, c = mm.start(), mm.group()
         prev = text[k - 1] if k > 0 else " "
         nxt = text[k + len(c)] if k + len(c) < len(text) else " "
-        if c in ('"', "”", "''") and k > ps and prev not in OPEN_BEFORE and not prev.isspace() \
+        if c in ('"', "”", "''") and k > ps and (prev not in OPEN_BEFORE or prev in ",;") and not prev.isspace() \
                 and (nxt in " \n.,;:)" or k + len(c) == len(text)):
             q.pieces.extend(pieces + [[ps, k]])
             q.close = q.end = k

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -34,6 +35,7 @@ from newsgraph.nlp.cues import (
     DOC_VERBS,
     FIRST,
     LABEL_VERBS,
+    NOMINAL_ACTS,
     NON_AUTHORS,
     OWN_ACTION_VERBS,
     POSITION_VERBS,
@@ -104,7 +106,11 @@ class QuoteFinder(CueDetection, ContentBounds):
                 keep_rep.append(r)
                 continue
             if overlapping and not inner:
-                # content crosses a direct quote's boundary: the quote stands alone
+                # content crosses a direct quote's boundary: the quote stands alone, and
+                # what the verb reported before a colon that opens it is a statement of its own
+                head = self._before_colon_quote(r, overlapping)
+                if head is not None:
+                    keep_rep.append(head)
                 continue
             if inner:
                 inside = sum(len(WORD.findall(self.text[q.start:q.end])) for q in inner)
@@ -133,6 +139,21 @@ class QuoteFinder(CueDetection, ContentBounds):
                 continue
             uniq.append(c)
         return self.finish(uniq)
+
+    def _before_colon_quote(self, r: Cand, quotes: list[Marked]) -> Cand | None:
+        """'X said A: "B …"': the parser runs the reported clause A on over the colon into
+        the quotation. A is the speaker's report, the quotation another statement of the
+        same cue (as ANNOTATION.md counts a quote its cue interrupts); None when the
+        quotation opens anywhere but right after a colon, or A is not a clause's worth."""
+        opening = min(quotes, key=lambda q: q.open)
+        if opening.open <= r.start:
+            return None
+        head = self.text[r.start:opening.open].rstrip()
+        if not head.endswith(":") or len(WORD.findall(head)) < 4:
+            return None
+        cut = r.start + len(head[:-1].rstrip())
+        frags = [[a, min(b, cut)] for a, b in r.fragments if a < cut]
+        return replace(r, end=cut, fragments=frags or [[r.start, cut]])
 
     def mend_verbs(self) -> None:
         """``But Trump claims that he …``: the tagger may read a reporting verb in -s as a
@@ -200,7 +221,7 @@ class QuoteFinder(CueDetection, ContentBounds):
         infinitive hung on something else, or by a finding (``slogans supporting the
         law``, ``the findings support the theory``); one asked a question, with only
         its topic (``when asked about the tax``: the answer, if any, is the statement);
-        a verb its object makes an act (``the storm claimed 20 lives``)."""
+        a verb its object makes an act (``the storm claimed 20 lives``, ``ordered a review``)."""
         t = c.cue_tok
         if t is None or t.pos_ not in ("VERB", "AUX"):
             return False
@@ -223,6 +244,9 @@ class QuoteFinder(CueDetection, ContentBounds):
             # unnamed interviewer's and no statement of X (the answer is)
             return True
         if lem in STANCE_VERBS and c.kind == "indirect" and stance_object(t, c.start, c.end):
+            return True
+        if lem in NOMINAL_ACTS and not any(x.dep_ in ("ccomp", "xcomp", "advcl") for x in t.children):
+            # "ordered a review": what was ordered is a noun, the order an act (events code it)
             return True
         objects = ACT_OBJECTS.get(lem)
         return bool(objects) and any(x.dep_ == "dobj" and x.lemma_.lower() in objects for x in t.children)
