@@ -34,10 +34,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # train_common, also w
 from train_common import assign_folds
 
 RECORD_ENV = "NEWSGRAPH_EVENT_RECORD"  # newsgraph.nlp.event_verifier.RECORD_ENV
-# the trained parts upstream of the confidence model, in make train's order
-CHAIN = (("train_triggers.py", True), ("train_event_types.py", False), ("train_parties.py", True),
-         ("train_speech_events.py", False))
-NO_CV = frozenset(("train_event_types.py", "train_parties.py", "train_speech_events.py"))
+# the trained parts upstream of the confidence model, in make train's order, with their
+# arguments: the fold's models only, so no cross-validated report (five more fits) where a
+# script writes one, as it is not read
+CHAIN = (("train_triggers.py", ("--shared",)), ("train_event_types.py", ("--no-cv",)),
+         ("train_parties.py", ("--shared", "--no-cv")), ("train_speech_events.py", ("--no-cv",)))
 
 
 def folds_of(ids: list[str], folds: int, seed: int) -> dict[str, int]:
@@ -62,10 +63,10 @@ def run_fold(k: int, held: list[str], rest: list[str], records: dict[str, dict],
     (dst / "data" / "annotated" / "splits.json").write_text(json.dumps({"train": rest, "dev": [], "test": []}))
     env = dict(os.environ, PYTHONPATH=str(dst / "src"))
     env.pop("NEWSGRAPH_MODELS_OFF", None)
-    for script, takes_shared in CHAIN:
-        # the fold's models only: each script's cross-validated report (five more fits) is not read
-        cmd = [sys.executable, str(dst / "scripts" / "train" / script)] + (["--shared", shared] if takes_shared else []) \
-            + (["--no-cv"] if script in NO_CV else [])
+    for script, flags in CHAIN:
+        cmd = [sys.executable, str(dst / "scripts" / "train" / script)]
+        for flag in flags:
+            cmd += [flag, shared] if flag == "--shared" else [flag]
         print(f"fold {k}: {script} on {len(rest)} articles", file=sys.stderr, flush=True)
         subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
     src = dst / "held.jsonl"

@@ -8,6 +8,7 @@ the tree); named ``train_common`` so that no installed ``common`` can shadow it.
 """
 from __future__ import annotations
 
+import argparse
 import random
 from collections.abc import Hashable, Iterable
 from typing import TYPE_CHECKING, TypeVar
@@ -55,3 +56,10 @@ def to_linear(vectorizer: DictVectorizer, clf: LogisticRegression, meta: dict | 
         if max(abs(v) for v in w) >= min_weight:
             weights[str(name)] = w
     return LinearModel(classes, [round(float(b), 4) for b in clf.intercept_], weights, meta)
+
+
+def add_no_cv(ap: argparse.ArgumentParser) -> None:
+    """``--no-cv``: fit the model only, with no cross-validated report. oof_events.py asks
+    it of each fold's scripts; the report does not change the model, and no one reads it."""
+    ap.add_argument("--no-cv", action="store_true", help="fit the model only, with no cross-validated report "
+                    "(oof_events.py's fold models: the report does not change the model)")

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "src"))
 os.environ["NEWSGRAPH_MODELS_OFF"] = "event_types,event_confidence"
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # train_common, also when this file is loaded by path
 
-from train_common import assign_folds, prf, to_linear
+from train_common import add_no_cv, assign_folds, prf, to_linear
 
 from newsgraph.nlp import event_types
 from newsgraph.nlp.event_types import MODEL_NAME, NONE
@@ -146,8 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", help="read the recorded candidates from (or write them to) this pickle, "
                     "to try settings without parsing again")
     ap.add_argument("--cv-only", action="store_true", help="report the cross-validation, write nothing")
-    ap.add_argument("--no-cv", action="store_true", help="fit the model only, with no cross-validated report "
-                    "(oof_events.py's fold models: the report does not change the model)")
+    add_no_cv(ap)
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     records = train_records()

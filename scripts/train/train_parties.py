@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "src"))
 os.environ["NEWSGRAPH_MODELS_OFF"] = "event_parties,event_confidence"
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # train_common, also when this file is loaded by path
 
-from train_common import assign_folds, prf
+from train_common import add_no_cv, assign_folds, prf
 
 from newsgraph.nlp import event_parties
 from newsgraph.nlp.event_parties import ACTOR, NEITHER, RECIPIENT
@@ -166,8 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--C", type=float, default=0.5)
     ap.add_argument("--plover", action="store_true", help="add the PLOVER gold sentences (CC BY-SA 4.0)")
-    ap.add_argument("--no-cv", action="store_true", help="fit the model only, with no cross-validated report "
-                    "(oof_events.py's fold models: the report does not change the model)")
+    add_no_cv(ap)
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     random.seed(args.seed)

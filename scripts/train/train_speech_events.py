@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "src"))
 os.environ["NEWSGRAPH_MODELS_OFF"] = "speech_events,event_confidence"
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # train_common, also when this file is loaded by path
 
-from train_common import assign_folds, prf, to_linear
+from train_common import add_no_cv, assign_folds, prf, to_linear
 
 from newsgraph.nlp import speech_events
 from newsgraph.nlp.linear import MODELS
@@ -139,8 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--no-cv", action="store_true", help="fit the model only, with no cross-validated report "
-                    "(oof_events.py's fold models: the report does not change the model)")
+    add_no_cv(ap)
     ap.add_argument("--dev", action="store_true",
                     help="also report precision and recall on the annotated dev split's uncoded statements")
     args = ap.parse_args(argv)

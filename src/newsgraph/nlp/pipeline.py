@@ -77,10 +77,14 @@ def load_nlp(model: str = MODEL) -> Language:
 
 def analyse(doc: Doc, article: Article, stages: Stages | None = None, settings: Settings | None = None) -> Article:
     """Run newsgraph's stages on an article's parsed Doc and return the article filled in."""
+    return _run_stages(load_nlp(), doc, article, stages or Stages(), settings or get_settings())
+
+
+def _run_stages(nlp: Language, doc: Doc, article: Article, stages: Stages, settings: Settings) -> Article:
+    """newsgraph's components of ``nlp`` alone, on a Doc spaCy's components already parsed."""
     from newsgraph.nlp.components import STAGES, attach, collect
 
-    nlp = load_nlp()
-    attach(doc, article, stages or Stages(), settings or get_settings())
+    attach(doc, article, stages, settings)
     for name in STAGES:
         doc = nlp.get_pipe(name)(doc)
     return collect(doc)
@@ -105,7 +109,7 @@ class Extractor:
     def process(self, article: Article) -> Article:
         """The whole pipeline on one article: its Doc carries the article through spaCy's
         components and newsgraph's, in the one order ``load_nlp`` set."""
-        from newsgraph.nlp.components import STAGES, attach, collect
+        from newsgraph.nlp.components import attach, collect
 
         text = parse_text(article.text)
         if self.parses is None:
@@ -115,10 +119,7 @@ class Extractor:
         if doc is None:
             doc = self.nlp(text)  # a Doc with no article attached: newsgraph's stages pass it by
             self.parses.put(text, doc)
-        attach(doc, article, self.stages, self.settings)
-        for name in STAGES:
-            doc = self.nlp.get_pipe(name)(doc)
-        return collect(doc)
+        return _run_stages(self.nlp, doc, article, self.stages, self.settings)
 
     def analysed(self, article: Article) -> Article:
         """Parse and analyse one article within what its reader left of its time budget.

@@ -48,6 +48,13 @@ def _is_alnum(ch: str) -> bool:
     return ch.isalnum()
 
 
+def _only_closes(prev: str) -> bool:
+    """A straight or closing mark right after ``prev`` cannot open a quotation: ``prev`` is
+    a word's last character, or a comma or semicolon (``it," said X``: after a comma an
+    opening mark has its first word right after it, which the callers check)."""
+    return prev not in OPEN_BEFORE or prev in ",;"
+
+
 def _later_single_close(text: str, k: int, pe: int) -> bool:
     """Another closing single mark later in the paragraph that is not a plural
     possessive (``the farmers’ bill``): then this one is the possessive."""
@@ -105,7 +112,7 @@ def scan_marks(text: str) -> list[Marked]:
             nxt = text[k + w] if k + w < n else " "
             if cur is None and single is None:
                 if c in DOUBLE_OPEN and c != "”" or (c == "”" and prev in OPEN_BEFORE and _is_alnum(nxt)):
-                    if c == '"' and (not (prev in OPEN_BEFORE or prev in "‘'") or prev in ",;") and nxt in " \n.,;:)":
+                    if c == '"' and prev not in "‘'" and _only_closes(prev) and nxt in " \n.,;:)":
                         # a stray closing mark ('it," said X', whose opening mark was lost):
                         # after a comma an opening mark has its first word right after it
                         k += w
@@ -174,7 +181,7 @@ def _close_later(text: str, q: Marked) -> None:
         k, c = mm.start(), mm.group()
         prev = text[k - 1] if k > 0 else " "
         nxt = text[k + len(c)] if k + len(c) < len(text) else " "
-        if c in ('"', "”", "''") and k > ps and (prev not in OPEN_BEFORE or prev in ",;") and not prev.isspace() \
+        if c in ('"', "”", "''") and k > ps and _only_closes(prev) and not prev.isspace() \
                 and (nxt in " \n.,;:)" or k + len(c) == len(text)):
             q.pieces.extend(pieces + [[ps, k]])
             q.close = q.end = k
