@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def _module(path: Path, name: str):
     spec = importlib.util.spec_from_file_location(name, path)
     mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod  # as an import would: per_fold's workers find its functions by name
     spec.loader.exec_module(mod)  # type: ignore[union-attr]
     return mod
 
@@ -122,3 +124,32 @@ def test_to_linear_rounds_and_drops_small_rows():
             weights[str(name)] = w
     assert json.dumps([model.classes, model.bias, model.weights]) == json.dumps(
         [classes, [round(float(b), 4) for b in m.intercept_], weights])
+
+
+def _square_plus(k: int) -> tuple[int, int]:
+    return k, k * k + len(GROUPS)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2", "3"])
+def test_per_fold_gives_every_fold_in_order(monkeypatch, jobs):
+    # forked workers (jobs > 1) and the plain loop (jobs 1) give the same list, in fold
+    # order, whichever worker ends first; a closure works, as the workers are forked
+    monkeypatch.setenv(tc.JOBS_ENV, jobs)
+    offset = 7
+    got = tc.per_fold(lambda k: (k, k * k + offset), 5)
+    assert got == [(k, k * k + offset) for k in range(5)]
+    assert tc.per_fold(_square_plus, 1) == [(0, len(GROUPS))]
+    assert tc._TASK is None  # nothing left behind for a later call
+
+
+def test_per_fold_passes_a_worker_error_on(monkeypatch):
+    monkeypatch.setenv(tc.JOBS_ENV, "2")
+
+    def fail_on_two(k: int) -> int:
+        if k == 2:
+            raise ValueError(f"fold {k}")
+        return k
+
+    with pytest.raises(ValueError, match="fold 2"):
+        tc.per_fold(fail_on_two, 4)
+    assert tc._TASK is None

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # train_common, also when this file is loaded by path
 
-from train_common import assign_folds, prf, to_linear
+from train_common import assign_folds, one_blas_thread, per_fold, prf, to_linear
 
 from newsgraph.nlp.attribution_tagger import MODEL_NAME, START, TAGS, anchors, features, tag_runs, tag_sentence
 from newsgraph.nlp.linear import MODELS, LinearModel
@@ -106,9 +106,12 @@ def cross_validate(xs: list[dict[str, float]], ys: list[str], groups: list[int],
     fold_of = assign_folds(range(len(docs)), folds, seed)
     counts = {t: [0, 0, 0] for t in TAGS if t != "O"}  # tag -> [tp, pred, gold] over tokens
     runs = [0, 0, 0]  # content runs: [matched, predicted, gold]
-    for k in range(folds):
+
+    def fold_model(k: int) -> LinearModel:
         keep = [i for i, g in enumerate(groups) if fold_of[g] != k]
-        model = fit([xs[i] for i in keep], [ys[i] for i in keep], c, seed)
+        return fit([xs[i] for i in keep], [ys[i] for i in keep], c, seed)
+
+    for k, model in enumerate(per_fold(fold_model, folds)):
         for n in (n for n in range(len(docs)) if fold_of[n] == k):
             doc, gold = docs[n]
             got: list[str] = []
@@ -139,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--folds", type=int, default=5, help="cross-validation folds by article (0: none)")
     args = ap.parse_args(argv)
+    one_blas_thread()
     t0 = time.perf_counter()
     records = train_records()
     docs: list = []

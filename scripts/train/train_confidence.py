@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # train_common, also when this file is loaded by path
 
-from train_common import assign_folds
+from train_common import assign_folds, one_blas_thread
 
 from newsgraph.nlp.event_verifier import RECORD_ENV, RIGHT
 from newsgraph.nlp.linear import MODELS, LinearModel
@@ -138,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pred", help="train-split predictions already made (JSONL), e.g. by oof_events.py --record")
     ap.add_argument("--record", help="with --pred: the candidates' features recorded with them")
     args = ap.parse_args(argv)
+    one_blas_thread()
     sc = scorer(Path(args.shared))
     ann = ROOT / "data" / "annotated"
     train = set(json.loads((ann / "splits.json").read_text())["train"])

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "src"))
 os.environ["NEWSGRAPH_MODELS_OFF"] = "event_types,event_confidence"
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # train_common, also when this file is loaded by path
 
-from train_common import add_no_cv, assign_folds, prf, to_linear
+from train_common import add_no_cv, assign_folds, one_blas_thread, per_fold, prf, to_linear
 
 from newsgraph.nlp import event_types
 from newsgraph.nlp.event_types import MODEL_NAME, NONE
@@ -98,13 +98,18 @@ def to_model(dv, m, meta: dict) -> LinearModel:
 def cross_validate(groups: list[str], xs: list[dict], ys: list[str], folds: int, c: float,
                    seed: int) -> list[dict[str, float]]:
     fold_of = assign_folds(sorted(set(groups)), folds, seed)
-    probs: list[dict[str, float]] = [{} for _ in xs]
-    for k in range(folds):
+
+    def held_out(k: int) -> list[tuple[int, dict[str, float]]]:
         tr = [i for i, g in enumerate(groups) if fold_of[g] != k]
         te = [i for i, g in enumerate(groups) if fold_of[g] == k]
         dv, m = fit([xs[i] for i in tr], [ys[i] for i in tr], c, seed)
-        for i, row in zip(te, m.predict_proba(dv.transform([xs[i] for i in te]))):
-            probs[i] = {str(cl): float(p) for cl, p in zip(m.classes_, row)}
+        return [(i, {str(cl): float(p) for cl, p in zip(m.classes_, row)})
+                for i, row in zip(te, m.predict_proba(dv.transform([xs[i] for i in te])))]
+
+    probs: list[dict[str, float]] = [{} for _ in xs]
+    for part in per_fold(held_out, folds):
+        for i, p in part:
+            probs[i] = p
     return probs
 
 
@@ -148,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cv-only", action="store_true", help="report the cross-validation, write nothing")
     add_no_cv(ap)
     args = ap.parse_args(argv)
+    one_blas_thread()
     t0 = time.perf_counter()
     records = train_records()
     if args.cache and Path(args.cache).exists():

@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "src"))
 os.environ["NEWSGRAPH_MODELS_OFF"] = "event_parties,event_confidence"
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # train_common, also when this file is loaded by path
 
-from train_common import add_no_cv, assign_folds, prf
+from train_common import add_no_cv, assign_folds, one_blas_thread, per_fold, prf
 
 from newsgraph.nlp import event_parties
 from newsgraph.nlp.event_parties import ACTOR, NEITHER, RECIPIENT
@@ -119,15 +119,20 @@ def fit(feats: list[dict], labels: list[str], c: float, seed: int):
 def cross_validate(ex: list[tuple[str, int, dict, str]], folds: int, c: float, seed: int,
                    always: set[int]) -> dict:
     fold_of = assign_folds(sorted({ex[i][0] for i in range(len(ex)) if i not in always}), folds, seed)
-    probs: list[dict[str, float] | None] = [None] * len(ex)
-    for k in range(folds):
+
+    def held_out(k: int) -> list[tuple[int, dict[str, float]]]:
         tr = [i for i, e in enumerate(ex) if i in always or fold_of[e[0]] != k]
         te = [i for i, e in enumerate(ex) if i not in always and fold_of[e[0]] == k]
         if not te:
-            continue
+            return []
         dv, m = fit([ex[i][2] for i in tr], [ex[i][3] for i in tr], c, seed)
-        for i, row in zip(te, m.predict_proba(dv.transform([ex[i][2] for i in te]))):
-            probs[i] = {str(cl): float(p) for cl, p in zip(m.classes_, row)}
+        return [(i, {str(cl): float(p) for cl, p in zip(m.classes_, row)})
+                for i, row in zip(te, m.predict_proba(dv.transform([ex[i][2] for i in te])))]
+
+    probs: list[dict[str, float] | None] = [None] * len(ex)
+    for part in per_fold(held_out, folds):
+        for i, p in part:
+            probs[i] = p
     # per candidate: the argmax class against the label
     conf: dict[str, Counter] = defaultdict(Counter)
     for i, p in enumerate(probs):
@@ -168,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--plover", action="store_true", help="add the PLOVER gold sentences (CC BY-SA 4.0)")
     add_no_cv(ap)
     args = ap.parse_args(argv)
+    one_blas_thread()
     t0 = time.perf_counter()
     random.seed(args.seed)
     np.random.seed(args.seed)

@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "src"))
 os.environ["NEWSGRAPH_MODELS_OFF"] = "speech_events,event_confidence"
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # train_common, also when this file is loaded by path
 
-from train_common import add_no_cv, assign_folds, prf, to_linear
+from train_common import add_no_cv, assign_folds, one_blas_thread, per_fold, prf, to_linear
 
 from newsgraph.nlp import speech_events
 from newsgraph.nlp.linear import MODELS
@@ -106,13 +106,18 @@ def fit(xs: list[dict], ys: list[str], c: float, seed: int):
 def cross_validate(groups: list[str], xs: list[dict], ys: list[str], folds: int, c: float,
                    seed: int) -> list[dict[str, float]]:
     fold_of = assign_folds(sorted(set(groups)), folds, seed)
-    probs: list[dict[str, float]] = [{} for _ in xs]
-    for k in range(folds):
+
+    def held_out(k: int) -> list[tuple[int, dict[str, float]]]:
         tr = [i for i, g in enumerate(groups) if fold_of[g] != k]
         te = [i for i, g in enumerate(groups) if fold_of[g] == k]
         dv, m = fit([xs[i] for i in tr], [ys[i] for i in tr], c, seed)
-        for i, row in zip(te, m.predict_proba(dv.transform([xs[i] for i in te]))):
-            probs[i] = {str(cl): float(p) for cl, p in zip(m.classes_, row)}
+        return [(i, {str(cl): float(p) for cl, p in zip(m.classes_, row)})
+                for i, row in zip(te, m.predict_proba(dv.transform([xs[i] for i in te])))]
+
+    probs: list[dict[str, float]] = [{} for _ in xs]
+    for part in per_fold(held_out, folds):
+        for i, p in part:
+            probs[i] = p
     return probs
 
 
@@ -143,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev", action="store_true",
                     help="also report precision and recall on the annotated dev split's uncoded statements")
     args = ap.parse_args(argv)
+    one_blas_thread()
     t0 = time.perf_counter()
     records = train_records()
     gold = {r["id"]: r for r in records}

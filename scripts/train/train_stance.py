@@ -27,7 +27,7 @@ os.environ["NEWSGRAPH_MODELS_OFF"] = ",".join(
     x for x in [os.environ.get("NEWSGRAPH_MODELS_OFF", ""), "stance", "stance_intensity"] if x)
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # train_common, also when this file is loaded by path
 
-from train_common import assign_folds
+from train_common import assign_folds, one_blas_thread
 
 from newsgraph.nlp.linear import MODELS, LinearModel
 from newsgraph.nlp.stance import STANCES, features
@@ -141,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--C", type=float, nargs="*", default=[0.1, 0.3, 1.0, 3.0])
     args = ap.parse_args(argv)
+    one_blas_thread()
     train = statements("train")
     cv = {C: round(cv_accuracy(train, C, args.seed), 4) for C in args.C}
     best = max(args.C, key=lambda C: (cv[C], -C))
