@@ -189,6 +189,27 @@ def score_set(name: str, gold: Path, shared: Path, newsgraph: str) -> dict:
     return result
 
 
+# Gold that keeps a quotation interrupted by its cue as one attribution (PARC style; the
+# shared guideline makes it two statements and lets a system link them as one utterance):
+# such a set is scored twice, as extracted and with the linked parts joined
+# (newsgraph.nlp.utterances.joined), the second row named "<set> (utterances joined)".
+PARC_STYLE = ("polnear",)
+
+
+def score_joined(name: str, gold: Path, shared: Path) -> dict:
+    sys.path.insert(0, str(ROOT / "src"))
+    from newsgraph.nlp.utterances import joined
+
+    src, dst = OUT / f"{name}.pred.jsonl", OUT / f"{name}.joined.pred.jsonl"
+    with open(src, encoding="utf-8") as fin, open(dst, "w", encoding="utf-8") as fout:
+        for line in fin:
+            if line.strip():
+                fout.write(json.dumps(joined(json.loads(line)), ensure_ascii=False) + "\n")
+    res = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), str(gold), str(dst), "--json"],
+                         capture_output=True, text=True, check=True)
+    return json.loads(res.stdout)
+
+
 def table(figures: dict[str, dict[str, float]], pins: dict[str, dict[str, float]],
           slacks: dict[str, dict[str, float]]) -> str:
     cols = list(HEADLINES) + sorted({k for f in figures.values() for k in f if k not in HEADLINES})
@@ -229,6 +250,9 @@ def main(argv: list[str] | None = None) -> int:
         results[name] = score_set(name, gold, shared, args.newsgraph)
         figures[name] = headline(results[name])
         print(f"scored {name} in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+        if name.startswith(PARC_STYLE):
+            results[f"{name} (utterances joined)"] = score_joined(name, gold, shared)
+            figures[f"{name} (utterances joined)"] = headline(results[f"{name} (utterances joined)"])
     stories = story_sets(shared)
     if args.only:
         stories = {k: v for k, v in stories.items() if k in args.only}

@@ -65,6 +65,8 @@ class Quote:
     about: list[str] = field(default_factory=list)  # event or actor ids
     stance: Stance | None = None
     channel: str | None = None  # "a statement posted on the Kremlin's website"
+    # '"A," he said. "B."': the id of the first part, on each part (nlp/utterances.py)
+    utterance: str | None = None
 
 
 @dataclass

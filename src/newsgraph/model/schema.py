@@ -100,6 +100,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _c("speaker_start", "int"), _c("speaker_end", "int"), _c("cue"), _c("cue_start", "int"),
         _c("cue_end", "int"), _c("about", "list<str>"), _c("stance"), _c("channel"),
         _c("date", only="store"),  # the article's date: a speaker's statements over time
+        # after date: where schema 5's ALTER TABLE puts it in a store made before
+        _c("utterance"),
     ), "quotes", ("id",), (("article_id",), ("speaker", "date"))),
     Table("events", (
         _ARTICLE, _c("event_id", store_name="id", not_null=True), _c("type", not_null=True), _c("mode"),

@@ -53,6 +53,7 @@ from newsgraph.nlp.modality import reduced_passive
 from newsgraph.nlp.nesting import drop_nested
 from newsgraph.nlp.quote_marks import WORD, Marked, scan_marks
 from newsgraph.nlp.speakers import Speaker, inverted_subject, np_bounds, subject_of
+from newsgraph.nlp.utterances import link_utterances
 
 __all__ = ["QuoteFinder", "extract_quotes", "scan_marks"]
 
@@ -432,6 +433,7 @@ class QuoteFinder(CueDetection, ContentBounds):
                 cue=cue_text, cue_start=c.cue[0] if c.cue else None, cue_end=c.cue[1] if c.cue else None,
                 channel=c.channel or self._channel(c),
             ))
+        link_utterances(out, text)
         return out
 
     def coordination(self, sp: Speaker | None, c: Cand) -> Speaker | None:

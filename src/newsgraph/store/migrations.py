@@ -75,6 +75,15 @@ def tables_from_schema(c: sqlite3.Connection) -> None:
     c.execute("DROP TABLE articles_v3")
 
 
+def quote_utterances(c: sqlite3.Connection) -> None:
+    """5: quotes gain ``utterance``, the first part's id on each part of a quotation
+    interrupted by its cue (nlp/utterances.py). A store made new has the column already
+    (4 builds the tables from model/schema.py); rows stored before keep NULL until their
+    article is ingested again."""
+    if "utterance" not in {row[1] for row in c.execute("PRAGMA table_info(quotes)")}:
+        c.execute("ALTER TABLE quotes ADD COLUMN utterance TEXT")
+
+
 MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     # 1: articles with their full record, the extracted tables, and FTS5 over text.
     """
@@ -225,6 +234,7 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     CREATE INDEX reactions_article ON reactions(article_id);
     """,
     tables_from_schema,
+    quote_utterances,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
