@@ -13,6 +13,9 @@ from fixtures.records import quotes_by_cue
     # an act someone is asked or obliged to do
     ("The rules are strict. The new law requires all lobbyists to disclose their clients.", "disclose"),
     ("The rally was loud. Mayor Tomas Brandt urged the crowd to consider who pays for the stadium.", "consider"),
+    # the question put to the source, fronted as a participle (the passive "was asked to" is above)
+    ('The blast hurt 29 people. Asked to describe the device that caused it, Commissioner Ray Dolan '
+     'said, "Not going to go into that."', "describe"),
     # the purpose of an act with an object
     ("The lab was rebuilt. Engineers installed sensors to report changes in the water level.", "report"),
 ])

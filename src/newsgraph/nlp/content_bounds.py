@@ -46,6 +46,7 @@ from newsgraph.nlp.cues import (
     is_data,
     says_nothing,
 )
+from newsgraph.nlp.modality import reduced_passive
 from newsgraph.nlp.nominal_reports import NominalReports, same_finite_form
 from newsgraph.nlp.quote_marks import is_mark
 from newsgraph.nlp.speakers import according_phrase, after_comma_participle, inverted_subject, subject_of
@@ -171,7 +172,8 @@ class ContentBounds(NominalReports):
             return False, None
         h = t.head
         obj = next((c for c in h.children if c.dep_ in ("dobj", "dative") and c.i < t.i), None)
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in h.children)
+        # "was asked to describe", and the fronted "Asked to describe the device, X said"
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in h.children) or reduced_passive(h)
         lem = cue_lemma(h)
         if t.dep_ == "xcomp" and lem in COMPEL_VERBS:
             return True, obj
