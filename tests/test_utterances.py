@@ -70,3 +70,13 @@ def test_a_store_from_schema_4_gains_the_column_and_keeps_its_rows(tmp_path):
     ingest([str(src)], db=db)  # changed text: its rows rewritten with the new column
     c = sqlite3.connect(db)
     assert c.execute("SELECT count(*) FROM quotes WHERE utterance IS NOT NULL").fetchone()[0] == 2
+
+
+def test_joined_takes_the_first_part_in_the_text_whatever_the_list_order():
+    parts = [{"id": "a:q2", "utterance": "a:q1", "start": 40, "end": 60, "content": "B.", "cue": "said"},
+             {"id": "a:q3", "utterance": None, "start": 70, "end": 90, "content": "C", "cue": "said"},
+             {"id": "a:q1", "utterance": "a:q1", "start": 0, "end": 20, "content": "A,", "cue": "said"}]
+    (one, other) = joined({"id": "a", "quotes": parts})["quotes"]
+    assert one["id"] == "a:q1" and (one["start"], one["end"]) == (0, 60)
+    assert one["fragments"] == [[0, 20], [40, 60]] and one["content"] == "A, B."
+    assert other["id"] == "a:q3"

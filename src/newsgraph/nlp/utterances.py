@@ -52,9 +52,9 @@ def joined(record: dict) -> dict:
         group = parts.get(q.get("utterance") or "")
         if group is None:
             quotes.append(q)
-        elif q is group[0]:
+        elif q is group[0]:  # the group's place in the list; its fields from the part read first
             group = sorted(group, key=lambda p: p["start"])
             spans = [f for p in group for f in (p.get("fragments") or [[p["start"], p["end"]]])]
-            quotes.append(dict(q, start=group[0]["start"], end=group[-1]["end"], fragments=spans,
+            quotes.append(dict(group[0], start=group[0]["start"], end=group[-1]["end"], fragments=spans,
                                content=" ".join(p["content"] for p in group)))
     return dict(record, quotes=quotes)
