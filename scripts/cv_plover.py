@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "scripts" / "train"))
 os.environ["NEWSGRAPH_MODELS_OFF"] = "event_types,event_confidence"
 
 import train_event_types as tet  # noqa: E402
-from train_common import assign_folds, prf  # noqa: E402
+from train_common import assign_folds, fit_logistic, prf  # noqa: E402
 
 from newsgraph.nlp import event_types  # noqa: E402
 from newsgraph.nlp.event_types import MODEL_ENV, NONE  # noqa: E402
@@ -189,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
             held = [r for r in records if fold_of[r["id"]] == k]
             tr = [i for i, g in enumerate(pg) if fold_of[g] != k]
             te = [i for i, g in enumerate(pg) if fold_of[g] == k]
-            dv, m = tet.fit(tx + [px[i] for i in tr], ty + [py[i] for i in tr], args.c, args.seed)
+            dv, m = fit_logistic(tx + [px[i] for i in tr], ty + [py[i] for i in tr], args.c, args.seed)
             path = tmp / f"event_types.fold{k}.json.gz"
             tet.to_model(dv, m, {"what": "cv_plover fold model, never shipped"}).dump(path)
             for i, row in zip(te, m.predict_proba(dv.transform([px[i] for i in te]))):

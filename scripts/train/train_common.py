@@ -1,5 +1,5 @@
-"""What the training scripts share: the seeded folds, the rounded P/R/F1, the shipped model,
-one BLAS thread, and the folds of a cross-validation fitted side by side.
+"""What the training scripts share: the seeded folds, the rounded P/R/F1, the logistic fit,
+the shipped model, one BLAS thread, and the folds of a cross-validation fitted side by side.
 
 Each script carried its own copy of these; a copy that drifted would change one model's
 bytes or one report's figures and not the others'. The arithmetic is the copies' own, so
@@ -107,3 +107,34 @@ def per_fold(fn: Callable[[int], R], folds: int) -> list[R]:
             return pool.map(_run_fold, range(folds), chunksize=1)  # type: ignore[return-value]
     finally:
         _TASK = None
+
+
+def fit_logistic(xs: list[dict], ys: list[str], c: float, seed: int) -> tuple[DictVectorizer, LogisticRegression]:
+    """The event type, statement-act and party models' fit: feature dicts vectorised, an
+    L2 logistic regression with inverse strength ``c``, seeded."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    dv = DictVectorizer()
+    m = LogisticRegression(C=c, max_iter=3000, random_state=seed).fit(dv.fit_transform(xs), ys)
+    return dv, m
+
+
+def held_out_probs(groups: list[str], xs: list[dict], ys: list[str], folds: int, c: float,
+                   seed: int) -> list[dict[str, float]]:
+    """Each example's class probabilities from ``fit_logistic`` fitted without its group's
+    fold (folds by group, seeded; fitted side by side by ``per_fold``)."""
+    fold_of = assign_folds(sorted(set(groups)), folds, seed)
+
+    def held_out(k: int) -> list[tuple[int, dict[str, float]]]:
+        tr = [i for i, g in enumerate(groups) if fold_of[g] != k]
+        te = [i for i, g in enumerate(groups) if fold_of[g] == k]
+        dv, m = fit_logistic([xs[i] for i in tr], [ys[i] for i in tr], c, seed)
+        return [(i, {str(cl): float(p) for cl, p in zip(m.classes_, row)})
+                for i, row in zip(te, m.predict_proba(dv.transform([xs[i] for i in te])))]
+
+    probs: list[dict[str, float]] = [{} for _ in xs]
+    for part in per_fold(held_out, folds):
+        for i, p in part:
+            probs[i] = p
+    return probs

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "src"))
 os.environ["NEWSGRAPH_MODELS_OFF"] = "event_types,event_confidence"
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # train_common, also when this file is loaded by path
 
-from train_common import add_no_cv, assign_folds, one_blas_thread, per_fold, prf, to_linear
+from train_common import add_no_cv, fit_logistic, held_out_probs, one_blas_thread, prf, to_linear
 
 from newsgraph.nlp import event_types
 from newsgraph.nlp.event_types import MODEL_NAME, NONE
@@ -80,37 +80,10 @@ def gold_triggers(record: dict, doc) -> dict[int, str]:
     return out
 
 
-def fit(xs: list[dict], ys: list[str], c: float, seed: int):
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    dv = DictVectorizer()
-    m = LogisticRegression(C=c, max_iter=3000, random_state=seed).fit(dv.fit_transform(xs), ys)
-    return dv, m
-
-
 def to_model(dv, m, meta: dict) -> LinearModel:
     """The fitted model as the package's plain-JSON linear model (tiny weights dropped);
     scripts/cv_plover.py calls it too."""
     return to_linear(dv, m, meta, MIN_WEIGHT)
-
-
-def cross_validate(groups: list[str], xs: list[dict], ys: list[str], folds: int, c: float,
-                   seed: int) -> list[dict[str, float]]:
-    fold_of = assign_folds(sorted(set(groups)), folds, seed)
-
-    def held_out(k: int) -> list[tuple[int, dict[str, float]]]:
-        tr = [i for i, g in enumerate(groups) if fold_of[g] != k]
-        te = [i for i, g in enumerate(groups) if fold_of[g] == k]
-        dv, m = fit([xs[i] for i in tr], [ys[i] for i in tr], c, seed)
-        return [(i, {str(cl): float(p) for cl, p in zip(m.classes_, row)})
-                for i, row in zip(te, m.predict_proba(dv.transform([xs[i] for i in te])))]
-
-    probs: list[dict[str, float]] = [{} for _ in xs]
-    for part in per_fold(held_out, folds):
-        for i, p in part:
-            probs[i] = p
-    return probs
 
 
 def decide(p: dict[str, float], threshold: float) -> str:
@@ -173,13 +146,13 @@ def main(argv: list[str] | None = None) -> int:
     n_gold_events = sum(len(r.get("events", [])) for r in records)
     cv: dict = {}
     if not args.no_cv:
-        probs = cross_validate(groups, xs, ys, args.folds, args.c, args.seed)
+        probs = held_out_probs(groups, xs, ys, args.folds, args.c, args.seed)
         cv = {str(th): report(ys, probs, th) for th in THRESHOLDS}
     if args.cv_only:
         for th, r in cv.items():
             print(th, {k: r[k] for k in ("coded", "p", "r", "f1", "macro_f1")})
         return 0
-    dv, m = fit(xs, ys, args.c, args.seed)
+    dv, m = fit_logistic(xs, ys, args.c, args.seed)
     meta = {"what": "the PLOVER type of an event candidate (a verb or noun), or none (newsgraph.nlp.event_types)",
             "trained_on": f"data/annotated train split ({len(records)} Wikinews articles, CC BY 2.5 text)",
             "candidates": len(ys), "gold_events": n_gold_events,

@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "src"))
 os.environ["NEWSGRAPH_MODELS_OFF"] = "event_parties,event_confidence"
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # train_common, also when this file is loaded by path
 
-from train_common import add_no_cv, assign_folds, one_blas_thread, per_fold, prf
+from train_common import add_no_cv, assign_folds, fit_logistic, one_blas_thread, per_fold, prf
 
 from newsgraph.nlp import event_parties
 from newsgraph.nlp.event_parties import ACTOR, NEITHER, RECIPIENT
@@ -107,15 +107,6 @@ def examples(records: list[dict], rec: list[tuple], sc) -> list[tuple[str, int, 
     return out
 
 
-def fit(feats: list[dict], labels: list[str], c: float, seed: int):
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    dv = DictVectorizer()
-    m = LogisticRegression(C=c, max_iter=3000, random_state=seed).fit(dv.fit_transform(feats), labels)
-    return dv, m
-
-
 def cross_validate(ex: list[tuple[str, int, dict, str]], folds: int, c: float, seed: int,
                    always: set[int]) -> dict:
     fold_of = assign_folds(sorted({ex[i][0] for i in range(len(ex)) if i not in always}), folds, seed)
@@ -125,7 +116,7 @@ def cross_validate(ex: list[tuple[str, int, dict, str]], folds: int, c: float, s
         te = [i for i, e in enumerate(ex) if i not in always and fold_of[e[0]] == k]
         if not te:
             return []
-        dv, m = fit([ex[i][2] for i in tr], [ex[i][3] for i in tr], c, seed)
+        dv, m = fit_logistic([ex[i][2] for i in tr], [ex[i][3] for i in tr], c, seed)
         return [(i, {str(cl): float(p) for cl, p in zip(m.classes_, row)})
                 for i, row in zip(te, m.predict_proba(dv.transform([ex[i][2] for i in te])))]
 
@@ -195,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
                     "labels": dict(Counter(e[3] for e in ex)), "C": args.C, "seed": args.seed}
     if not args.no_cv:
         report["cross_validated"] = cross_validate(ex, args.folds, args.C, args.seed, always)
-    dv, m = fit([e[2] for e in ex], [e[3] for e in ex], args.C, args.seed)
+    dv, m = fit_logistic([e[2] for e in ex], [e[3] for e in ex], args.C, args.seed)
     coef = m.coef_.T
     weights = {str(n): [round(float(w), 4) for w in row]
                for n, row in zip(dv.get_feature_names_out(), coef) if float(np.abs(row).max()) >= 1e-3}

@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "src"))
 os.environ["NEWSGRAPH_MODELS_OFF"] = "speech_events,event_confidence"
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # train_common, also when this file is loaded by path
 
-from train_common import add_no_cv, assign_folds, one_blas_thread, per_fold, prf, to_linear
+from train_common import add_no_cv, fit_logistic, held_out_probs, one_blas_thread, prf, to_linear
 
 from newsgraph.nlp import speech_events
 from newsgraph.nlp.linear import MODELS
@@ -94,33 +94,6 @@ def label(gold: dict, q) -> str:
     return NONE
 
 
-def fit(xs: list[dict], ys: list[str], c: float, seed: int):
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    dv = DictVectorizer()
-    m = LogisticRegression(C=c, max_iter=3000, random_state=seed).fit(dv.fit_transform(xs), ys)
-    return dv, m
-
-
-def cross_validate(groups: list[str], xs: list[dict], ys: list[str], folds: int, c: float,
-                   seed: int) -> list[dict[str, float]]:
-    fold_of = assign_folds(sorted(set(groups)), folds, seed)
-
-    def held_out(k: int) -> list[tuple[int, dict[str, float]]]:
-        tr = [i for i, g in enumerate(groups) if fold_of[g] != k]
-        te = [i for i, g in enumerate(groups) if fold_of[g] == k]
-        dv, m = fit([xs[i] for i in tr], [ys[i] for i in tr], c, seed)
-        return [(i, {str(cl): float(p) for cl, p in zip(m.classes_, row)})
-                for i, row in zip(te, m.predict_proba(dv.transform([xs[i] for i in te])))]
-
-    probs: list[dict[str, float]] = [{} for _ in xs]
-    for part in per_fold(held_out, folds):
-        for i, p in part:
-            probs[i] = p
-    return probs
-
-
 def report(ys: list[str], probs: list[dict[str, float]], threshold: float) -> dict:
     """Precision and recall per type of the statements coded at ``threshold``."""
     pred = [decide(p, threshold) for p in probs]
@@ -162,10 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     cv: dict = {}
     cv_open: dict = {}
     if not args.no_cv:
-        probs = cross_validate(groups, xs, ys, args.folds, args.c, args.seed)
+        probs = held_out_probs(groups, xs, ys, args.folds, args.c, args.seed)
         cv = {str(th): report(ys, probs, th) for th in THRESHOLDS}
         cv_open = {str(th): report([ys[i] for i in open_], [probs[i] for i in open_], th) for th in THRESHOLDS}
-    dv, m = fit(xs, ys, args.c, args.seed)
+    dv, m = fit_logistic(xs, ys, args.c, args.seed)
     dev = None
     if args.dev:
         # annotated dev: to choose features and the threshold, never trained on
