@@ -20,7 +20,8 @@ from newsgraph.nlp.plover import Code
 # with the filter's name as their reason: asserted acts the rules do not code, nearly all
 # for a side not found. Unlike a negated or hedged act, such a non-event does not stop the
 # statement-act model from coding the statement it sits on (``speech_events``).
-UNPLACED = frozenset({"low confidence", "no party", "consult with one side", "weak trigger with one side",
+REPEATED = "repeated"  # an act told again (``events.repeated_acts``)
+UNPLACED = frozenset({REPEATED, "low confidence", "no party", "consult with one side", "weak trigger with one side",
                       "no doer", "derived", "vague", "nominal with no doer"})
 
 

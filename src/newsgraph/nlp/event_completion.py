@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from newsgraph.model import Actor
 from newsgraph.nlp import event_parties
 from newsgraph.nlp.actor_words import COLLECTIVE_BODIES
+from newsgraph.nlp.authored import author, authored_noun
 from newsgraph.nlp.event_candidate import Cand
 from newsgraph.nlp.event_parties import candidates as party_candidates
 from newsgraph.nlp.event_parties import choose as choose_parties
@@ -48,6 +49,8 @@ FALLBACK_PREPS: dict[str, tuple[str, ...]] = {"ASSAULT": ("at",), "THREATEN": ("
                                               "REQUEST": ("from", "for")}
 # Acts whose bare number object counts people ("killed four", "arrested three").
 COUNTED_TYPES = frozenset({"ASSAULT", "COERCE"})
+# what an act aimed at a thing takes it by ("backtracked on the amnesty", "disapproval of the offer")
+AIMED_PREPS = frozenset({"of", "on", "to", "against", "about", "over", "with"})
 # Dependencies that keep a word inside a noun phrase (possessor, compound, apposition,
 # "of" phrase); a relative clause or participle leaves it.
 _NP_INSIDE = frozenset({"compound", "poss", "appos", "amod", "flat", "nmod", "prep", "pobj", "case", "det"})
@@ -163,6 +166,28 @@ class PartyCompletion(EventRoles):
                 if a is not None and a not in c.src and a not in c.tgt and a not in c.not_target:
                     c.tgt.append(a)
                     c.toks.append(x)
+
+    def authored_party(self, c: Cand) -> None:
+        """An act still without a recipient that is aimed at a thing someone made or said
+        (``welcomed the ruling``, ``denied the claim``, ``the proposal was rejected by X``)
+        takes that thing's author (``nlp/authored.py``)."""
+        if c.tgt or c.status is not None:
+            return
+        t = c.trigger
+        objs = [ch for ch in t.children if ch.dep_ == "dobj" or (ch.dep_ == "nsubjpass" and not c.nominal)]
+        objs += [p for ch in t.children if ch.dep_ == "prep" and ch.lower_ in AIMED_PREPS
+                 for p in ch.children if p.dep_ == "pobj"]
+        for o in objs:
+            if not authored_noun(o):
+                continue
+            a = author(o, self._party_of, c.src)
+            if a is not None and a not in c.not_target:
+                c.tgt.append(a)
+                c.toks.append(o)
+                return
+
+    def _party_of(self, tok: Token) -> Actor | None:
+        return self.antecedent(tok) if tok.pos_ == "PRON" else self.actor(tok)
 
     def object_actor(self, x: Token, ptype: str, src: list[Actor]) -> Actor | None:
         """The actor an act's object token stands for, if it names people."""

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Actor, Article, Caption, Event, Quote
 from newsgraph.nlp import event_types, event_verifier
 from newsgraph.nlp.actors import ActorIndex
-from newsgraph.nlp.event_candidate import UNPLACED, Cand, same_side
+from newsgraph.nlp.event_candidate import REPEATED, UNPLACED, Cand, same_side
 from newsgraph.nlp.event_dates import EventDates
 from newsgraph.nlp.event_noun_codes import noun_event_code
 from newsgraph.nlp.event_triggers import EventTriggers
@@ -173,6 +173,7 @@ class _Extractor(EventTriggers, EventDates):
             self.embedded_doer(c)
             self.implied_doer(c)
             self.object_party(c)
+            self.authored_party(c)
             conf = self.confidence(c)
             why = self.dropped(c, conf, by_trigger, reacted)
             if why is not None and why not in UNPLACED:
@@ -210,6 +211,8 @@ class _Extractor(EventTriggers, EventDates):
             (non if ev.reason else events).append(ev)
         if rescued:
             self.same_acts(by_trigger, rescued, events, non)
+        if not recording:
+            repeated_acts(events, non)
         if self.unplaced:
             # noun acts set aside for want of a party, among the others in text order
             order = {id(c.event): c.trigger.idx for c in by_trigger.values() if c.event is not None}
@@ -464,6 +467,31 @@ class _Extractor(EventTriggers, EventDates):
             doers = [] if first.inherited_src else first.src
             parties = doers if c.code.type in BLAME_TYPES else first.src + first.tgt
             c.event.target = [a.id for a in parties if a.id not in c.event.source]
+
+
+def repeated_acts(events: list[Event], non: list[Event]) -> None:
+    """One event per act (B7 of the corpus guideline): an event of the same type, by the
+    same doers, to the same recipients as one told before it in the article (``Police
+    arrested the man ... the man was detained by police``) is that act told again, and goes
+    to ``non_events`` as ``repeated``. Both sides must be named: ``X condemned`` twice with no
+    one named may be two acts. A statement's act is never a repeat: two statements are two
+    acts. Measured before landing: annotated train events full F1 +0.001, annotated-dev
+    +0.001, plover-dev +0.003, wikinews-dev and the seed unchanged."""
+    told: set[tuple[str, frozenset[str], frozenset[str]]] = set()
+    moved = False
+    for ev in list(events):
+        if ev.said_in or not ev.source or not ev.target:
+            continue
+        key = (ev.type, frozenset(ev.source), frozenset(ev.target))
+        if key in told:
+            events.remove(ev)
+            ev.reason = REPEATED
+            non.append(ev)
+            moved = True
+        else:
+            told.add(key)
+    if moved:
+        non.sort(key=lambda e: e.start)
 
 
 def extract_events(doc: Doc, article: Article, index: ActorIndex, quotes: list[Quote],

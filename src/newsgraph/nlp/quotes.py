@@ -417,7 +417,7 @@ class QuoteFinder(CueDetection, ContentBounds):
         cands = [c for c in cands if not (c.inherit and c.speaker is None and (c.mark is None or c.mark.words < 8))
                  and not self._own_outlet(c.subj)]
         for n, c in enumerate(cands, 1):
-            sp = c.speaker
+            sp = _trimmed(c.speaker, text)
             cue_text = text[c.cue[0]:c.cue[1]] if c.cue else None
             if c.kind != "direct":
                 self._balance(c)
@@ -493,3 +493,16 @@ def extract_quotes(doc: Doc, article: Article, index: ActorIndex) -> list[Quote]
     if not article.text:
         return []
     return QuoteFinder(doc, article, index).run()
+
+
+def _trimmed(sp: Speaker | None, text: str) -> Speaker | None:
+    """The speaker's span without the white space the parse may run it over (a name
+    closing a paragraph takes the line break after it, a no-break space after a name)."""
+    if sp is None or text[sp.start:sp.end] != sp.text or sp.text == sp.text.strip():
+        return sp
+    start, end = sp.start, sp.end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return Speaker(sp.actor, text[start:end], start, end) if end > start else sp

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Actor, Article, Event, Quote
 from newsgraph.nlp.actor_index import ActorIndex
+from newsgraph.nlp.authored import author, authored_noun
 from newsgraph.nlp.event_candidate import UNPLACED
 from newsgraph.nlp.interviews import INTERVIEW
 from newsgraph.nlp.lexicon import Lexicon
@@ -227,6 +228,29 @@ def recipients(doc: Doc, q: Quote, speaker: Actor, index: ActorIndex) -> list[Ac
     return []
 
 
+def authored_recipients(doc: Doc, q: Quote, speaker: Actor, index: ActorIndex) -> list[Actor]:
+    """A statement that names no one but answers a thing someone made or said (``denied
+    the claim``, ``called the decision disappointing``, ``welcomed the ruling``): that
+    thing's author (``nlp/authored.py``), read after the features, which keep the
+    addressee the parse gives."""
+    things: list[Token] = []
+    cue = _span(doc, q.cue_start, q.cue_end)
+    if cue is not None and len(cue):
+        root = _cue_root(cue)
+        things += [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+        things += [p for c in root.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    content = _span(doc, q.start, q.end)
+    if content is not None and len(content):
+        things.append(content.root)
+    for t in things:
+        if authored_noun(t):
+            a = author(t, lambda x: _actor(x, index), [speaker])
+            if a is not None and not (a.kind == "country" and a.country is not None
+                                      and a.country == speaker.country):
+                return [a]
+    return []
+
+
 def _topic(prep: Token, index: ActorIndex) -> Actor | None:
     """The actor a topic preposition names (``of X``, ``about X's plan``)."""
     for p in prep.children:
@@ -336,6 +360,8 @@ def code_statements(doc: Doc, article: Article, index: ActorIndex, quotes: list[
             RECORDER.append((article.id, q, f, speaker, _evidence(doc, q), addressees, covered))
         if model is None or covered:
             continue
+        if not addressees:
+            addressees = authored_recipients(doc, q, speaker, index)
         if any(k.startswith("cuestatus=") and k.split("=", 1)[1] in NOT_ASSERTED for k in f):
             continue  # "did not accuse": no act
         if _unwilling(doc, q):
