@@ -135,7 +135,7 @@ _OVERLONG = re.compile(rf"(?<!\S)\S{{{MAX_WORD_CHARS + 1},}}"
 # of its own, which the parser attaches somewhere and which can change the parse of the whole
 # sentence (a no-break space between a subject and its verb lost the act of a coordinated
 # sentence). Each is parsed as U+0020: one character for one, so offsets hold.
-_INLINE_SPACES = str.maketrans({c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+INLINE_SPACES = str.maketrans({c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
                                                 "\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
 
 
@@ -145,7 +145,7 @@ def parse_text(text: str) -> str:
     than MAX_SYMBOL_RUN symbols replaced by as many spaces. The length never changes, so
     every offset into it is an offset into the article's text; the article's text itself
     is never rewritten."""
-    return _OVERLONG.sub(lambda m: " " * (m.end() - m.start()), text.translate(_INLINE_SPACES))
+    return _OVERLONG.sub(lambda m: " " * (m.end() - m.start()), text.translate(INLINE_SPACES))
 
 
 def clean(article: Article) -> Article:
