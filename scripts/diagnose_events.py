@@ -23,7 +23,8 @@ A wrong prediction is
 With ``--rejections`` each gold event is put in one recall class instead (type and evidence
 overlap only, parties not asked): hit (an event of its type), rejected right type (a
 non-event of its type: the filter's ``reason`` and which sides it had are counted), typed
-wrong (an event of another type), rejected wrong type, no candidate; the non-events that
+wrong (an event of another type), rejected wrong type, no candidate (``--list`` prints
+the rejected ones, REJ, and those with no candidate, NOC); the non-events that
 overlap no gold event (rightly rejected, or false candidates) are counted the same way, so
 that the two can be compared.
 
@@ -286,6 +287,9 @@ def report_rejections(score: ModuleType, golds: list[dict], preds: dict[str, dic
                 if listing:
                     print(f"REJ {gold['id']} {g['type']:9} {ne.get('reason')!s:26} {sides(ne):8} "
                           f"{ne.get('confidence')} | {g.get('evidence')!r}")
+            elif listing and cls == "no candidate":
+                print(f"NOC {gold['id']} {g['type']:9} {[a.get('text') for a in g.get('actor', [])]}->"
+                      f"{[a.get('text') for a in g.get('recipient', [])]} | {g.get('evidence')!r}")
         for ne in wrong:
             false[ne.get("reason") or "?"] += 1
             false_sides[f"{ne.get('reason')}: {sides(ne)}, {conf_bin(ne)}"] += 1

@@ -65,3 +65,8 @@ def test_rejection_classes_and_thresholds(capsys):
     rows = [line.split() for line in capsys.readouterr().out.splitlines()[1:]]
     assert rows[0][:2] == ["0.00", "2"] and rows[1][:2] == ["0.50", "1"]
     assert rows[1][2] == "1.000"  # full precision once the AID below 0.5 is left out
+    # --list names each rejected and each uncandidated gold event
+    diag.report_rejections(score, [gold], {"d1": pred}, True)
+    listed = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("REJ d1 SUPPORT") for line in listed)
+    assert any(line.startswith("NOC d1 CONSULT") and "'Ostia met Norland'" in line for line in listed)
