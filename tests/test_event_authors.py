@@ -85,3 +85,16 @@ def test_a_speaker_span_never_ends_in_white_space():
     for q in spoken:
         assert q["speaker_text"] == q["speaker_text"].strip()
         assert text[q["speaker_start"]:q["speaker_end"]] == q["speaker_text"]
+
+
+def test_one_act_read_twice_over_the_same_words_is_one_event():
+    noun = Event(id="e1", type="ASSAULT", evidence="the US airstrike", start=0, end=16, source=["us"], target=[])
+    clause = Event(id="e2", type="ASSAULT", evidence="airstrike that killed the general", start=7, end=40,
+                   source=["us"], target=["general"])
+    other = Event(id="e3", type="ACCUSE", evidence="opponents charged", start=30, end=47, source=["opp"], target=[])
+    rival = Event(id="e4", type="ACCUSE", evidence="proponents argued", start=35, end=52, source=["pro"], target=[])
+    events = [noun, clause, other, rival]
+    non: list[Event] = []
+    repeated_acts(events, non)
+    assert [e.id for e in events] == ["e2", "e3", "e4"]  # the reading naming more parties stays
+    assert [(e.id, e.reason) for e in non] == [("e1", REPEATED)]

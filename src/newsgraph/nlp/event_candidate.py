@@ -82,3 +82,10 @@ def same_side(a: Actor, b: Actor) -> bool:
     """A speaker's own country is no target of the speaker's claims."""
     return a.kind == "country" and a.country is not None and a.country == b.country
 
+
+def overlapping_act(a: Event, b: Event) -> bool:
+    """Two readings of one act: the same type, by the same doer, over overlapping words
+    (``the US airstrike`` and ``airstrike that killed X``: a noun and its clause, or a
+    statement's act and an act the rules read inside it)."""
+    return (a.type == b.type and a.start < b.end and b.start < a.end
+            and bool(set(a.source) & set(b.source)))

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.model import Actor, Article, Event, Quote
 from newsgraph.nlp.actor_index import ActorIndex
 from newsgraph.nlp.authored import author, authored_noun
-from newsgraph.nlp.event_candidate import UNPLACED
+from newsgraph.nlp.event_candidate import UNPLACED, overlapping_act
 from newsgraph.nlp.interviews import INTERVIEW
 from newsgraph.nlp.lexicon import Lexicon
 from newsgraph.nlp.linear import load_model
@@ -376,10 +376,13 @@ def code_statements(doc: Doc, article: Article, index: ActorIndex, quotes: list[
         # the lexicon is keyed by lemma: "accused" is looked up as "accuse"
         cue_code = verb_code(_cue_root(cue).lemma_.lower()) if cue is not None and len(cue) else None
         same = cue_code is not None and cue_code.type == best
-        n += 1
-        made.append(Event(
-            id=f"{article.id}:e{n}", type=best, evidence=article.text[start:end], start=start, end=end,
+        ev = Event(
+            id=f"{article.id}:e{n + 1}", type=best, evidence=article.text[start:end], start=start, end=end,
             source=[speaker.id], target=[a.id for a in addressees],
             mode=cue_code.mode if same else None, cameo=cue_code.cameo if same else DEFAULT_CAMEO.get(best),
-            date=article.metadata.date, said_in=q.id, confidence=round(conf, 3)))
+            date=article.metadata.date, said_in=q.id, confidence=round(conf, 3))
+        if any(overlapping_act(x, ev) for x in (*events, *made)):
+            continue  # the act the rules (or another statement) already read over these words
+        n += 1
+        made.append(ev)
     return made
