@@ -39,11 +39,9 @@ def _owner(noun: Token, actor_of: Callable[[Token], Actor | None]) -> Actor | No
             if a is not None:
                 return a
         elif ch.dep_ == "prep" and ch.lower_ in OWNER_PREPS:
-            for p in ch.children:
-                if p.dep_ == "pobj":
-                    a = actor_of(p)
-                    if a is not None:
-                        return a
+            a = _object_actor(ch, actor_of)
+            if a is not None:
+                return a
     return None
 
 
@@ -59,11 +57,19 @@ def _maker(verb: Token, actor_of: Callable[[Token], Actor | None]) -> Actor | No
                 if a is not None:
                     return a
             elif ch.dep_ == "agent":
-                for p in ch.children:
-                    if p.dep_ == "pobj":
-                        a = actor_of(p)
-                        if a is not None:
-                            return a
+                a = _object_actor(ch, actor_of)
+                if a is not None:
+                    return a
+    return None
+
+
+def _object_actor(prep: Token, actor_of: Callable[[Token], Actor | None]) -> Actor | None:
+    """The first object of a preposition (or a passive's ``by``) that names an actor."""
+    for p in prep.children:
+        if p.dep_ == "pobj":
+            a = actor_of(p)
+            if a is not None:
+                return a
     return None
 
 

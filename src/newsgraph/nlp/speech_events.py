@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.model import Actor, Article, Event, Quote
 from newsgraph.nlp.actor_index import ActorIndex
 from newsgraph.nlp.authored import author, authored_noun
-from newsgraph.nlp.event_candidate import UNPLACED, overlapping_act
+from newsgraph.nlp.event_candidate import UNPLACED, overlapping_act, same_side
 from newsgraph.nlp.interviews import INTERVIEW
 from newsgraph.nlp.lexicon import Lexicon
 from newsgraph.nlp.linear import load_model
@@ -177,8 +177,7 @@ def recipients(doc: Doc, q: Quote, speaker: Actor, index: ActorIndex) -> list[Ac
     def ok(a: Actor | None) -> bool:
         if a is None or a.id == speaker.id:
             return False
-        # a speaker's own country is no addressee of its claims
-        return not (a.kind == "country" and a.country is not None and a.country == speaker.country)
+        return not same_side(a, speaker)  # a speaker's own country is no addressee of its claims
 
     roots: list[Token] = []  # phrases to search, in order
     cue = _span(doc, q.cue_start, q.cue_end)
@@ -245,8 +244,7 @@ def authored_recipients(doc: Doc, q: Quote, speaker: Actor, index: ActorIndex) -
     for t in things:
         if authored_noun(t):
             a = author(t, lambda x: _actor(x, index), [speaker])
-            if a is not None and not (a.kind == "country" and a.country is not None
-                                      and a.country == speaker.country):
+            if a is not None and not same_side(a, speaker):
                 return [a]
     return []
 
