@@ -44,6 +44,7 @@ from newsgraph.nlp.cues import (
     XCOMP_VERBS,
     cue_lemma,
     is_data,
+    published_data,
     says_nothing,
 )
 from newsgraph.nlp.modality import reduced_passive
@@ -300,6 +301,7 @@ class ContentBounds(NominalReports):
             return None
         if is_doc and not is_say and (subj is None or not (subj.lemma_.lower() in DOC_NOUNS
                                                             or subj.ent_type_ == "ORG"
+                                                            or published_data(subj)
                                                             or self._finds(t, subj))):
             return None
         if is_belief and subj is not None and t.tag_ == "VBG" and subj.i == t.i:
@@ -311,8 +313,12 @@ class ContentBounds(NominalReports):
         if any(c.i > t.i for c in ccomp):
             # "X said A; TVN24 reported B": the parser hangs the clause before the semicolon
             # on the later cue too; it is another report
+            # ("Aviation Sweden-based airline SAS said it will ...": and a clause that no
+            # comma, dash or quotation mark sets off from the cue is not a fronted report)
             ccomp = [c for c in ccomp if c.i > t.i or not any(doc[k].text in (";", ":")
-                                                               for k in range(c.right_edge.i + 1, t.i))]
+                                                               for k in range(c.right_edge.i + 1, t.i))
+                     and any(doc[k].text in (",", "—", "–") or is_mark(doc[k].text)
+                             for k in range(c.right_edge.i + 1, t.i))]
         if not ccomp and lem in TELL_VERBS:
             # "told a meeting of island leaders that ...": the that-clause the
             # parser hung on the hearer
@@ -371,6 +377,10 @@ class ContentBounds(NominalReports):
                         doc[k].text in (":", ";") or is_mark(doc[k].text)
                         for k in range(c.right_edge.i + 1, x.left_edge.i + 1)):
                     spans.append((x.left_edge.i, x.right_edge.i))
+        elif (that_end := self._clause_after_that(t, children) if is_say or is_belief else None) is not None:
+            # "reported that after taking him to a field they searched him": the parser took
+            # "that" for the object and scattered the clause after it
+            spans.append((t.i + 2, that_end))
         elif (lem == "put" and is_say) or ((is_say or is_belief) and t.dep_ == "advcl"
                                              and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)):
             head = t.head
@@ -454,8 +464,15 @@ class ContentBounds(NominalReports):
                         # "reported a 95% rate on May 4, and the last death on May 9": objects
                         # coordinated under one cue are one content, as clauses are (A10)
                         end = x.right_edge.i
-                if lem in LABEL_VERBS and not (xcomp or any(p.lower_ in ("as", "to", "with") or p.lower_ == "for" and lem == "call"
-                                                            for p in preps)):
+                # ('called the proposed deal "lousy"': a quoted label the parser hung on the
+                # object as its modifier is the label all the same)
+                quoted_label = False
+                if lem in LABEL_VERBS and lem not in NAMING_VERBS and not xcomp:
+                    label_end = self._quoted_label(d, end)
+                    if label_end is not None:
+                        quoted_label, end = True, max(end, label_end)
+                if lem in LABEL_VERBS and not (xcomp or quoted_label or any(
+                        p.lower_ in ("as", "to", "with") or p.lower_ == "for" and lem == "call" for p in preps)):
                     return None
                 if lem in ("tell", "ask", "urge") and not xcomp:
                     return None
@@ -552,6 +569,50 @@ class ContentBounds(NominalReports):
             return None
         kind = "indirect"
         return Cand(s, e, kind, frags, cue=self.cue_span(t), cue_tok=t, subj=subj, no_speaker=subj is None)
+
+    def _clause_after_that(self, t: Token, children: list[Token]) -> int | None:
+        """The last word of a reported clause after ``that`` when the parser made ``that`` the
+        cue's object (a bare determiner with nothing of its own, right after the cue) and
+        the sentence goes on with a finite verb; None otherwise."""
+        doc = self.doc
+        that = next((d for d in children if d.dep_ == "dobj" and d.i == t.i + 1 and d.lower_ == "that"
+                     and not any(True for _ in d.children)), None)
+        end = t.sent.end - 1
+        while end > t.i and (doc[end].is_punct or doc[end].is_space):
+            end -= 1
+        if that is None or end <= that.i + 1 or doc[that.i + 1].is_punct:
+            return None
+        if not any(x.tag_ in FINITE for x in doc[that.i + 1:end + 1]):
+            return None
+        return end
+
+    def _quoted_label(self, obj: Token, end: int) -> int | None:
+        """The label a label verb gives its object in quotation marks: inside the object's
+        phrase, where the parser hung it on the object (``called the proposed deal
+        "lousy"``), or right after it, where the full stop inside the closing mark put the
+        parser off (``called the refusal of parties to cooperate "frustrating."``). Only
+        words of no clause of their own (no comma, colon or finite verb) may stand between
+        the object and the label, which is a short quotation the mark reader paired.
+        Returns the index of the closing mark's token."""
+        doc = self.doc
+        sent_end = obj.sent.end
+        k = obj.left_edge.i
+        while k < sent_end and not is_mark(doc[k].text):
+            if k > end and (doc[k].text in (",", ";", ":", "(") or doc[k].tag_ in FINITE or k - end > 6):
+                return None
+            k += 1
+        if k >= sent_end or k > end + 1 and doc[k - 1].pos_ in ("DET", "ADP", "ADJ", "NUM") \
+                or k > end + 1 and doc[k - 1].tag_ == "PRP$":
+            # ('called the meeting to discuss the "crisis"': a quotation heading a phrase
+            # of its own is no label)
+            return None
+        q = self.mark_of(doc[k].idx + len(doc[k].text))
+        if q is None or not q.closed or q.open != doc[k].idx or q.words > 6:
+            return None
+        for j in range(k + 1, sent_end):
+            if doc[j].idx == q.close:
+                return j
+        return None
 
     def _source_prep(self, t: Token) -> Cand | None:
         """``By early reports, at least 30 were injured``, ``Per the decree, priests must

@@ -72,10 +72,39 @@ def cue_lemma(tok: Token) -> str:
     return LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
 
 
+# Modifiers that name who published figures ("government figures", "official statistics").
+PUBLISHER_WORDS = frozenset(("government", "state", "official", "federal", "ministry", "police", "census",
+                             "national", "agency", "department", "bureau", "office", "court"))
+
+
+def published(tok: Token) -> bool:
+    """Does the phrase of ``tok`` name its publisher (``Eurostat figures``, ``government
+    figures``, ``data from the World Health Organisation``)? Figures someone published are
+    that publisher's statement (D9); only figures with no publisher stay narration."""
+    named = ("ORG", "GPE", "NORP", "PERSON")
+    for c in tok.children:
+        if c.dep_ in ("compound", "poss", "nmod", "amod") and (
+                c.pos_ == "PROPN" or c.ent_type_ in named or c.lemma_.lower() in PUBLISHER_WORDS):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of") and any(
+                p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in named
+                                      or any(x.dep_ == "compound" and x.pos_ == "PROPN" for x in p.children))
+                for p in c.children):
+            return True
+    return False
+
+
+def published_data(tok: Token) -> bool:
+    """Figures whose publisher the phrase names (``Eurostat figures showed``): a document
+    of that publisher, as a report is (D9)."""
+    return (tok.lower_ in DATA_NOUNS or tok.lemma_.lower() in DATA_NOUNS) and published(tok)
+
+
 def is_data(tok: Token) -> bool:
     """Is this source head data or evidence that no one put on record (A7)? By lemma and
-    by surface, since the lemmatiser gives ``data`` as ``datum``."""
-    return tok.lower_ in DATA_NOUNS or tok.lemma_.lower() in DATA_NOUNS
+    by surface, since the lemmatiser gives ``data`` as ``datum``; figures whose publisher
+    the phrase names are the publisher's (``published``)."""
+    return (tok.lower_ in DATA_NOUNS or tok.lemma_.lower() in DATA_NOUNS) and not published(tok)
 
 
 def says_nothing(noun: Token) -> bool:

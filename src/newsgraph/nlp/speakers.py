@@ -28,6 +28,9 @@ from newsgraph.nlp.cues import (
 )
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
+# "a Philippine daily reported": newspapers named by how often they appear, which the
+# entity recogniser tags as dates
+PERIODICALS = frozenset({"daily", "weekly", "monthly", "dailies", "weeklies", "monthlies"})
 # Documents and utterances whose author is the source: "a statement from the ministry".
 AUTHORED = frozenset((
     "statement", "tweet", "post", "release", "letter", "report", "memo", "email", "message",
@@ -36,7 +39,7 @@ AUTHORED = frozenset((
     "filing", "document", "paper", "study", "survey", "poll", "transcript",
 ))
 # Dependents that end a speaker's noun phrase: "X, who ...", "X, a thinker ...".
-NP_STOP = frozenset(("relcl", "acl", "appos", "punct", "advcl", "cc"))
+NP_STOP = frozenset(("relcl", "acl", "appos", "punct", "advcl", "cc", "parataxis"))
 # "X was heard saying", "X was filmed shouting": the one heard speaks, as the one quoted does
 PERCEIVED = frozenset(("quote", "hear", "overhear", "record", "film", "catch"))
 # "X is reported to have said ...": the one reported speaks, when what X is reported to
@@ -67,6 +70,35 @@ def after_comma_participle(t: Token) -> bool:
     the subject of the reported clause (``content_bounds``)."""
     return (t.tag_ == "VBG" and t.dep_ == "csubj" and t.head.i > t.i and t.head.pos_ in ("VERB", "AUX")
             and t.i > t.sent.start and t.doc[t.i - 1].text == ",")
+
+
+def _phrase_subject(c: Token, earlier: list[Token]) -> Token:
+    """Of two subjects the parser gave a verb, the later one ``c`` may only continue a
+    phrase of the earlier one: a name or apposition after a prepositional object inside
+    it (``Jane Roe on a program on the channel NTV stated``, ``the mother of John Doe, one
+    of the hostages, said``). Then the earlier subject is the source; a name set off by a
+    comma stays the source (``Chief of surgery, Dr. Jane Roe said``)."""
+    doc = c.doc
+    k = c.left_edge.i - 1
+    comma = False
+    while k >= 0 and doc[k].text == ",":
+        k -= 1
+        comma = True
+    if k < 0 or comma and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") and c.ent_type_ not in ("GPE", "LOC"):
+        # ("Mayor of Buffalo, Jane Roe said": a name set off after the description is the
+        # description's apposition, and the one who spoke; a place is not: "Jane Roe of the
+        # University of California, Los Angeles said")
+        return c
+    for x in sorted(earlier, key=lambda x: -x.i):
+        if not x.left_edge.i <= k <= x.right_edge.i or k == x.i:
+            continue
+        inner = doc[k]
+        while inner.dep_ in ("compound", "flat", "amod", "det") and inner.head.i > inner.i:
+            inner = inner.head
+        if inner.dep_ != "pobj":
+            continue
+        return x
+    return c
 
 
 def subject_of(verb: Token, max_up: int = 4) -> Token | None:
@@ -130,6 +162,24 @@ def subject_of(verb: Token, max_up: int = 4) -> Token | None:
                 earlier = [x for x in subs if x.i < c.i]
                 if earlier:
                     c = max(earlier, key=lambda x: x.i)
+            if c.i < tok.i and len(subs) > 1:
+                c = _phrase_subject(c, [x for x in subs if x.i < c.i])
+            if c.i < tok.i and tok.dep_ == "parataxis" and tok.head.pos_ in ("PROPN", "NOUN") \
+                    and tok.head.i < c.left_edge.i and c.ent_type_ in ("GPE", "LOC") \
+                    and doc[c.left_edge.i - 1].text == "," and tok.head.is_ancestor(doc[c.left_edge.i - 2]) \
+                    and not tok.is_ancestor(doc[c.left_edge.i - 2]):
+                # "Jane Roe of the University of California, Los Angeles disagreed": the place
+                # closes the phrase of the one the parser hung the verb on
+                c = tok.head
+            if c.i > tok.i and len(subs) > 1:
+                # "said Chief of surgery, Dr. Jane Roe": a name set off after the title
+                # the parser also made a subject is the one who spoke
+                later = [x for x in subs if x.i > c.i and x.ent_type_ == "PERSON"]
+                if later and c.ent_type_ != "PERSON" and all(
+                        doc[k].text == "," or c.left_edge.i <= k <= c.right_edge.i
+                        or doc[k].dep_ in ("compound", "flat", "det", "amod") and doc[k].head.i == later[0].i
+                        for k in range(c.i + 1, later[0].i)):
+                    c = later[0]
             if c.i > tok.i:
                 # "said study co-author Karen Alley": the hyphen splits the phrase and the
                 # parser makes its first piece a subject too; after the cue, the phrase's
@@ -143,7 +193,8 @@ def subject_of(verb: Token, max_up: int = 4) -> Token | None:
             return c  # a relative "who" is resolved to the noun it modifies
         if tok.dep_ == "relcl":
             return tok.head
-        if tok.dep_ not in CLIMB or tok.head.i == tok.i:
+        if tok.dep_ not in CLIMB and not (tok.dep_ == "advmod" and tok.pos_ == "ADV") or tok.head.i == tok.i:
+            # (an adverb the cue hangs from: "went as far as to say")
             return None
         if tok.dep_ == "ccomp" and tok.head.i > tok.i:
             # a clause the parser hung on a verb after it ("X expressed ...; the government
@@ -172,7 +223,8 @@ def _in_prep_phrase(tok: Token) -> bool:
     """Whether the name ``tok`` belongs to is the object of a preposition (its only
     one: a second object is the parser running a phrase into the subject, ``In the blog
     post Chris Wright, the CTO, said``)."""
-    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+    # (a conjunct is the preposition's object too: "in Science and Technology")
+    while tok.dep_ in ("compound", "flat", "conj") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "pobj" and sum(c.dep_ == "pobj" for c in tok.head.children) == 1
 
@@ -264,8 +316,11 @@ def inverted_subject(verb: Token) -> Token | None:
     end = obj.right_edge.i + 1
     while end < len(doc) and doc[end].is_punct and doc[end].text not in (",", ";", ":"):
         end += 1
+    # (an object verb too when its object names a source: "…, reported officials.")
+    source_like = obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.lower_ in UNNAMED_HEADS \
+        or obj.lemma_.lower() in UNNAMED_HEADS
     if verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") \
-            and verb.lemma_.lower() in SAY_VERBS and verb.lemma_.lower() not in OBJECT_VERBS \
+            and verb.lemma_.lower() in SAY_VERBS and (verb.lemma_.lower() not in OBJECT_VERBS or source_like) \
             and not any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children) \
             and (end >= verb.sent.end or doc[end].is_sent_start):
         return obj
@@ -421,6 +476,31 @@ class SpeakerResolver:
                 out.extend(x for x in c.children if x.dep_ == "appos" and x.ent_type_ == "PERSON")
         return out
 
+    def _name_after(self, b: int) -> tuple[Actor, int, int] | None:
+        """``the chief economist for EEF, Jane Roe, commented``, ``said the adviser for
+        the White House, Jane Roe.``: a person's name set off by a comma right after a
+        description that ends at token ``b``, which the parser hung elsewhere (on the
+        description's last object, or as a clause of its own). The name must close the
+        phrase: a comma, a full stop or the end of the sentence follows it."""
+        doc = self.doc
+        k = b + 2
+        if k >= len(doc) or doc[b + 1].text != "," or doc[k].ent_type_ != "PERSON" or doc[k].ent_iob_ != "B":
+            return None
+        end = k
+        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+            end += 1
+        after = doc[end + 1] if end + 1 < len(doc) else None
+        if after is not None and after.text not in (",", ".") and not after.is_sent_start:
+            return None
+        root = doc[end]
+        if root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative"):
+            # ("According to officials, Jane Roe was shot": the name has a role of its own)
+            return None
+        named = self.covering(root)
+        if named is None or named.kind != "person":
+            return None
+        return named, doc[k].idx, doc[end].idx + len(doc[end].text)
+
     def resolve(self, head: Token) -> Speaker | None:
         """The speaker behind the subject token ``head``."""
         low = head.lower_
@@ -432,7 +512,7 @@ class SpeakerResolver:
             return Speaker(inner.actor if inner else None, head.text, s, e)
         if low in NON_SOURCES and low != "it" and head.pos_ in ("PRON", "DET"):
             return None
-        if head.ent_type_ in ("DATE", "TIME") or unsourced_report(head):
+        if head.ent_type_ in ("DATE", "TIME") and head.lower_ not in PERIODICALS or unsourced_report(head):
             return None
         if head.pos_ == "PRON" or low in PERSONAL | PLURAL | NEUTER | FIRST:
             s, e = head.idx, head.idx + len(head.text)
@@ -455,11 +535,19 @@ class SpeakerResolver:
             # "a spokesman for the ministry, Ahmed Salem,")
             for c in self._named_in_apposition(head):
                 named = self.covering(c)
+                if named is not None and named.kind != "person" and head.ent_type_ == "PERSON":
+                    # "economist Jane Roe of X Securities in Charlotte, North Carolina":
+                    # the place the parser set beside a person's name does not speak
+                    continue
                 if named is not None and (actor is None or named.kind == "person"):
                     actor = named
                     ca, cb = np_bounds(c)
                     s, e = self.doc[ca].idx, self.doc[cb].idx + len(self.doc[cb].text)
                     break
+        if (actor is None or actor.kind != "person") and head.ent_type_ != "PERSON":
+            named_after = self._name_after(b)
+            if named_after is not None:
+                actor, s, e = named_after
         if actor is None and a >= 2 and self.doc[a - 1].text == ",":
             # "Vladimir Solovyov, Putin's key propagandist, put it": a name set
             # off before the description the parser took for the subject (not a name
