@@ -160,3 +160,40 @@ def test_cue_hung_on_an_adverb_takes_the_verbs_subject(analyse_text):
                        "\"Although it may not have been the best way of raising us, I am glad that they did.\"")
     (q,) = quotes_by_cue(rec, "say")
     assert q["speaker_text"] == "One of them"
+
+
+def test_that_clause_hung_on_a_phrase_after_the_cue(analyse_text):
+    rec = analyse_text("The border was quiet. Ehud Olmert, the Israeli prime minister, stated just before the "
+                       "airstrikes that the attacks would cause a military response.")
+    (q,) = quotes_by_cue(rec, "stated")
+    assert q["content"] == "the attacks would cause a military response"
+    rec = analyse_text("A book is out. Scott McClellan, a former press secretary, says in a new book that "
+                       "George W. Bush misled him about the leak.")
+    (q,) = quotes_by_cue(rec, "says")
+    assert q["content"] == "George W. Bush misled him about the leak"
+
+
+def test_relative_clause_of_a_phrase_after_the_cue_is_no_content(analyse_text):
+    rec = analyse_text("The meeting ended late. The minister spoke at a meeting that the president attended.")
+    assert quotes_by_cue(rec, "spoke") == []
+
+
+def test_one_word_answer_with_its_cue_is_a_statement(analyse_text):
+    rec = analyse_text("The judge asked if they would plead guilty. \"Yes,\" said Mohammed, \"we don't want "
+                       "to waste time.\"")
+    contents = [q["content"] for q in quotes_by_cue(rec, "said")]
+    assert "Yes," in contents
+
+
+def test_slogans_voiced_by_a_crowd_are_its_statements(analyse_text):
+    rec = analyse_text("The main demonstration took place in Karachi, where protestors shouted \"Death to "
+                       "American Aggression\" and \"Stop bombing innocent people\".")
+    contents = {q["content"]: q["speaker_text"] for q in quotes_by_cue(rec, "shouted")}
+    assert contents == {"Death to American Aggression": "protestors", "Stop bombing innocent people": "protestors"}
+
+
+def test_that_clause_of_a_claim_after_the_cues_object_stays_the_claims(analyse_text):
+    rec = analyse_text("The statement drew criticism. Bush has claimed constitutional authority to bypass a "
+                       "law, including a claim that wartime powers permitted wiretaps.")
+    (q,) = quotes_by_cue(rec, "claimed")
+    assert q["content"].startswith("constitutional authority to bypass a law")

@@ -325,6 +325,10 @@ class ContentBounds(NominalReports):
             ccomp = [x for d in children if d.dep_ in ("dobj", "dative") for x in d.subtree
                      if x.dep_ in ("acl", "relcl", "ccomp") and x.pos_ in ("VERB", "AUX")
                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)][:1]
+        if not ccomp and (is_say or is_belief):
+            # "stated just before the airstrikes that the attacks would …", "says in a new book
+            # that Bush misled him": the that-clause the parser hung on the phrase between
+            ccomp = self._clause_after_phrase(t, children)
         if not ccomp and is_say and lem not in OBJECT_VERBS:
             # "said a law allowing X marked a sad day": the parser took the
             # reported clause's subject for an object
@@ -357,6 +361,9 @@ class ContentBounds(NominalReports):
         elif ccomp and (is_say or is_belief or is_doc or lem in OBJECT_VERBS):
             c = ccomp[0]
             start = c.left_edge.i if lost is None else lost[0].left_edge.i
+            if doc[start].lower_ == "that" and start < c.i and doc[start].dep_ in ("pobj", "dobj", "det") \
+                    and doc[start].head.i != c.i:
+                start += 1  # a mark the parser took for a word of the phrase before it
             if c.i > t.i and start < t.i:
                 # "the mine, which Mr. Clarke says he is keeping open": a relative pronoun
                 # fronted out of the clause; the content starts after the cue
@@ -569,6 +576,33 @@ class ContentBounds(NominalReports):
             return None
         kind = "indirect"
         return Cand(s, e, kind, frags, cue=self.cue_span(t), cue_tok=t, subj=subj, no_speaker=subj is None)
+
+    def _clause_after_phrase(self, t: Token, children: list[Token]) -> list[Token]:
+        """A clause opened by ``that`` right after a prepositional phrase of the cue, which
+        the parser made a clause of that phrase's noun. A relative clause is told apart by
+        its subject: in a complement clause ``that`` is only the mark, and the clause has a
+        subject of its own (``in a book that sold well`` has none)."""
+        doc = self.doc
+        if any(c.dep_ in ("dobj", "dative") for c in children):
+            return []  # ("claimed authority, including a claim that …": the cue has its object)
+        for p in children:
+            if p.dep_ != "prep" or p.i < t.i:
+                continue
+            for obj in p.children:
+                if obj.dep_ != "pobj" or obj.lemma_.lower() in SPEECH_NOUNS | CONTENT_NOUNS or obj.lower_ == "fact":
+                    # (a that-clause after "the claim", "the fact" is that noun's own)
+                    continue
+                for x in obj.children:
+                    if x.dep_ not in ("acl", "relcl") or x.pos_ not in ("VERB", "AUX") or x.i < obj.i:
+                        continue
+                    that = x.left_edge
+                    if that.lower_ != "that" or that.i == 0 or doc[that.i - 1].is_punct \
+                            or that.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+                        continue  # ("in a book that he wrote": a relative pronoun)
+                    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i != that.i and c.lower_ not in ("which", "who")
+                           for c in x.children):
+                        return [x]
+        return []
 
     def _clause_after_that(self, t: Token, children: list[Token]) -> int | None:
         """The last word of a reported clause after ``that`` when the parser made ``that`` the

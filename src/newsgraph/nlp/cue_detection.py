@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from newsgraph.nlp.candidates import FINITE, SENT_END, Cand, FinderBase
 from newsgraph.nlp.cues import (
+    DIRECT_ONLY,
     PERSONAL,
     PLURAL,
     SAY_VERBS,
@@ -78,7 +79,9 @@ class CueDetection(FinderBase):
         text = self.text
         out: list[Cand] = []
         for qi, q in enumerate(self.marks):
-            if not q.direct and not (q.words >= 2 and not q.title and self._tight_cue(q)):
+            # (one word is an utterance too when a cue sits right against it: '"Yes," said X')
+            voiced = not q.direct and self._voiced(q)
+            if not q.direct and not (q.words >= 1 and not q.title and self._tight_cue(q)) and not voiced:
                 continue
             prev_close = self.marks[qi - 1].close if qi else -1
             next_open = self.marks[qi + 1].open if qi + 1 < len(self.marks) else len(text)
@@ -96,7 +99,7 @@ class CueDetection(FinderBase):
                 continue
             cue = self._introduced(q, prev_close) or self._cue_after(q, next_open) \
                 or self._cue_before(q, prev_close)
-            if cue is None and q.title:
+            if cue is None and q.title and not voiced:
                 continue
             if cue is not None:
                 cand.cue_tok = cue
@@ -238,6 +241,24 @@ class CueDetection(FinderBase):
         if subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in PERSONAL or subj.lower_ in PLURAL:
             return subj
         return None
+
+    def _voiced(self, q: Marked, depth: int = 0) -> bool:
+        """``protesters chanted "Down with the government"``, ``shouted slogans such as "…"
+        and "…"``: a slogan right after the verb that voices it (shout, chant, …) is a
+        statement whatever its capitals (a title test would drop it)."""
+        doc = self.doc
+        k = self.tok_at(q.open) - 1
+        if k < 2:
+            return False
+        if doc[k].lower_ in ("and", "or", ",") and is_mark(doc[k - 1].text) and depth < 3:
+            prev = self.mark_of(doc[k - 1].idx - 1)
+            return prev is not None and prev is not q and self._voiced(prev, depth + 1)
+        if doc[k].lower_ in ("as", "like", ":"):
+            k -= 2 if doc[k].lower_ == "as" and doc[k - 1].lower_ == "such" else 1
+            if doc[k].lemma_.lower() not in ("slogan", "phrase", "word", "chant", "cry") or doc[k].dep_ != "dobj":
+                return False
+            k = doc[k].head.i
+        return doc[k].pos_ == "VERB" and doc[k].lemma_.lower() in DIRECT_ONLY
 
     def _tight_cue(self, q: Marked) -> bool:
         """A short quotation is still a quote when a cue sits right against it:
