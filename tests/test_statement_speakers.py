@@ -197,3 +197,11 @@ def test_that_clause_of_a_claim_after_the_cues_object_stays_the_claims(analyse_t
                        "law, including a claim that wartime powers permitted wiretaps.")
     (q,) = quotes_by_cue(rec, "claimed")
     assert q["content"].startswith("constitutional authority to bypass a law")
+
+
+def test_clause_a_contrast_sets_against_the_cue_is_not_its_content(analyse_text):
+    rec = analyse_text("Protests went on for a week. Ethiopia has stated that it has begun releasing many of "
+                       "those arrested during the protests, however Human Rights Watch says the arrests are "
+                       "continuing.")
+    (q,) = quotes_by_cue(rec, "says")
+    assert q["content"] == "the arrests are continuing"

@@ -53,6 +53,21 @@ from newsgraph.nlp.quote_marks import is_mark
 from newsgraph.nlp.speakers import according_phrase, after_comma_participle, inverted_subject, subject_of
 
 
+def stray_that(that: Token, clause: Token) -> bool:
+    """Is ``that``, first word of ``clause``, a complementiser the parser gave another role
+    (an object of the phrase before it, or of the clause's verb when that verb has its own
+    object), rather than a relative pronoun or the clause's subject?"""
+    if that.lower_ != "that" or that.i >= clause.i:
+        return False
+    if that.dep_ in ("pobj", "det"):
+        return True
+    return that.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i != that.i for c in clause.children)
+
+
+# Connectives that set one report against another ("A, however B says C").
+CONTRASTS = frozenset(("however", "but", "though", "although", "whereas", "yet", "while"))
+
+
 class ContentBounds(NominalReports):
     """The reported-speech passes of the statement finder."""
 
@@ -315,7 +330,10 @@ class ContentBounds(NominalReports):
             # on the later cue too; it is another report
             # ("Aviation Sweden-based airline SAS said it will ...": and a clause that no
             # comma, dash or quotation mark sets off from the cue is not a fronted report)
+            # (nor one a contrast sets against the cue's own report: "Ethiopia has stated …,
+            # however Human Rights Watch says the arrests go on")
             ccomp = [c for c in ccomp if c.i > t.i or not any(doc[k].text in (";", ":")
+                                                               or doc[k].lower_ in CONTRASTS
                                                                for k in range(c.right_edge.i + 1, t.i))
                      and any(doc[k].text in (",", "—", "–") or is_mark(doc[k].text)
                              for k in range(c.right_edge.i + 1, t.i))]
@@ -361,8 +379,7 @@ class ContentBounds(NominalReports):
         elif ccomp and (is_say or is_belief or is_doc or lem in OBJECT_VERBS):
             c = ccomp[0]
             start = c.left_edge.i if lost is None else lost[0].left_edge.i
-            if doc[start].lower_ == "that" and start < c.i and doc[start].dep_ in ("pobj", "dobj", "det") \
-                    and doc[start].head.i != c.i:
+            if stray_that(doc[start], c):
                 start += 1  # a mark the parser took for a word of the phrase before it
             if c.i > t.i and start < t.i:
                 # "the mine, which Mr. Clarke says he is keeping open": a relative pronoun
@@ -589,15 +606,14 @@ class ContentBounds(NominalReports):
             if p.dep_ != "prep" or p.i < t.i:
                 continue
             for obj in p.children:
-                if obj.dep_ != "pobj" or obj.lemma_.lower() in SPEECH_NOUNS | CONTENT_NOUNS or obj.lower_ == "fact":
-                    # (a that-clause after "the claim", "the fact" is that noun's own)
+                if obj.dep_ != "pobj":
                     continue
                 for x in obj.children:
                     if x.dep_ not in ("acl", "relcl") or x.pos_ not in ("VERB", "AUX") or x.i < obj.i:
                         continue
                     that = x.left_edge
                     if that.lower_ != "that" or that.i == 0 or doc[that.i - 1].is_punct \
-                            or that.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+                            or that.dep_ != "mark" and not stray_that(that, x):
                         continue  # ("in a book that he wrote": a relative pronoun)
                     if any(c.dep_ in ("nsubj", "nsubjpass") and c.i != that.i and c.lower_ not in ("which", "who")
                            for c in x.children):
