@@ -205,3 +205,22 @@ def test_clause_a_contrast_sets_against_the_cue_is_not_its_content(analyse_text)
                        "continuing.")
     (q,) = quotes_by_cue(rec, "says")
     assert q["content"] == "the arrests are continuing"
+
+
+def test_reports_not_made_are_no_statements(analyse_text):
+    for text, cue in (
+            ("The vote was certified. The president did not concede or admit defeat in the election in his "
+             "statement.", "admit"),
+            ("The planes were ordered in March, although neither of the companies would reveal the actual "
+             "agreement reached between the two firms.", "reveal"),
+            ("The minister arrived on Monday. The Foreign Affairs Minister refused to confirm details of the "
+             "deployment.", "confirm"),
+            ("The count went on. The National Electoral Court had yet to confirm the votes as of Sunday "
+             "night.", "confirm")):
+        assert quotes_by_cue(analyse_text(text), cue) == [], text
+
+
+def test_report_made_beside_one_withheld_stays(analyse_text):
+    rec = analyse_text("The count went on. The court confirmed the votes on Sunday night and announced the "
+                       "winner.")
+    assert [q["content"] for q in quotes_by_cue(rec, "confirmed")] == ["the votes"]

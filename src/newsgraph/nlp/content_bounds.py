@@ -64,6 +64,29 @@ def stray_that(that: Token, clause: Token) -> bool:
     return that.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i != that.i for c in clause.children)
 
 
+def withheld(t: Token) -> bool:
+    """Is the cue ``t`` a report someone did not make? Its negation sits on the verb it is
+    coordinated with (``did not concede or admit defeat``), on the verb it completes
+    (``refused to confirm``, ``failed to disclose``, ``have yet to confirm``), or in its
+    subject (``neither of the companies would reveal``, ``no one confirmed``): nothing was
+    put on record (A11)."""
+    h = t.head
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    if t.dep_ == "conj" and not own_subject and h.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in h.children):
+        return True
+    if t.dep_ == "xcomp" and (h.lemma_.lower() in WITHHOLDING or any(c.lower_ == "yet" for c in h.children)):
+        return True
+    for c in t.children if own_subject else (h.children if t.dep_ in ("conj", "xcomp") else ()):
+        if c.dep_ in ("nsubj", "nsubjpass") and (
+                c.lower_ in NEGATIVE_SUBJECTS or any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)):
+            return True
+    return False
+
+
+# Verbs whose infinitive is a report not made ("refused to confirm", "failed to mention").
+WITHHOLDING = frozenset(("refuse", "decline", "fail", "neglect", "hesitate"))
+NEGATIVE_SUBJECTS = frozenset(("neither", "none", "nobody", "no-one"))
+
 # Connectives that set one report against another ("A, however B says C").
 CONTRASTS = frozenset(("however", "but", "though", "although", "whereas", "yet", "while"))
 
@@ -286,6 +309,8 @@ class ContentBounds(NominalReports):
             s, e, frags = got
             return Cand(s, e, "indirect", frags, cue=(t.idx, t.idx + len(t.text)), cue_tok=t, no_speaker=True)
         if any(c.dep_ == "neg" for c in t.children) or (t.dep_ == "pcomp" and t.head.lower_ == "without"):
+            return None
+        if withheld(t):
             return None
         if lem in PREP_LABEL_VERBS:
             labelled = self._prep_label(t, lem)
