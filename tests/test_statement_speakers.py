@@ -224,3 +224,11 @@ def test_report_made_beside_one_withheld_stays(analyse_text):
     rec = analyse_text("The count went on. The court confirmed the votes on Sunday night and announced the "
                        "winner.")
     assert [q["content"] for q in quotes_by_cue(rec, "confirmed")] == ["the votes"]
+
+
+def test_according_to_the_parser_made_the_root_reports_the_rest(analyse_text):
+    rec = analyse_text("No cause of death has been confirmed. According to Dallorso, for days Zamperoni's "
+                       "phone was off and Zamperoni had not used his bank cards.")
+    (q,) = quotes_by_cue(rec, "according to")
+    assert q["speaker_text"] == "Dallorso"
+    assert q["content"].startswith("for days Zamperoni's phone was off")

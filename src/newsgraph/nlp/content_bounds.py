@@ -72,7 +72,11 @@ def withheld(t: Token) -> bool:
     put on record (A11)."""
     h = t.head
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
-    if t.dep_ == "conj" and not own_subject and h.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in h.children):
+    joiner = max((c for c in h.children if c.dep_ == "cc" and h.i < c.i < t.i), key=lambda c: c.i, default=None)
+    if t.dep_ == "conj" and not own_subject and h.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in h.children) \
+            and joiner is not None and joiner.lower_ in ("or", "nor") and not any(c.dep_ == "aux" for c in t.children):
+        # (the negation spans "or": "did not concede or admit"; not "and": "did not know the
+        # address and said …")
         return True
     if t.dep_ == "xcomp" and (h.lemma_.lower() in WITHHOLDING or any(c.lower_ == "yet" for c in h.children)):
         return True
@@ -248,6 +252,17 @@ class ContentBounds(NominalReports):
                     break
                 head = up
                 hops += 1
+            if head.i == t.i and t.i == t.sent.start:
+                # "According to X, for days the phone was off": the parser made the phrase
+                # the root and scattered the clause; set off at the start it reports the rest
+                # of its sentence
+                pb = doc[t.i + 1].right_edge.i
+                if pb + 2 < t.sent.end and doc[pb + 1].text == ",":
+                    got = self._content([(pb + 2, t.sent.end - 1)], (t.i, pb), t)
+                    if got is not None:
+                        s, e, frags = got
+                        return Cand(s, e, "indirect", frags, cue=(t.idx, doc[t.i + 1].idx + 2), cue_tok=t, subj=subj)
+                return None
             if head.i == t.i or self._reports_itself(head):
                 return None
             span = (head.left_edge.i, head.right_edge.i)
