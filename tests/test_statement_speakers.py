@@ -232,3 +232,11 @@ def test_according_to_the_parser_made_the_root_reports_the_rest(analyse_text):
     (q,) = quotes_by_cue(rec, "according to")
     assert q["speaker_text"] == "Dallorso"
     assert q["content"].startswith("for days Zamperoni's phone was off")
+
+
+def test_clause_and_comma_before_a_quoted_sentence_give_its_speaker(analyse_text):
+    rec = analyse_text("\"A very sad loss,\" wrote Steve Winwood in a statement.\n\nMick Jagger of The Rolling "
+                       "Stones also reacted on Twitter, \"Sad news hearing that Ginger Baker has died, I remember "
+                       "playing with him very early on.\"")
+    (q,) = [q for q in rec["quotes"] if q["content"].startswith("Sad news")]
+    assert q["speaker_text"].startswith("Mick Jagger")

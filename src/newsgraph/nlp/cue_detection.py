@@ -224,13 +224,16 @@ class CueDetection(FinderBase):
 
     def _colon_source(self, q: Marked) -> Token | None:
         """``Trump took a parting shot on Twitter: "…"``: a quotation a clause introduces
-        with a colon and no reporting verb is the words of that clause's subject (cue
-        null), when the subject is someone who can speak."""
+        with a colon (or a comma before a whole quoted sentence) and no reporting verb is
+        the words of that clause's subject (cue null), when the subject is someone who can
+        speak."""
         before = self.text[max(0, q.open - 3):q.open].rstrip()
-        if not before.endswith(":"):
+        # (a comma too, before a whole quoted sentence: 'X also reacted on Twitter, "Sad
+        # news …"')
+        if not before.endswith(":") and not (before.endswith(",") and q.direct):
             return None
         colon = self.doc[self.tok_at(len(before) - 1 + max(0, q.open - 3))]
-        if colon.text != ":":
+        if colon.text not in (":", ","):
             return None
         verb = colon.head
         if verb.pos_ not in ("VERB", "AUX") or verb.i > colon.i:
