@@ -116,6 +116,7 @@ def test_calling_for_a_resignation_asks_the_one_who_should_resign(analyse_text):
     ("Egypt will attack Sudan next week.", "future"),
     ("Egypt plans to attack Sudan.", "future"),
     ("If Egypt attacks Sudan, the region will suffer.", "hypothetical"),
+    ("Egypt is torn between attacking Sudan and negotiating with its leaders.", "hypothetical"),
 ])
 def test_unasserted_actions_are_non_events(analyse_text, text, reason):
     rec = analyse_text(text)

@@ -23,6 +23,9 @@ PLAN_NOUNS = {"plan", "proposal", "intention", "intent", "threat", "offer", "cal
               "promise", "pledge", "vow", "option", "idea", "possibility", "readiness", "willingness",
               "scheme"}
 NEG_WORDS = {"not", "n't", "never", "no"}
+# Words of weighing options that "between" follows ("balancing between", "torn between")
+WEIGHING = {"balance", "tear", "torn", "choose", "decide", "pick", "alternate", "waver", "oscillate",
+            "divide", "split", "hesitate", "vacillate", "caught", "choice", "dilemma"}
 # Verbs whose "that" clause in the base form asks for the act, not reports it ("demanding
 # that the government resign", "recommended the troops withdraw": a mandative subjunctive)
 MANDATIVE = {"demand", "recommend", "insist", "urge", "ask", "propose", "request", "suggest", "require",
@@ -103,6 +106,11 @@ def verb_status(tok: Token, frames_consumed: bool = False) -> str | None:
         if dep == "acl" and head.lemma_.lower() in PLAN_NOUNS:
             return "future"  # "a plan to increase sanctions", "calls to withdraw"
         if dep in ("advcl", "ccomp", "conj", "relcl", "acl", "pcomp"):
+            if dep == "pcomp" and head.lower_ == "between" and cur.tag_ == "VBG" \
+                    and head.head.lemma_.lower() in WEIGHING:
+                # "is balancing between keeping the US on side and criticising Trump": the
+                # acts weighed against each other are options, not acts done
+                return "hypothetical"
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in COND_MARKS for c in cur.children):
                 return "hypothetical"
             if dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
