@@ -153,12 +153,13 @@ class CueDetection(FinderBase):
         name = doc[i - 2]
         if name.pos_ != "PROPN" and name.ent_type_ not in ("PERSON", "ORG"):
             return None
-        if any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":") or is_mark(t.text)
-               for t in doc[sent.start + 1:i - 1] if not t.ent_type_):
-            # (a name with an apposition, "Explains X's founder, Jane Roe, "…"", is the
-            # one exception the comma test lets through below)
-            if not any(t.ent_type_ == "PERSON" for t in doc[sent.start + 1:i - 1]):
-                return None
+        clause = any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":") or is_mark(t.text)
+                     for t in doc[sent.start + 1:i - 1] if not t.ent_type_)
+        if clause and not any(t.ent_type_ == "PERSON" for t in doc[sent.start + 1:i - 1]):
+            # a verb or a break between the opening word and the name is a clause of its
+            # own, not an inversion; a person named there is the apposition of one
+            # ("Explains the firm's founder and CEO, Jane Roe, "…"")
+            return None
         return first, name
 
     def _introduced(self, q: Marked, prev_close: int) -> Token | None:

@@ -101,6 +101,30 @@ def _phrase_subject(c: Token, earlier: list[Token]) -> Token:
     return c
 
 
+def _place_closing_phrase(c: Token, verb: Token) -> bool:
+    """``Jane Roe of the University of California, Los Angeles disagreed``: the parser hung
+    the verb on the name (parataxis) and gave it the place closing the name's phrase for
+    subject; the name is the source."""
+    doc = c.doc
+    k = c.left_edge.i - 2
+    return (verb.dep_ == "parataxis" and verb.head.pos_ in ("PROPN", "NOUN") and c.ent_type_ in ("GPE", "LOC")
+            and verb.head.i <= k and doc[k + 1].text == "," and verb.head.is_ancestor(doc[k])
+            and not verb.is_ancestor(doc[k]))
+
+
+def _name_after_title(c: Token, subs: list[Token]) -> Token:
+    """``said Chief of surgery, Dr. Jane Roe``: of the subjects after the cue, a person's
+    name set off after the title the parser also made a subject is the one who spoke."""
+    doc = c.doc
+    later = [x for x in subs if x.i > c.i and x.ent_type_ == "PERSON"]
+    if later and c.ent_type_ != "PERSON" and all(
+            doc[k].text == "," or c.left_edge.i <= k <= c.right_edge.i
+            or doc[k].dep_ in ("compound", "flat", "det", "amod") and doc[k].head.i == later[0].i
+            for k in range(c.i + 1, later[0].i)):
+        return later[0]
+    return c
+
+
 def subject_of(verb: Token, max_up: int = 4) -> Token | None:
     """The source of a cue verb: its subject, the passive agent, or the subject of
     the clause it depends on."""
@@ -164,22 +188,10 @@ def subject_of(verb: Token, max_up: int = 4) -> Token | None:
                     c = max(earlier, key=lambda x: x.i)
             if c.i < tok.i and len(subs) > 1:
                 c = _phrase_subject(c, [x for x in subs if x.i < c.i])
-            if c.i < tok.i and tok.dep_ == "parataxis" and tok.head.pos_ in ("PROPN", "NOUN") \
-                    and tok.head.i < c.left_edge.i and c.ent_type_ in ("GPE", "LOC") \
-                    and doc[c.left_edge.i - 1].text == "," and tok.head.is_ancestor(doc[c.left_edge.i - 2]) \
-                    and not tok.is_ancestor(doc[c.left_edge.i - 2]):
-                # "Jane Roe of the University of California, Los Angeles disagreed": the place
-                # closes the phrase of the one the parser hung the verb on
+            if c.i < tok.i and _place_closing_phrase(c, tok):
                 c = tok.head
             if c.i > tok.i and len(subs) > 1:
-                # "said Chief of surgery, Dr. Jane Roe": a name set off after the title
-                # the parser also made a subject is the one who spoke
-                later = [x for x in subs if x.i > c.i and x.ent_type_ == "PERSON"]
-                if later and c.ent_type_ != "PERSON" and all(
-                        doc[k].text == "," or c.left_edge.i <= k <= c.right_edge.i
-                        or doc[k].dep_ in ("compound", "flat", "det", "amod") and doc[k].head.i == later[0].i
-                        for k in range(c.i + 1, later[0].i)):
-                    c = later[0]
+                c = _name_after_title(c, subs)
             if c.i > tok.i:
                 # "said study co-author Karen Alley": the hyphen splits the phrase and the
                 # parser makes its first piece a subject too; after the cue, the phrase's
