@@ -44,7 +44,6 @@ from newsgraph.nlp.cues import (
     XCOMP_VERBS,
     cue_lemma,
     is_data,
-    published_data,
     says_nothing,
 )
 from newsgraph.nlp.modality import reduced_passive
@@ -72,12 +71,13 @@ def withheld(t: Token) -> bool:
     put on record (A11)."""
     h = t.head
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
-    joiner = max((c for c in h.children if c.dep_ == "cc" and h.i < c.i < t.i), key=lambda c: c.i, default=None)
     if t.dep_ == "conj" and not own_subject and h.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in h.children) \
-            and joiner is not None and joiner.lower_ in ("or", "nor") and not any(c.dep_ == "aux" for c in t.children):
+            and not any(c.dep_ == "aux" for c in t.children):
         # (the negation spans "or": "did not concede or admit"; not "and": "did not know the
         # address and said …")
-        return True
+        joiner = max((c for c in h.children if c.dep_ == "cc" and h.i < c.i < t.i), key=lambda c: c.i, default=None)
+        if joiner is not None and joiner.lower_ in ("or", "nor"):
+            return True
     if t.dep_ == "xcomp" and (h.lemma_.lower() in WITHHOLDING or any(c.lower_ == "yet" for c in h.children)):
         return True
     for c in t.children if own_subject else (h.children if t.dep_ in ("conj", "xcomp") else ()):
@@ -354,10 +354,7 @@ class ContentBounds(NominalReports):
             # '"Good evening!" cried X': a quotation taken for the subject (a quoted name,
             # '"Build Back Better" calls for ...', is one)
             return None
-        if is_doc and not is_say and (subj is None or not (subj.lemma_.lower() in DOC_NOUNS
-                                                            or subj.ent_type_ == "ORG"
-                                                            or published_data(subj)
-                                                            or self._finds(t, subj))):
+        if is_doc and not is_say and not self._document_source(t, subj):
             return None
         if is_belief and subj is not None and t.tag_ == "VBG" and subj.i == t.i:
             return None

@@ -94,17 +94,21 @@ def published(tok: Token) -> bool:
     return False
 
 
+def _data_noun(tok: Token) -> bool:
+    """By lemma and by surface, since the lemmatiser gives ``data`` as ``datum``."""
+    return tok.lower_ in DATA_NOUNS or tok.lemma_.lower() in DATA_NOUNS
+
+
 def published_data(tok: Token) -> bool:
     """Figures whose publisher the phrase names (``Eurostat figures showed``): a document
     of that publisher, as a report is (D9)."""
-    return (tok.lower_ in DATA_NOUNS or tok.lemma_.lower() in DATA_NOUNS) and published(tok)
+    return _data_noun(tok) and published(tok)
 
 
 def is_data(tok: Token) -> bool:
-    """Is this source head data or evidence that no one put on record (A7)? By lemma and
-    by surface, since the lemmatiser gives ``data`` as ``datum``; figures whose publisher
-    the phrase names are the publisher's (``published``)."""
-    return (tok.lower_ in DATA_NOUNS or tok.lemma_.lower() in DATA_NOUNS) and not published(tok)
+    """Is this source head data or evidence that no one put on record (A7)? Figures whose
+    publisher the phrase names are the publisher's (``published_data``)."""
+    return _data_noun(tok) and not published(tok)
 
 
 def says_nothing(noun: Token) -> bool:

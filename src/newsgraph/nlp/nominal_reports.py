@@ -13,6 +13,7 @@ from newsgraph.nlp.candidates import FINITE, Cand, FinderBase
 from newsgraph.nlp.cues import (
     BELIEF_VERBS,
     CHARGE_VERBS,
+    DOC_NOUNS,
     FINDING_SOURCES,
     NEXT_STATEMENT_PARTICIPLES,
     NON_SOURCES,
@@ -26,6 +27,7 @@ from newsgraph.nlp.cues import (
     UTTERANCE_VERBS,
     XCOMP_VERBS,
     cue_lemma,
+    published_data,
 )
 from newsgraph.nlp.quote_marks import WORD, is_mark
 from newsgraph.nlp.speakers import subject_of
@@ -191,6 +193,13 @@ class NominalReports(FinderBase):
         organisation, an unnamed source (``officials``). (A document or a figure cited
         is what the source points to: ``cited the audit as the reason``.)"""
         return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.lower_ in UNNAMED_HEADS
+
+    def _document_source(self, t: Token, subj: Token | None) -> bool:
+        """Can ``subj`` report with the document verb ``t`` (``the poll shows``, ``the
+        report found``)? A document, an organisation, figures whose publisher is named, or
+        those who made a finding (``_finds``)."""
+        return subj is not None and (subj.lemma_.lower() in DOC_NOUNS or subj.ent_type_ == "ORG"
+                                     or published_data(subj) or self._finds(t, subj))
 
     def _finds(self, t: Token, subj: Token) -> bool:
         """``The researchers found (that) ...``, ``the court found ...``, ``they showed ...``:

@@ -45,7 +45,6 @@ from newsgraph.nlp.cues import (
     XCOMP_VERBS,
     cue_lemma,
     is_data,
-    published_data,
     says_nothing,
     stance_object,
 )
@@ -325,9 +324,7 @@ class QuoteFinder(CueDetection, ContentBounds):
             subj = next((doc[i] for i in range(a, b + 1) if not a <= doc[i].head.i <= b), doc[b])
             if is_data(subj):
                 return None  # "figures show": evidence on no one's record (A7)
-        if lem in DOC_VERBS and lem not in SAY_VERBS and (subj is None or not (
-                subj.lemma_.lower() in DOC_NOUNS or subj.ent_type_ == "ORG" or published_data(subj)
-                or self._finds(cue, subj))):
+        if lem in DOC_VERBS and lem not in SAY_VERBS and not self._document_source(cue, subj):
             # as the rules have it: "found", "showed" report only a document's finding or
             # a finding with a clause ("police found a body" is an act)
             return None
