@@ -28,6 +28,10 @@ the rejected ones, REJ, and those with no candidate, NOC); the non-events that
 overlap no gold event (rightly rejected, or false candidates) are counted the same way, so
 that the two can be compared.
 
+With ``--triggers [N]`` the predictions are counted by type and trigger lemma (the head of
+their evidence in spaCy's parse), right (fully matched) or wrong, and the N pairs with the
+most wrong events beyond their right ones are printed (``--list``: three wrong evidences each).
+
 Matching is the shared scorer's (``../shared/eval/score.py``, imported, not copied): type,
 span overlap, parties. The test split is refused: it is for reporting, not for reading errors.
 """
@@ -186,6 +190,43 @@ def party_class(score: ModuleType, actors, pred: dict, gold_parties: list[dict],
     return "wrong party"
 
 
+def by_trigger(score: ModuleType, golds: list[dict], preds: dict[str, dict], parse) -> dict[tuple[str, str], list]:
+    """(type, trigger lemma) -> [right, wrong, examples of the wrong] over every prediction:
+    right when the scorer fully matches it to a gold event. The trigger is the head of the
+    prediction's evidence in ``parse(text)`` (a spaCy Doc). Where a word's events are mostly
+    wrong, a reading of that word is missing or a ruling of the guideline is not applied."""
+    out: dict[tuple[str, str], list] = {}
+    for gold in golds:
+        pred = preds.get(gold["id"], {})
+        pe = pred.get("events", [])
+        if not pe:
+            continue
+        _, wrong = diagnose(score, gold, pred)
+        bad = {id(p) for _, p in wrong}
+        doc = parse(gold["text"])
+        for p in pe:
+            span = doc.char_span(p.get("start") or 0, p.get("end") or 0, alignment_mode="expand")
+            lemma = span.root.lemma_.lower() if span is not None and len(span) else "?"
+            row = out.setdefault((p["type"], lemma), [0, 0, []])
+            if id(p) in bad:
+                row[1] += 1
+                row[2].append(p.get("evidence"))
+            else:
+                row[0] += 1
+    return out
+
+
+def report_triggers(rows: dict[tuple[str, str], list], top: int, show: bool) -> int:
+    """The (type, trigger) pairs with the most wrong events beyond their right ones."""
+    print(f"{'type':9} {'trigger':16} right wrong")
+    for (ptype, lemma), (right, wrong, ex) in sorted(rows.items(), key=lambda kv: (kv[1][0] - kv[1][1], kv[0]))[:top]:
+        print(f"{ptype:9} {lemma:16} {right:5} {wrong:5}")
+        if show:
+            for e in ex[:3]:
+                print(f"    {e!r}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", default="dev", choices=("dev", "train"))
@@ -196,6 +237,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--parties", action="store_true", help="count the party classes of wrong actors / recipients")
     ap.add_argument("--thresholds", type=float, nargs="*", metavar="T",
                     help="events precision / recall / F1 (full, type-only) keeping events with confidence >= T")
+    ap.add_argument("--triggers", type=int, nargs="?", const=40, metavar="N",
+                    help="the N (type, trigger lemma) pairs whose predicted events are most often wrong "
+                    "(parses each article with spaCy)")
     ap.add_argument("--rejections", action="store_true",
                     help="recall classes, and the filters' reasons for rejected gold events vs false candidates")
     args = ap.parse_args(argv)
@@ -209,6 +253,11 @@ def main(argv: list[str] | None = None) -> int:
         return report_thresholds(score, golds, preds, args.thresholds or [0.0, 0.2, 0.3, 0.4, 0.5])
     if args.rejections:
         return report_rejections(score, golds, preds, args.list)
+    if args.triggers is not None:
+        sys.path.insert(0, str(ROOT / "src"))
+        from newsgraph.nlp.pipeline import load_spacy
+
+        return report_triggers(by_trigger(score, golds, preds, load_spacy()), args.triggers, args.list)
     miss_n: Counter[str] = Counter()
     wrong_n: Counter[str] = Counter()
     confusion: Counter[tuple[str, str]] = Counter()

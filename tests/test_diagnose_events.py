@@ -70,3 +70,27 @@ def test_rejection_classes_and_thresholds(capsys):
     listed = capsys.readouterr().out.splitlines()
     assert any(line.startswith("REJ d1 SUPPORT") for line in listed)
     assert any(line.startswith("NOC d1 CONSULT") and "'Ostia met Norland'" in line for line in listed)
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="no shared scorer")
+def test_predictions_counted_by_type_and_trigger(nlp, capsys):
+    """Each prediction right or wrong under its (type, trigger lemma): the head of its
+    evidence in the parse."""
+    diag = _load("diagnose_events", ROOT / "scripts" / "diagnose_events.py")
+    score = diag.load_scorer(SHARED)
+    text = "Norland shelled Ostia. Norland suggested talks. Ostia suggested a truce."
+    gold = {"id": "d1", "text": text, "events": [
+        {"type": "ASSAULT", "evidence": "Norland shelled Ostia", "actor": [{"text": "Norland"}]}]}
+    pred = {"id": "d1", "actors": [{"id": "n", "name": "Norland", "mentions": []}],
+            "events": [{"type": "ASSAULT", "start": 0, "end": 21, "source": ["n"], "target": []},
+                       {"type": "ACCUSE", "start": 23, "end": 46, "source": ["n"], "target": [],
+                        "evidence": "Norland suggested talks"},
+                       {"type": "ACCUSE", "start": 48, "end": 72, "source": [], "target": ["n"],
+                        "evidence": "Ostia suggested a truce"}]}
+    rows = diag.by_trigger(score, [gold], {"d1": pred}, nlp)
+    assert rows[("ASSAULT", "shell")][:2] == [1, 0]
+    assert rows[("ACCUSE", "suggest")][:2] == [0, 2]
+    diag.report_triggers(rows, 1, True)
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].split() == ["ACCUSE", "suggest", "0", "2"]
+    assert "'Norland suggested talks'" in out[2]
